@@ -1,0 +1,58 @@
+# Pencaker: `make run` starts the service with demo data; `make test` runs the whole suite.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+export PORT
+
+.PHONY: run test test-sqlite test-postgres lint typecheck messages install install-dev clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: requirements.lock pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --require-hashes -r requirements.lock
+	$(BIN)/python -m pip install --quiet --no-deps -e .
+	touch $@
+
+$(VENV)/.installed-dev: requirements-dev.lock $(VENV)/.installed
+	$(BIN)/python -m pip install --quiet --require-hashes -r requirements-dev.lock
+	touch $@
+
+install: $(VENV)/.installed
+install-dev: $(VENV)/.installed-dev
+
+run: install
+	$(BIN)/pencaker migrate --no-input
+	$(BIN)/pencaker seed_demo
+	$(BIN)/pencaker serve --port $(PORT)
+
+test: install-dev
+	scripts/ensure-system-deps
+	$(MAKE) test-sqlite
+	$(MAKE) test-postgres
+
+test-sqlite: install-dev
+	@echo "== Test suite on SQLite =="
+	env -u DATABASE_URL $(BIN)/pytest $(PYTEST_ARGS)
+
+test-postgres: install-dev
+	@echo "== Test suite on PostgreSQL (throwaway cluster on loopback) =="
+	$(BIN)/python scripts/pgtmp.py -- $(BIN)/pytest $(PYTEST_ARGS)
+
+lint: install-dev
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/pencaker makemigrations --check --dry-run
+
+typecheck: install-dev
+	$(BIN)/mypy pencaker
+
+# Regenerate translation catalogues (needs GNU gettext) and compile them.
+messages: install-dev
+	cd pencaker && ../$(BIN)/pencaker makemessages -l id -l en --no-obsolete -i "*/tests/*"
+	cd pencaker && ../$(BIN)/pencaker compilemessages
+
+clean:
+	rm -rf $(VENV) var

@@ -1,0 +1,15 @@
+"""Settings for the test suite: the embedded defaults in a throwaway data folder."""
+
+import os
+import tempfile
+
+os.environ.setdefault("PENCAKER_DATA_DIR", tempfile.mkdtemp(prefix="pencaker-test-"))
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's sync API runs a loop
+
+from pencaker.settings import *  # noqa: E402,F403
+
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# Argon2 is the production hasher (asserted in accounts tests); a fast one keeps tests quick.
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher", *PASSWORD_HASHERS]  # noqa: F405
+AXES_ENABLED = True
+LOGGING = {"version": 1, "disable_existing_loggers": False}

@@ -1,0 +1,15 @@
+from django.contrib import admin
+from django.urls import include, path
+
+urlpatterns = [
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("admin/", admin.site.urls),
+    path("akun/", include("pencaker.accounts.urls")),
+    path("wilayah/", include("pencaker.regions.urls")),
+    path("profil/", include("pencaker.seekers.urls")),
+    path("kantor/", include("pencaker.offices.urls")),
+    path("permohonan/", include("pencaker.applications.urls")),
+    path("survei/", include("pencaker.surveys.urls")),
+    path("api/v1/", include("pencaker.api.urls")),
+    path("", include("pencaker.public.urls")),
+]
