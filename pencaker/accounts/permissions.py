@@ -1,0 +1,65 @@
+"""Access rules shared by every staff view.
+
+Staff (operator, admin dinas, pimpinan) must belong to an office and have passed TOTP
+two-factor verification in this session; each staff view then filters by
+``request.user.office``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from functools import wraps
+from typing import Any
+
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect
+
+from pencaker.accounts.models import STAFF_ROLES, Role
+
+
+def is_verified_staff(user: Any) -> bool:
+    return bool(
+        user.is_authenticated
+        and user.role in STAFF_ROLES
+        and user.office_id
+        and getattr(user, "is_verified", lambda: False)()
+    )
+
+
+def staff_required(
+    view: Callable | None = None, *, roles: Iterable[str] = STAFF_ROLES
+) -> Callable:
+    """Allow only verified staff of the given roles; send unverified staff to 2FA."""
+    allowed = frozenset(roles)
+
+    def decorator(func: Callable) -> Callable:
+        @wraps(func)
+        def wrapper(request, *args, **kwargs):
+            user = request.user
+            if not user.is_authenticated:
+                return redirect_to_login(request.get_full_path())
+            if user.role not in allowed or not user.office_id:
+                raise PermissionDenied
+            if not user.is_verified():
+                return redirect("accounts:two_factor")
+            return func(request, *args, **kwargs)
+
+        return wrapper
+
+    return decorator(view) if view is not None else decorator
+
+
+def seeker_required(func: Callable) -> Callable:
+    """Allow only signed-in job seekers."""
+
+    @wraps(func)
+    def wrapper(request, *args, **kwargs):
+        user = request.user
+        if not user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        if user.role != Role.JOB_SEEKER:
+            raise PermissionDenied
+        return func(request, *args, **kwargs)
+
+    return wrapper
