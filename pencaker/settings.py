@@ -91,6 +91,7 @@ INSTALLED_APPS = [
     "pencaker.regions",
     "pencaker.offices",
     "pencaker.seekers",
+    "pencaker.documents",
     "pencaker.applications",
     "pencaker.notifications",
     "pencaker.surveys",

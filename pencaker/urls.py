@@ -7,6 +7,7 @@ urlpatterns = [
     path("akun/", include("pencaker.accounts.urls")),
     path("wilayah/", include("pencaker.regions.urls")),
     path("profil/", include("pencaker.seekers.urls")),
+    path("dokumen/", include("pencaker.documents.urls")),
     path("kantor/", include("pencaker.offices.urls")),
     path("permohonan/", include("pencaker.applications.urls")),
     path("survei/", include("pencaker.surveys.urls")),
