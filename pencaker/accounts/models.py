@@ -77,3 +77,22 @@ class User(AbstractUser):
     @property
     def is_office_staff(self) -> bool:
         return self.role in STAFF_ROLES
+
+
+class ApiToken(models.Model):
+    """A bearer token for the HTTP API. Only the SHA-256 hash of the token is stored, so a
+    database leak does not leak usable tokens; the plain token is shown once at creation."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="api_tokens")
+    key_hash = models.CharField(max_length=64, unique=True)
+    name = models.CharField(max_length=100, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    last_used_at = models.DateTimeField(null=True, blank=True)
+    expires_at = models.DateTimeField(null=True, blank=True)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"token {self.pk} of {self.user_id}"
