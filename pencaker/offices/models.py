@@ -37,3 +37,21 @@ class Office(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class OfficeClosure(models.Model):
+    """A day the office is closed besides weekends, national holidays and cuti bersama
+    (e.g. a regional holiday or a move). Closed days do not count towards the SLA."""
+
+    office = models.ForeignKey(Office, on_delete=models.CASCADE, related_name="closures")
+    date = models.DateField(_("date"))
+    reason = models.CharField(_("reason"), max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["date"]
+        constraints = [
+            models.UniqueConstraint(fields=["office", "date"], name="office_closure_unique_day")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.office} {self.date:%Y-%m-%d}"
