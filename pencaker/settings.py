@@ -276,7 +276,6 @@ else:
 TASKS = {
     "default": {
         "BACKEND": env("TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
-        "ENQUEUE_ON_COMMIT": True,
     }
 }
 

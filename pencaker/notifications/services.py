@@ -1,0 +1,138 @@
+"""Writes for the outbox: queue a message, deliver it, retry it."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+
+from django.conf import settings
+from django.core.mail import EmailMessage
+from django.db import IntegrityError, transaction
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+
+from pencaker.notifications.gateways import get_gateway
+from pencaker.notifications.models import Channel, DeliveryStatus, Notification
+
+logger = logging.getLogger("pencaker.notifications")
+
+BACKOFF_MINUTES = [1, 5, 15, 60, 240, 720]
+
+
+def notification_queue(
+    *,
+    channel: str,
+    recipient: str,
+    kind: str,
+    body: str,
+    subject: str = "",
+    dedupe_key: str | None = None,
+) -> Notification:
+    """Put a message in the outbox; delivery starts after the caller's transaction commits.
+
+    With a ``dedupe_key`` already used, returns the existing message and queues nothing.
+    """
+    if dedupe_key:
+        existing = Notification.objects.filter(dedupe_key=dedupe_key).first()
+        if existing is not None:
+            return existing
+    try:
+        with transaction.atomic():
+            notification = Notification.objects.create(
+                channel=channel,
+                recipient=recipient,
+                kind=kind,
+                subject=subject[:200],
+                body=body,
+                dedupe_key=dedupe_key,
+                next_attempt_at=timezone.now(),
+            )
+    except IntegrityError:
+        # A concurrent caller queued the same dedupe_key first: that one stands.
+        return Notification.objects.get(dedupe_key=dedupe_key)
+    transaction.on_commit(lambda: _enqueue_delivery(notification.pk))
+    return notification
+
+
+def notification_queue_templated(
+    *,
+    channel: str,
+    recipient: str,
+    kind: str,
+    template: str,
+    context: dict,
+    language: str = "id",
+    dedupe_key: str | None = None,
+) -> Notification:
+    """Render ``notifications/<template>_subject.txt`` and ``_body.txt`` in ``language``."""
+    context = {"site_url": settings.SITE_URL, **context}
+    with translation.override(language):
+        subject = render_to_string(f"{template}_subject.txt", context).strip()
+        body = render_to_string(f"{template}_body.txt", context)
+    return notification_queue(
+        channel=channel,
+        recipient=recipient,
+        kind=kind,
+        subject=subject,
+        body=body,
+        dedupe_key=dedupe_key,
+    )
+
+
+def _enqueue_delivery(notification_id: int) -> None:
+    from pencaker.notifications.tasks import deliver_notification
+
+    deliver_notification.enqueue(notification_id)
+
+
+def notification_deliver(*, notification_id: int) -> Notification:
+    """Try to send one message once. Safe to call twice: a sent message is not resent."""
+    with transaction.atomic():
+        notification = Notification.objects.select_for_update().get(pk=notification_id)
+        if notification.status != DeliveryStatus.PENDING:
+            return notification
+        notification.attempts += 1
+        try:
+            if notification.channel == Channel.EMAIL:
+                EmailMessage(
+                    subject=notification.subject,
+                    body=notification.body,
+                    from_email=settings.DEFAULT_FROM_EMAIL,
+                    to=[notification.recipient],
+                ).send()
+            else:
+                get_gateway().send(
+                    channel=notification.channel, to=notification.recipient, text=notification.body
+                )
+        except Exception as exc:  # noqa: BLE001 - any delivery failure is retried
+            notification.last_error = f"{type(exc).__name__}: {exc}"[:500]
+            if notification.attempts >= notification.max_attempts:
+                notification.status = DeliveryStatus.FAILED
+                notification.next_attempt_at = None
+            else:
+                delay = BACKOFF_MINUTES[min(notification.attempts - 1, len(BACKOFF_MINUTES) - 1)]
+                notification.next_attempt_at = timezone.now() + dt.timedelta(minutes=delay)
+            logger.warning(
+                "notification delivery failed",
+                extra={"notification": notification.pk, "attempt": notification.attempts},
+            )
+        else:
+            notification.status = DeliveryStatus.SENT
+            notification.sent_at = timezone.now()
+            notification.next_attempt_at = None
+            notification.last_error = ""
+        notification.save()
+        return notification
+
+
+def notifications_retry_due(*, now: dt.datetime | None = None) -> int:
+    """Deliver every pending message whose next attempt is due; returns how many were tried."""
+    now = now or timezone.now()
+    due = list(
+        Notification.objects.filter(status=DeliveryStatus.PENDING, next_attempt_at__lte=now)
+        .order_by("next_attempt_at")
+        .values_list("pk", flat=True)[:500]
+    )
+    for pk in due:
+        notification_deliver(notification_id=pk)
+    return len(due)
