@@ -69,3 +69,19 @@ def test_production_refuses_to_start_without_secret_key(tmp_path):
     )
     assert result.returncode != 0
     assert "SECRET_KEY must be set" in result.stderr
+
+
+@pytest.mark.django_db
+def test_readyz_reports_storage_failure(client, settings, tmp_path):
+    blocked = tmp_path / "not-a-dir"
+    blocked.write_text("a file where the storage folder should be")
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": blocked},
+        },
+    }
+    response = client.get("/readyz")
+    assert response.status_code == 503
+    assert response.json()["storage"] == "error"

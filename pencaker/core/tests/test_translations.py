@@ -22,7 +22,9 @@ def test_catalogue_is_complete_and_compiled(po_path):
     assert untranslated == [], f"untranslated in {po_path}: {untranslated[:5]}"
     assert fuzzy == [], f"fuzzy in {po_path}: {fuzzy[:5]}"
     mo = polib.mofile(str(po_path.with_suffix(".mo")))
-    compiled = {(e.msgctxt, e.msgid): (e.msgstr, tuple(sorted(e.msgstr_plural.items()))) for e in mo}
+    compiled = {
+        (e.msgctxt, e.msgid): (e.msgstr, tuple(sorted(e.msgstr_plural.items()))) for e in mo
+    }
     source = {
         (e.msgctxt, e.msgid): (e.msgstr, tuple(sorted(e.msgstr_plural.items())))
         for e in po.translated_entries()
