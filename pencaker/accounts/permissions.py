@@ -27,9 +27,7 @@ def is_verified_staff(user: Any) -> bool:
     )
 
 
-def staff_required(
-    view: Callable | None = None, *, roles: Iterable[str] = STAFF_ROLES
-) -> Callable:
+def staff_required(view: Callable | None = None, *, roles: Iterable[str] = STAFF_ROLES) -> Callable:
     """Allow only verified staff of the given roles; send unverified staff to 2FA."""
     allowed = frozenset(roles)
 

@@ -1,7 +1,292 @@
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+"""Account pages: sign-up, email verification, login, two-factor, staff management."""
+
+from __future__ import annotations
+
+from base64 import b32encode
+
+import segno
+from django.contrib import messages
+from django.contrib.auth import login
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import redirect, render
+from django.urls import reverse, reverse_lazy
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+from django_otp import login as otp_login
+
+from pencaker.accounts import selectors, services
+from pencaker.accounts.forms import (
+    LoginForm,
+    OtpCodeForm,
+    ResendVerificationForm,
+    SignupForm,
+    StaffCreateForm,
+)
+from pencaker.accounts.models import STAFF_ROLES, Role
+from pencaker.accounts.permissions import staff_required
+from pencaker.accounts.staff_menu import staff_links_for
+from pencaker.core.audit import client_ip
+from pencaker.core.errors import DomainError
+
+MODEL_BACKEND = "django.contrib.auth.backends.ModelBackend"
+
+
+def _safe_next(request: HttpRequest) -> str | None:
+    target = request.POST.get("next") or request.GET.get("next")
+    if target and url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return target
+    return None
+
+
+def _add_domain_error(form, exc: DomainError) -> None:
+    fields = exc.details.get("fields") if exc.details else None
+    if fields:
+        for name, errors in fields.items():
+            for error in errors:
+                form.add_error(name if name in form.fields else None, error)
+    else:
+        form.add_error(None, exc.message)
+
+
+# --- Sign-up and email verification --------------------------------------------------------
 
 
 def signup(request: HttpRequest) -> HttpResponse:
-    # Replaced by the full sign-up flow (accounts work package).
-    return render(request, "accounts/login.html", {"form": None})
+    if request.user.is_authenticated:
+        return redirect(selectors.landing_url_for(request.user))
+    form = SignupForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            user = services.user_register(
+                email=data["email"],
+                phone=data["phone"],
+                full_name=data["full_name"],
+                password=data["password1"],
+                consent=data["consent"],
+                ip_address=client_ip(request),
+            )
+        except DomainError as exc:
+            _add_domain_error(form, exc)
+        else:
+            login(request, user, backend=MODEL_BACKEND)
+            return redirect("accounts:signup_done")
+    return render(request, "accounts/signup.html", {"form": form})
+
+
+@login_required
+def signup_done(request: HttpRequest) -> HttpResponse:
+    return render(
+        request,
+        "accounts/signup_done.html",
+        {
+            "verified": selectors.email_is_verified(request.user),
+            "next_url": selectors.landing_url_for(request.user),
+        },
+    )
+
+
+def verify_email(request: HttpRequest, token: str) -> HttpResponse:
+    try:
+        user = services.user_verify_email(token=token)
+    except DomainError as exc:
+        return render(
+            request, "accounts/verify_email_failed.html", {"error": exc.message}, status=400
+        )
+    return render(
+        request,
+        "accounts/verify_email_done.html",
+        {"verified_user": user, "next_url": selectors.landing_url_for(request.user)},
+    )
+
+
+def resend_verification(request: HttpRequest) -> HttpResponse:
+    initial = {}
+    if request.user.is_authenticated:
+        initial["email"] = request.user.email
+    form = ResendVerificationForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        services.verification_email_resend(email=form.cleaned_data["email"])
+        messages.success(
+            request,
+            _(
+                "If an unconfirmed account uses this address, we have sent a new link. Check "
+                "your inbox and the spam folder."
+            ),
+        )
+        return redirect("accounts:resend_verification")
+    return render(request, "accounts/resend_verification.html", {"form": form})
+
+
+# --- Login, landing ---------------------------------------------------------------------------
+
+
+class LoginView(auth_views.LoginView):
+    form_class = LoginForm
+    template_name = "accounts/login.html"
+    redirect_authenticated_user = False
+
+    def get_success_url(self) -> str:
+        user = self.request.user
+        if user.role in STAFF_ROLES:
+            url = reverse("accounts:two_factor")
+            next_url = self.get_redirect_url()
+            return f"{url}?{urlencode({'next': next_url})}" if next_url else url
+        return self.get_redirect_url() or selectors.landing_url_for(user)
+
+
+@login_required
+def landing(request: HttpRequest) -> HttpResponse:
+    return redirect(selectors.landing_url_for(request.user))
+
+
+# --- Two-factor (staff) -----------------------------------------------------------------------
+
+
+def _qr_data_uri(uri: str) -> str:
+    return segno.make(uri, error="m").svg_data_uri(scale=5, border=2)
+
+
+@login_required
+def two_factor(request: HttpRequest) -> HttpResponse:
+    user = request.user
+    if user.role not in STAFF_ROLES:
+        return redirect(selectors.landing_url_for(user))
+    next_url = _safe_next(request) or reverse("accounts:staff_home")
+    if user.is_verified():
+        return HttpResponseRedirect(next_url)
+    form = OtpCodeForm(request.POST or None)
+    setting_up = not selectors.staff_has_confirmed_device(user)
+    if request.method == "POST" and form.is_valid():
+        try:
+            if setting_up:
+                device = services.totp_device_confirm(
+                    user=user, code=form.cleaned_data["code"], ip_address=client_ip(request)
+                )
+            else:
+                device = services.totp_code_check(user=user, code=form.cleaned_data["code"])
+        except DomainError as exc:
+            form.add_error("code", exc.message)
+        else:
+            otp_login(request, device)
+            return HttpResponseRedirect(next_url)
+    context = {"form": form, "setting_up": setting_up, "next": _safe_next(request) or ""}
+    if setting_up:
+        device = services.totp_device_pending(user=user)
+        context["qr_data_uri"] = _qr_data_uri(device.config_url)
+        context["secret"] = b32encode(device.bin_key).decode("ascii").rstrip("=")
+    status = 400 if form.errors else 200
+    return render(request, "accounts/two_factor.html", context, status=status)
+
+
+# --- Staff dashboard and staff management ------------------------------------------------------
+
+
+@staff_required
+def staff_home(request: HttpRequest) -> HttpResponse:
+    return render(
+        request, "accounts/staff_home.html", {"links": staff_links_for(request.user.role)}
+    )
+
+
+admin_required = staff_required(roles={Role.ADMIN_DINAS})
+
+
+@admin_required
+def staff_list(request: HttpRequest) -> HttpResponse:
+    staff = selectors.staff_list_for_office(office_id=request.user.office_id)
+    return render(request, "accounts/staff_list.html", {"staff": staff})
+
+
+@admin_required
+def staff_create(request: HttpRequest) -> HttpResponse:
+    form = StaffCreateForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            user = services.staff_create(
+                actor=request.user, ip_address=client_ip(request), **form.cleaned_data
+            )
+        except DomainError as exc:
+            _add_domain_error(form, exc)
+        else:
+            messages.success(
+                request,
+                _("Account created. %(email)s has been sent a link to set a password.")
+                % {"email": user.email},
+            )
+            return redirect("accounts:staff_list")
+    return render(request, "accounts/staff_create.html", {"form": form})
+
+
+def _staff_action(request: HttpRequest, staff_id: int, action, done_message: str) -> HttpResponse:
+    try:
+        action(actor=request.user, staff_id=staff_id, ip_address=client_ip(request))
+    except DomainError as exc:
+        if exc.status == 404:
+            return render(request, "accounts/staff_not_found.html", status=404)
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, done_message)
+    return redirect("accounts:staff_list")
+
+
+@require_POST
+@admin_required
+def staff_deactivate(request: HttpRequest, staff_id: int) -> HttpResponse:
+    return _staff_action(
+        request, staff_id, services.staff_deactivate, _("The account has been deactivated.")
+    )
+
+
+@require_POST
+@admin_required
+def staff_reactivate(request: HttpRequest, staff_id: int) -> HttpResponse:
+    return _staff_action(
+        request, staff_id, services.staff_reactivate, _("The account has been reactivated.")
+    )
+
+
+@require_POST
+@admin_required
+def staff_reset_two_factor(request: HttpRequest, staff_id: int) -> HttpResponse:
+    return _staff_action(
+        request,
+        staff_id,
+        services.staff_two_factor_reset,
+        _(
+            "Two-factor authentication has been reset. The person sets up a new authenticator "
+            "at their next login."
+        ),
+    )
+
+
+# --- Password reset and change (Django's views, our templates) --------------------------------
+
+password_reset = auth_views.PasswordResetView.as_view(
+    template_name="accounts/password_reset_form.html",
+    email_template_name="accounts/email/password_reset_body.txt",
+    subject_template_name="accounts/email/password_reset_subject.txt",
+    success_url=reverse_lazy("accounts:password_reset_done"),
+)
+password_reset_done = auth_views.PasswordResetDoneView.as_view(
+    template_name="accounts/password_reset_done.html"
+)
+password_reset_confirm = auth_views.PasswordResetConfirmView.as_view(
+    template_name="accounts/password_reset_confirm.html",
+    success_url=reverse_lazy("accounts:password_reset_complete"),
+)
+password_reset_complete = auth_views.PasswordResetCompleteView.as_view(
+    template_name="accounts/password_reset_complete.html"
+)
+password_change = auth_views.PasswordChangeView.as_view(
+    template_name="accounts/password_change_form.html",
+    success_url=reverse_lazy("accounts:password_change_done"),
+)
+password_change_done = auth_views.PasswordChangeDoneView.as_view(
+    template_name="accounts/password_change_done.html"
+)

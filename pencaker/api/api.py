@@ -18,3 +18,7 @@ def domain_error(request, exc: DomainError):
         {"code": exc.code, "message": exc.message, "details": exc.details},
         status=exc.status,
     )
+
+
+api.add_router("/auth", "pencaker.accounts.api.router")
+api.add_router("/documents", "pencaker.documents.api.router")

@@ -1,0 +1,140 @@
+"""Auth operations of the HTTP API, mounted at /api/v1/auth.
+
+Errors answer ``{"code", "message", "details"}``; field errors are in ``details.fields``
+with the same Indonesian messages as the sign-up page.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.utils.translation import gettext as _
+from ninja import Router, Schema
+
+from pencaker.accounts import services
+from pencaker.accounts.forms import SignupForm
+from pencaker.core.audit import client_ip
+from pencaker.core.errors import DomainError
+
+router = Router(tags=["auth"])
+
+
+class ErrorOut(Schema):
+    code: str
+    message: str
+    details: dict[str, Any] = {}
+
+
+class RegisterIn(Schema):
+    email: str
+    phone: str
+    full_name: str
+    password: str
+    consent: bool = False
+
+
+class UserOut(Schema):
+    id: int
+    email: str
+    phone: str
+    full_name: str
+    role: str
+    email_verified: bool
+
+
+class VerifyEmailIn(Schema):
+    token: str
+
+
+class LoginIn(Schema):
+    email: str
+    password: str
+    otp_code: str = ""
+
+
+class TokenOut(Schema):
+    token: str
+    token_type: str = "bearer"  # noqa: S105
+    user: UserOut
+
+
+def _user_out(user) -> dict[str, Any]:
+    return {
+        "id": user.pk,
+        "email": user.email,
+        "phone": user.phone,
+        "full_name": user.full_name,
+        "role": user.role,
+        "email_verified": user.email_verified_at is not None,
+    }
+
+
+@router.post(
+    "/register",
+    operation_id="auth_register",
+    response={201: UserOut, 400: ErrorOut},
+    summary="Create a job-seeker account and send the verification email",
+)
+def auth_register(request, payload: RegisterIn):
+    form = SignupForm(
+        data={
+            "email": payload.email,
+            "phone": payload.phone,
+            "full_name": payload.full_name,
+            "password1": payload.password,
+            "password2": payload.password,
+            "consent": "on" if payload.consent else "",
+        }
+    )
+    if not form.is_valid():
+        fields = {
+            ("password" if name in {"password1", "password2"} else name): [str(e) for e in errors]
+            for name, errors in form.errors.items()
+        }
+        raise DomainError(
+            "validation_error",
+            _("Some fields need fixing. See the message next to each field."),
+            details={"fields": fields},
+        )
+    data = form.cleaned_data
+    user = services.user_register(
+        email=data["email"],
+        phone=data["phone"],
+        full_name=data["full_name"],
+        password=data["password1"],
+        consent=data["consent"],
+        ip_address=client_ip(request),
+    )
+    return 201, _user_out(user)
+
+
+@router.post(
+    "/verify-email",
+    operation_id="auth_verify_email",
+    response={200: UserOut, 400: ErrorOut},
+    summary="Confirm an email address with the token from the verification link",
+)
+def auth_verify_email(request, payload: VerifyEmailIn):
+    user = services.user_verify_email(token=payload.token.strip())
+    return 200, _user_out(user)
+
+
+@router.post(
+    "/login",
+    operation_id="auth_login",
+    response={200: TokenOut, 400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 429: ErrorOut},
+    summary="Exchange email and password (and, for staff, a TOTP code) for a bearer token",
+)
+def auth_login(request, payload: LoginIn):
+    try:
+        user, token = services.api_login(
+            request=request,
+            email=payload.email,
+            password=payload.password,
+            otp_code=payload.otp_code,
+        )
+    finally:
+        # The JSON error above already tells the client; stop django-axes' middleware from
+        # replacing it with the HTML lockout page.
+        request.axes_locked_out = False
+    return 200, {"token": token, "token_type": "bearer", "user": _user_out(user)}

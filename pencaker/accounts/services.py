@@ -1,0 +1,375 @@
+"""Account writes: registration, email verification, staff management, two-factor."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib.auth import authenticate, get_user_model, user_logged_in
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.http import HttpRequest
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django_otp import match_token
+from django_otp.plugins.otp_static.models import StaticDevice
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from pencaker.accounts import emails
+from pencaker.accounts.api_auth import token_issue
+from pencaker.accounts.consent import CONSENT_VERSION
+from pencaker.accounts.models import STAFF_ROLES, ApiToken, Role, User
+from pencaker.accounts.phone import phone_normalize
+from pencaker.accounts.verification import (
+    TokenExpired,
+    TokenInvalid,
+    verification_token_read,
+)
+from pencaker.core.audit import audit_record
+from pencaker.core.errors import DomainError, NotFound, PermissionDenied
+
+
+def email_taken_message() -> str:
+    return _(
+        "An account with this email already exists. Log in, or use “Forgot password” "
+        "if you do not remember the password."
+    )
+
+
+def _phone_or_error(phone: str) -> str:
+    try:
+        return phone_normalize(phone)
+    except ValidationError as exc:
+        message = " ".join(str(m) for m in exc.messages)
+        raise DomainError(
+            "invalid_phone", message, details={"fields": {"phone": [message]}}
+        ) from exc
+
+
+def _email_normalize(email: str) -> str:
+    return get_user_model().objects.normalize_email(email.strip()).lower()
+
+
+# --- Job seekers -----------------------------------------------------------------------
+
+
+def user_register(
+    *,
+    email: str,
+    phone: str,
+    full_name: str,
+    password: str,
+    consent: bool,
+    ip_address: str | None = None,
+) -> User:
+    """Create a job-seeker account and send the verification email after commit.
+
+    The caller has validated the input shape (``SignupForm``); this re-checks the rules
+    that protect the data: consent given, a unique email, a valid mobile number.
+    """
+    if not consent:
+        raise DomainError(
+            "consent_required",
+            _("Please agree to the privacy notice to create an account."),
+            details={"fields": {"consent": [_("This box must be ticked.")]}},
+        )
+    email = _email_normalize(email)
+    phone_e164 = _phone_or_error(phone)
+    taken = DomainError(
+        "email_taken", email_taken_message(), details={"fields": {"email": [email_taken_message()]}}
+    )
+    with transaction.atomic():
+        if User.objects.filter(email__iexact=email).exists():
+            raise taken
+        try:
+            with transaction.atomic():
+                user = User.objects.create_user(
+                    email=email,
+                    password=password,
+                    phone=phone_e164,
+                    full_name=full_name.strip(),
+                    role=Role.JOB_SEEKER,
+                    consent_at=timezone.now(),
+                    consent_version=CONSENT_VERSION,
+                )
+        except IntegrityError as exc:  # two sign-ups with one email at the same moment
+            raise taken from exc
+        audit_record(
+            actor=user,
+            action="account.registered",
+            obj=user,
+            ip_address=ip_address,
+            data={"consent_version": CONSENT_VERSION},
+        )
+        emails.verification_email_schedule(user=user)
+    return user
+
+
+def user_verify_email(*, token: str) -> User:
+    """Mark the email of the token's user as verified. Setting it is done once only."""
+    try:
+        claim = verification_token_read(token)
+    except TokenExpired as exc:
+        raise DomainError(
+            "token_expired",
+            _("This verification link has expired. Ask for a new link and use it within 3 days."),
+        ) from exc
+    except TokenInvalid as exc:
+        raise DomainError(
+            "token_invalid",
+            _(
+                "This verification link is not valid. Copy the whole link from the email, or ask "
+                "for a new one."
+            ),
+        ) from exc
+    with transaction.atomic():
+        user = User.objects.select_for_update().filter(pk=claim.user_id).first()
+        if user is None or user.email.lower() != claim.email.lower():
+            raise DomainError(
+                "token_invalid",
+                _(
+                    "This verification link is not valid. Copy the whole link from the email, or "
+                    "ask for a new one."
+                ),
+            )
+        if user.email_verified_at is None:
+            user.email_verified_at = timezone.now()
+            user.save(update_fields=["email_verified_at"])
+            audit_record(actor=user, action="account.email_verified", obj=user)
+    return user
+
+
+def verification_email_resend(*, email: str) -> None:
+    """Send a new link if an unverified account has this email; silent otherwise, so the
+    answer does not reveal who has an account."""
+    with transaction.atomic():
+        user = User.objects.filter(
+            email__iexact=_email_normalize(email), email_verified_at__isnull=True, is_active=True
+        ).first()
+        if user is not None:
+            emails.verification_email_schedule(user=user)
+
+
+# --- API login ---------------------------------------------------------------------------
+
+
+def api_login(
+    *, request: HttpRequest, email: str, password: str, otp_code: str = ""
+) -> tuple[User, str]:
+    """Check the credentials through the auth backends (so django-axes counts failures and
+    locks out) and issue an API token. Staff must also give a current TOTP code."""
+    email = _email_normalize(email)
+    user = authenticate(request, username=email, password=password)
+    if getattr(request, "axes_locked_out", False):
+        raise DomainError("locked_out", locked_out_message(), status=429)
+    if user is None:
+        raise DomainError(
+            "invalid_credentials",
+            _("The email or password is wrong. Check both and try again."),
+            status=401,
+        )
+    if user.role in STAFF_ROLES:
+        if not otp_code:
+            raise PermissionDenied(
+                "otp_required",
+                _("Staff accounts must also give the 6-digit code from the authenticator app."),
+            )
+        if match_token(user, otp_code.strip()) is None:
+            raise PermissionDenied(
+                "otp_invalid", _("The 6-digit code is wrong or too old. Try the current code.")
+            )
+    with transaction.atomic():
+        raw = token_issue(user=user, name="api-login")
+        audit_record(actor=user, action="account.api_login", obj=user, ip_address=None)
+    # Lets django-axes reset the failure count and Django update last_login.
+    user_logged_in.send(sender=user.__class__, request=request, user=user)
+    return user, raw
+
+
+def locked_out_message() -> str:
+    return _(
+        "Too many wrong passwords. For your security, logging in is paused for 15 minutes. "
+        "Please wait and try again, or reset your password."
+    )
+
+
+# --- Staff management (admin dinas) --------------------------------------------------------
+
+
+def _require_admin(actor: User) -> None:
+    if actor.role != Role.ADMIN_DINAS or not actor.office_id or not actor.is_active:
+        raise PermissionDenied(
+            "not_office_admin", _("Only the office administrator can manage staff accounts.")
+        )
+
+
+def _staff_of_actor_office(*, actor: User, staff_id: int) -> User:
+    _require_admin(actor)
+    staff = (
+        User.objects.select_for_update()
+        .filter(pk=staff_id, office_id=actor.office_id, role__in=STAFF_ROLES)
+        .first()
+    )
+    if staff is None:
+        raise NotFound("staff_not_found", _("This staff account does not exist in your office."))
+    return staff
+
+
+def staff_create(
+    *,
+    actor: User,
+    email: str,
+    full_name: str,
+    role: str,
+    phone: str = "",
+    ip_address: str | None = None,
+) -> User:
+    """Create a staff account in the admin's own office and email a set-password link."""
+    _require_admin(actor)
+    if role not in STAFF_ROLES:
+        raise DomainError("invalid_role", _("Choose operator, office administrator or head."))
+    email = _email_normalize(email)
+    phone_e164 = _phone_or_error(phone) if phone.strip() else ""
+    taken = DomainError(
+        "email_taken",
+        _("An account with this email already exists."),
+        details={"fields": {"email": [_("An account with this email already exists.")]}},
+    )
+    with transaction.atomic():
+        if User.objects.filter(email__iexact=email).exists():
+            raise taken
+        try:
+            with transaction.atomic():
+                user = User.objects.create_user(
+                    email=email,
+                    password=None,  # unusable until they follow the emailed link
+                    full_name=full_name.strip(),
+                    phone=phone_e164,
+                    role=role,
+                    office_id=actor.office_id,
+                )
+        except IntegrityError as exc:
+            raise taken from exc
+        audit_record(
+            actor=actor,
+            action="staff.created",
+            obj=user,
+            office=actor.office,
+            ip_address=ip_address,
+            data={"role": role, "email": email},
+        )
+        emails.staff_invitation_schedule(user=user, invited_by=actor)
+    return user
+
+
+def staff_deactivate(*, actor: User, staff_id: int, ip_address: str | None = None) -> User:
+    with transaction.atomic():
+        staff = _staff_of_actor_office(actor=actor, staff_id=staff_id)
+        if staff.pk == actor.pk:
+            raise DomainError(
+                "cannot_deactivate_self", _("You cannot deactivate your own account.")
+            )
+        if staff.is_active:
+            staff.is_active = False
+            staff.save(update_fields=["is_active"])
+            ApiToken.objects.filter(user=staff, revoked_at__isnull=True).update(
+                revoked_at=timezone.now()
+            )
+            audit_record(
+                actor=actor,
+                action="staff.deactivated",
+                obj=staff,
+                office=actor.office,
+                ip_address=ip_address,
+            )
+    return staff
+
+
+def staff_reactivate(*, actor: User, staff_id: int, ip_address: str | None = None) -> User:
+    with transaction.atomic():
+        staff = _staff_of_actor_office(actor=actor, staff_id=staff_id)
+        if not staff.is_active:
+            staff.is_active = True
+            staff.save(update_fields=["is_active"])
+            audit_record(
+                actor=actor,
+                action="staff.reactivated",
+                obj=staff,
+                office=actor.office,
+                ip_address=ip_address,
+            )
+    return staff
+
+
+def staff_two_factor_reset(*, actor: User, staff_id: int, ip_address: str | None = None) -> User:
+    """Remove the staff member's authenticator devices; they set up a new one at next login."""
+    with transaction.atomic():
+        staff = _staff_of_actor_office(actor=actor, staff_id=staff_id)
+        removed = TOTPDevice.objects.filter(user=staff).delete()[0]
+        removed += StaticDevice.objects.filter(user=staff).delete()[0]
+        audit_record(
+            actor=actor,
+            action="staff.two_factor_reset",
+            obj=staff,
+            office=actor.office,
+            ip_address=ip_address,
+            data={"devices_removed": removed},
+        )
+    return staff
+
+
+# --- Two-factor for the signed-in staff member ---------------------------------------------
+
+
+def totp_device_pending(*, user: User) -> TOTPDevice:
+    """The unconfirmed authenticator being set up (created on first visit)."""
+    with transaction.atomic():
+        device = TOTPDevice.objects.filter(user=user, confirmed=False).order_by("pk").first()
+        if device is None:
+            device = TOTPDevice.objects.create(user=user, name="authenticator", confirmed=False)
+    return device
+
+
+def totp_device_confirm(*, user: User, code: str, ip_address: str | None = None) -> TOTPDevice:
+    with transaction.atomic():
+        device = (
+            TOTPDevice.objects.select_for_update()
+            .filter(user=user, confirmed=False)
+            .order_by("pk")
+            .first()
+        )
+        if device is None:
+            raise DomainError(
+                "no_pending_device", _("Start the authenticator set-up again from this page.")
+            )
+        if not device.verify_token(code.strip()):
+            raise DomainError(
+                "otp_invalid",
+                _(
+                    "The 6-digit code is wrong or too old. Check the time on your phone and "
+                    "type the code that is shown now."
+                ),
+            )
+        device.confirmed = True
+        device.save()
+        audit_record(
+            actor=user,
+            action="account.two_factor_confirmed",
+            obj=user,
+            office=user.office,
+            ip_address=ip_address,
+        )
+    return device
+
+
+def totp_code_check(*, user: User, code: str) -> Any:
+    """The confirmed device that accepts ``code`` (TOTP or a static backup code), or raise."""
+    device = match_token(user, (code or "").strip())
+    if device is None:
+        raise DomainError(
+            "otp_invalid",
+            _(
+                "The 6-digit code is wrong or too old. Check the time on your phone and type the "
+                "code that is shown now."
+            ),
+        )
+    return device

@@ -1,0 +1,53 @@
+"""Links on the staff dashboard. Other apps add theirs from ``AppConfig.ready``::
+
+from pencaker.accounts.staff_menu import staff_link_register
+staff_link_register(url_name="applications:queue", label=_("Application queue"),
+                    roles={"operator", "admin_dinas"}, order=10)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from django.urls import NoReverseMatch, reverse
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+from pencaker.accounts.models import STAFF_ROLES, Role
+
+
+@dataclass(frozen=True)
+class StaffLink:
+    url_name: str
+    label: str | Promise
+    roles: frozenset[str]
+    order: int = 100
+
+
+_LINKS: dict[str, StaffLink] = {}
+
+
+def staff_link_register(
+    *, url_name: str, label: str | Promise, roles: Iterable[str] = STAFF_ROLES, order: int = 100
+) -> None:
+    _LINKS[url_name] = StaffLink(url_name, label, frozenset(roles), order)
+
+
+def staff_links_for(role: str) -> list[tuple[str, str | Promise]]:
+    """(url, label) pairs for the role; links whose URL does not exist are left out."""
+    result = []
+    for link in sorted(_LINKS.values(), key=lambda item: (item.order, item.url_name)):
+        if role not in link.roles:
+            continue
+        try:
+            result.append((reverse(link.url_name), link.label))
+        except NoReverseMatch:
+            continue
+    return result
+
+
+staff_link_register(
+    url_name="accounts:staff_list", label=_("Staff accounts"), roles={Role.ADMIN_DINAS}, order=900
+)
+staff_link_register(url_name="accounts:password_change", label=_("Change password"), order=950)
