@@ -1,0 +1,48 @@
+"""Choice lists for AK/1 applications (values are stable codes; labels are translated)."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class ApplicationType(models.TextChoices):
+    NEW = "new", _("New card")
+    RENEWAL = "renewal", _("Renewal")
+    DATA_CHANGE = "data_change", _("Change of data")
+    REPLACEMENT = "replacement", _("Replacement of a lost or damaged card")
+
+
+class Status(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    SUBMITTED = "submitted", _("Submitted, waiting for an operator")
+    IN_REVIEW = "in_review", _("Being checked by an operator")
+    NEEDS_CHANGES = "needs_changes", _("Returned to you for changes")
+    APPROVED = "approved", _("Approved")
+    REJECTED = "rejected", _("Rejected")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+
+
+# An applicant may have at most one application in these states (partial unique constraint).
+OPEN_STATUSES = (Status.DRAFT, Status.SUBMITTED, Status.IN_REVIEW, Status.NEEDS_CHANGES)
+DECIDED_STATUSES = (Status.APPROVED, Status.REJECTED)
+
+
+class ReturnReason(models.TextChoices):
+    """Why an item goes back to the applicant. The free text says the details."""
+
+    UNREADABLE = "unreadable", _("The file cannot be read clearly (blurred, dark or cut off)")
+    WRONG_DOCUMENT = "wrong_document", _("This is not the requested document")
+    EXPIRED = "expired", _("The document is no longer valid")
+    MISMATCH = "mismatch", _("The data does not match the documents")
+    INCOMPLETE = "incomplete", _("Some information is missing")
+    PHOTO_RULES = "photo_rules", _("The photo does not follow the rules (recent, colour, 3x4)")
+    OTHER = "other", _("Other (see the note)")
+
+
+class RejectReason(models.TextChoices):
+    NOT_ELIGIBLE = "not_eligible", _("Not eligible (for example below the minimum age)")
+    FRAUDULENT = "fraudulent", _("A document is false or belongs to someone else")
+    DUPLICATE = "duplicate", _("This person already has a card or an application")
+    WRONG_OFFICE = "wrong_office", _("The applicant does not live in this office's area")
+    OTHER = "other", _("Other (see the note)")

@@ -1,0 +1,192 @@
+"""What an application takes from the profile and documents apps, through their selectors.
+
+Two things: the checklist (is everything needed present? what is missing, with a link to
+fix it) and the frozen copy taken at submission (profile data, current document versions
+with their SHA-256). The other apps are imported at call time so that this app depends
+only on their selectors.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db import models
+from django.urls import NoReverseMatch, reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+SECTION_ITEMS = {
+    "identity": gettext_lazy("Identity"),
+    "address": gettext_lazy("Address"),
+    "contact": gettext_lazy("Contact"),
+    "education": gettext_lazy("Education"),
+    "experience": gettext_lazy("Work experience"),
+    "training": gettext_lazy("Training and certificates"),
+}
+DOCUMENT_PREFIX = "document:"
+DEFAULT_DOCUMENT_LABELS = {
+    "ktp": gettext_lazy("Identity card (KTP)"),
+    "photo": gettext_lazy("Colour photo 3x4"),
+    "ijazah": gettext_lazy("Latest diploma (ijazah)"),
+    "competence_certificate": gettext_lazy("Competence certificate"),
+    "work_letter": gettext_lazy("Work experience letter"),
+    "kk": gettext_lazy("Family card (KK)"),
+}
+
+
+@dataclass(frozen=True)
+class ChecklistItem:
+    code: str
+    label: str
+    url: str
+
+
+@dataclass(frozen=True)
+class Checklist:
+    missing: list[ChecklistItem] = field(default_factory=list)
+
+    @property
+    def is_complete(self) -> bool:
+        return not self.missing
+
+    def as_details(self) -> dict[str, Any]:
+        return {"missing": [{"code": i.code, "label": i.label, "url": i.url} for i in self.missing]}
+
+
+def _url(name: str) -> str:
+    try:
+        return reverse(name)
+    except NoReverseMatch:
+        return ""
+
+
+def applicant_checklist(user: Any) -> Checklist:
+    """Everything still missing before ``user`` can submit (profile, email, documents)."""
+    from pencaker.seekers import selectors as seekers
+
+    completeness = getattr(seekers, "profile_completeness", None)
+    if completeness is None:  # the profile app has not published its checklist yet
+        profile = seekers.profile_for_user(user)
+        if profile is None:
+            return Checklist(
+                [ChecklistItem("profile", _("Fill in your profile"), _url("seekers:overview"))]
+            )
+        return Checklist()
+    result = completeness(user)
+    return Checklist(
+        [
+            ChecklistItem(str(m.code), str(m.label), str(getattr(m, "url", "") or ""))
+            for m in result.missing
+        ]
+    )
+
+
+def applicant_office_id(user: Any) -> int | None:
+    from pencaker.seekers.selectors import seeker_office_id
+
+    return seeker_office_id(user)
+
+
+def _jsonable(value: Any) -> Any:
+    return json.loads(json.dumps(value, cls=DjangoJSONEncoder))
+
+
+def _row(obj: models.Model, exclude: tuple[str, ...] = ()) -> dict[str, Any]:
+    data: dict[str, Any] = {}
+    for f in obj._meta.concrete_fields:
+        if f.name in exclude or f.name in {"id", "created_at", "updated_at"}:
+            continue
+        data[f.name] = getattr(obj, f.attname)
+        if f.choices and getattr(obj, f.attname):
+            data[f"{f.name}_display"] = str(getattr(obj, f"get_{f.name}_display")())
+    return data
+
+
+def profile_snapshot(user: Any) -> dict[str, Any]:
+    """The profile as the operator will review it, frozen as JSON."""
+    from pencaker.seekers.selectors import profile_for_user
+
+    profile = profile_for_user(user)
+    data: dict[str, Any] = {
+        "account": {
+            "email": user.email,
+            "phone": getattr(user, "phone", ""),
+            "email_verified": bool(getattr(user, "email_verified_at", None)),
+        }
+    }
+    if profile is None:
+        return _jsonable(data)
+    data["profile"] = _row(profile, exclude=("user", "office", "village"))
+    village = getattr(profile, "village", None)
+    if village is not None:
+        data["profile"]["village"] = {"code": village.code, "name": village.name}
+        names = []
+        region = village
+        while region is not None:
+            names.append(region.name)
+            region = getattr(region, "parent", None)
+        data["profile"]["region_path"] = names
+    for relation in ("education", "training", "experience", "skills", "languages"):
+        manager = getattr(profile, relation, None)
+        if manager is not None:
+            data[relation] = [_row(obj, exclude=("profile",)) for obj in manager.all()]
+    return _jsonable(data)
+
+
+def documents_snapshot(user: Any) -> list[dict[str, Any]]:
+    """The current version of each of the user's documents: id, kind and SHA-256."""
+    try:
+        from pencaker.documents.selectors import documents_current_for
+    except ImportError:
+        return []
+    rows = []
+    for item in documents_current_for(user):
+        version = getattr(item, "current_version", item)
+        if version is None:
+            continue
+        kind = getattr(item, "kind", None) or version.document.kind
+        rows.append(
+            {
+                "kind": kind,
+                "version_id": version.pk,
+                "sha256": version.sha256,
+                "content_type": getattr(version, "content_type", ""),
+                "number": getattr(version, "number", None),
+            }
+        )
+    return sorted(rows, key=lambda r: r["kind"])
+
+
+def document_label(kind: str) -> str:
+    try:
+        from pencaker.documents.selectors import document_kind_labels
+
+        labels = dict(document_kind_labels())
+    except ImportError:
+        labels = {}
+    return str(labels.get(kind) or DEFAULT_DOCUMENT_LABELS.get(kind) or kind)
+
+
+def item_label(code: str) -> str:
+    if code.startswith(DOCUMENT_PREFIX):
+        return document_label(code.removeprefix(DOCUMENT_PREFIX))
+    return str(SECTION_ITEMS.get(code, code))
+
+
+def item_fix_url(code: str) -> str:
+    if code.startswith(DOCUMENT_PREFIX):
+        return _url("documents:list")
+    return _url("seekers:overview")
+
+
+def returnable_items(application: Any) -> list[tuple[str, str]]:
+    """Items an operator may send back: the profile sections and the frozen documents."""
+    kinds = [d["kind"] for d in application.documents or []]
+    for kind in getattr(application.office, "required_documents", None) or []:
+        if kind not in kinds:
+            kinds.append(kind)
+    codes = [*SECTION_ITEMS, *(f"{DOCUMENT_PREFIX}{k}" for k in kinds)]
+    return [(code, item_label(code)) for code in codes]

@@ -1,0 +1,158 @@
+"""Reads for AK/1 applications, with office filtering for staff."""
+
+from __future__ import annotations
+
+import datetime as dt
+import statistics
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import QuerySet
+from django.utils import timezone
+
+from pencaker.applications import intake, sla
+from pencaker.applications.choices import DECIDED_STATUSES, OPEN_STATUSES, Status
+from pencaker.applications.models import Application, ApplicationStatusChange, ReturnItem
+from pencaker.core.errors import NotFound
+
+QUEUE_STATUSES = (Status.SUBMITTED, Status.IN_REVIEW)
+
+
+def _not_found() -> NotFound:
+    from django.utils.translation import gettext as _
+
+    return NotFound("not_found", _("This application was not found."))
+
+
+def applications_of(user: Any) -> QuerySet[Application]:
+    return Application.objects.filter(applicant=user).select_related("office")
+
+
+def application_open_for(user: Any) -> Application | None:
+    return applications_of(user).filter(status__in=OPEN_STATUSES).first()
+
+
+def application_for_applicant(user: Any, tracking_number: str) -> Application:
+    application = applications_of(user).filter(tracking_number=tracking_number).first()
+    if application is None:
+        raise _not_found()
+    return application
+
+
+def application_for_staff(actor: Any, application_id: Any) -> Application:
+    try:
+        pk = int(application_id)
+    except (TypeError, ValueError):
+        raise _not_found() from None
+    application = (
+        Application.objects.select_related("office", "applicant", "claimed_by")
+        .filter(pk=pk, office_id=getattr(actor, "office_id", None))
+        .first()
+    )
+    if application is None or not getattr(actor, "office_id", None):
+        raise _not_found()
+    return application
+
+
+def application_queue_for_office(
+    office_id: int, *, status: str = "", type: str = "", mine_for: Any = None
+) -> QuerySet[Application]:
+    """The operator queue: open applications of the office, soonest deadline first."""
+    qs = Application.objects.filter(office_id=office_id).select_related("applicant", "claimed_by")
+    if status in Status.values:
+        qs = qs.filter(status=status)
+    else:
+        qs = qs.filter(status__in=QUEUE_STATUSES)
+    if type:
+        qs = qs.filter(type=type)
+    if mine_for is not None:
+        qs = qs.filter(claimed_by=mine_for)
+    return qs.order_by("due_at", "id")
+
+
+def application_timeline(application: Application) -> list[ApplicationStatusChange]:
+    return list(application.history.select_related("actor").prefetch_related("return_items"))
+
+
+@dataclass(frozen=True)
+class ReturnItemView:
+    code: str
+    label: str
+    reason: str
+    reason_label: str
+    text: str
+    fix_url: str
+
+
+def application_return_items(application: Application) -> list[ReturnItemView]:
+    """The items of the latest return (what the applicant must fix now)."""
+    latest = (
+        ApplicationStatusChange.objects.filter(
+            application=application, to_status=Status.NEEDS_CHANGES
+        )
+        .order_by("-at", "-id")
+        .first()
+    )
+    if latest is None:
+        return []
+    rows = ReturnItem.objects.filter(status_change=latest).order_by("id")
+    return [
+        ReturnItemView(
+            code=r.item,
+            label=intake.item_label(r.item),
+            reason=r.reason,
+            reason_label=str(r.get_reason_display()),
+            text=r.text,
+            fix_url=intake.item_fix_url(r.item),
+        )
+        for r in rows
+    ]
+
+
+def application_duplicate_nik(application: Application) -> list[Application]:
+    """Other applications whose frozen profile carries the same NIK (fraud warning)."""
+    nik = (application.snapshot.get("profile") or {}).get("nik") or ""
+    if not nik:
+        return []
+    return list(
+        Application.objects.filter(snapshot__profile__nik=nik)
+        .exclude(applicant=application.applicant)
+        .select_related("office")[:10]
+    )
+
+
+@dataclass(frozen=True)
+class MonthStats:
+    month: dt.date
+    decided: int
+    within_sla: int
+    median_hours: float | None
+
+    @property
+    def share_within_sla(self) -> float | None:
+        return self.within_sla / self.decided if self.decided else None
+
+
+def application_sla_by_month(office: Any, *, months: int = 12) -> list[MonthStats]:
+    """Per month of decision: how many were decided within the SLA and the median working
+    time to decision (pauses left out)."""
+    calendar = sla.office_calendar(office)
+    since = (timezone.now() - dt.timedelta(days=31 * months)).replace(day=1)
+    rows = Application.objects.filter(
+        office=office, status__in=DECIDED_STATUSES, decided_at__gte=since
+    ).order_by("decided_at")
+    buckets: dict[dt.date, list[Application]] = {}
+    for app in rows:
+        key = timezone.localtime(app.decided_at).date().replace(day=1)
+        buckets.setdefault(key, []).append(app)
+    result = []
+    for month, apps in sorted(buckets.items(), reverse=True):
+        hours = [
+            sla.working_time_used(a, until=a.decided_at, calendar=calendar).total_seconds() / 3600
+            for a in apps
+        ]
+        within = sum(1 for a in apps if a.due_at and a.decided_at <= a.due_at)
+        result.append(
+            MonthStats(month, len(apps), within, statistics.median(hours) if hours else None)
+        )
+    return result

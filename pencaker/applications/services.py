@@ -1,0 +1,451 @@
+"""Every write to an AK/1 application: one service per business action.
+
+Each service runs in one transaction, locks the application row (``select_for_update``)
+so two operators cannot act on it at once, checks the transition table, writes the
+history row and the audit row, and schedules the email only after commit.
+"""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from django.contrib.auth import get_user_model
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from pencaker.accounts.models import Role
+from pencaker.applications import intake, sla
+from pencaker.applications.choices import (
+    DECIDED_STATUSES,
+    OPEN_STATUSES,
+    ApplicationType,
+    RejectReason,
+    ReturnReason,
+    Status,
+)
+from pencaker.applications.models import Application, ReturnItem
+from pencaker.applications.workflow import move
+from pencaker.core.audit import audit_record
+from pencaker.core.errors import Conflict, DomainError, NotFound, PermissionDenied
+from pencaker.offices.models import Office
+
+DECIDING_ROLES = frozenset({Role.OPERATOR, Role.ADMIN_DINAS})
+MAX_KEY_LENGTH = 100
+# Crockford-style alphabet: no I, L, O, U, so a number read over the phone is unambiguous.
+_TRACKING_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
+
+
+@dataclass(frozen=True)
+class ReturnItemInput:
+    item: str
+    reason: str
+    text: str = ""
+
+
+def _notify(application: Application, event: str) -> None:
+    from pencaker.applications.tasks import send_application_email
+
+    app_id = application.pk
+    transaction.on_commit(lambda: send_application_email.enqueue(app_id, event))
+
+
+def _tracking_number(now: Any) -> str:
+    body = "".join(secrets.choice(_TRACKING_ALPHABET) for _ in range(8))
+    return f"AK1-{now:%y%m}-{body[:4]}-{body[4:]}"
+
+
+def _locked(application_id: int) -> Application:
+    try:
+        return (
+            Application.objects.select_for_update().select_related("office").get(pk=application_id)
+        )
+    except (Application.DoesNotExist, ValueError, TypeError):
+        raise NotFound("not_found", _("This application was not found.")) from None
+
+
+def _locked_for_staff(actor: Any, application_id: int) -> Application:
+    if getattr(actor, "role", None) not in DECIDING_ROLES or not getattr(actor, "office_id", None):
+        raise PermissionDenied("forbidden", _("Only office operators can do this."))
+    application = _locked(application_id)
+    if application.office_id != actor.office_id:
+        # Another office's application: answer as if it did not exist.
+        raise NotFound("not_found", _("This application was not found."))
+    return application
+
+
+def _locked_for_applicant(actor: Any, application_id: int) -> Application:
+    application = _locked(application_id)
+    if application.applicant_id != getattr(actor, "pk", None):
+        raise NotFound("not_found", _("This application was not found."))
+    return application
+
+
+def _require_decider(application: Application, actor: Any) -> None:
+    """Only the operator who claimed it (or an admin dinas of the office) decides."""
+    if application.status in DECIDED_STATUSES:
+        raise Conflict(
+            "already_decided",
+            _("This application has already been decided (%(status)s). Reload the page.")
+            % {"status": application.get_status_display()},
+        )
+    if application.status != Status.IN_REVIEW:
+        raise Conflict(
+            "invalid_transition",
+            _("Claim this application before deciding. Its status is: %(status)s.")
+            % {"status": application.get_status_display()},
+            details={"from": application.status},
+        )
+    if application.claimed_by_id != actor.pk and actor.role != Role.ADMIN_DINAS:
+        raise Conflict(
+            "claimed_by_other",
+            _("Another operator is checking this application."),
+        )
+
+
+def _checklist_or_refuse(applicant: Any) -> None:
+    checklist = intake.applicant_checklist(applicant)
+    if not checklist.is_complete:
+        raise DomainError(
+            "checklist_incomplete",
+            _("Your request cannot be sent yet. Please complete: %(items)s.")
+            % {"items": "; ".join(i.label for i in checklist.missing)},
+            details=checklist.as_details(),
+        )
+
+
+def _freeze(application: Application) -> None:
+    application.snapshot = intake.profile_snapshot(application.applicant)
+    application.documents = intake.documents_snapshot(application.applicant)
+
+
+def application_submit(
+    *,
+    actor: Any,
+    type: str = ApplicationType.NEW,
+    idempotency_key: str = "",
+    applicant: Any = None,
+    ip_address: str | None = None,
+) -> tuple[Application, bool]:
+    """Submit an AK/1 request. Returns ``(application, created)``.
+
+    The same ``idempotency_key`` from the same applicant always returns the first
+    application (double click, browser retry, API retry), even when the first call is
+    still committing: the applicant's user row is locked so such calls run one after the
+    other, and the unique constraints catch anything that slips past.
+
+    ``applicant`` differs from ``actor`` only for assisted registration at the counter.
+    """
+    applicant = applicant or actor
+    idempotency_key = (idempotency_key or "").strip()
+    if len(idempotency_key) > MAX_KEY_LENGTH:
+        raise DomainError(
+            "invalid_idempotency_key", _("The Idempotency-Key is too long (at most 100).")
+        )
+    if type not in ApplicationType.values:
+        raise DomainError("invalid_type", _("Choose a type of request."))
+    assisted = applicant.pk != getattr(actor, "pk", None)
+    if assisted and (actor.role not in DECIDING_ROLES or not actor.office_id):
+        raise PermissionDenied("forbidden", _("Only office operators can do this."))
+    if applicant.role != Role.JOB_SEEKER:
+        raise PermissionDenied("forbidden", _("Only job seekers can request an AK/1 card."))
+    try:
+        with transaction.atomic():
+            return _submit_locked(
+                actor=actor,
+                applicant=applicant,
+                type=type,
+                idempotency_key=idempotency_key,
+                assisted=assisted,
+                ip_address=ip_address,
+            )
+    except IntegrityError:
+        # A concurrent call won the race (only possible where the row lock is a no-op).
+        existing = _existing_for_key(applicant, idempotency_key)
+        if existing is not None:
+            return existing, False
+        raise _already_open() from None
+
+
+def _existing_for_key(applicant: Any, key: str) -> Application | None:
+    if not key:
+        return None
+    return Application.objects.filter(applicant=applicant, idempotency_key=key).first()
+
+
+def _already_open() -> Conflict:
+    return Conflict(
+        "already_open",
+        _("You already have an AK/1 request in progress. Open it to see its status."),
+    )
+
+
+def _submit_locked(
+    *,
+    actor: Any,
+    applicant: Any,
+    type: str,
+    idempotency_key: str,
+    assisted: bool,
+    ip_address: str | None,
+) -> tuple[Application, bool]:
+    get_user_model().objects.select_for_update().filter(pk=applicant.pk).first()
+    existing = _existing_for_key(applicant, idempotency_key)
+    if existing is not None:
+        return existing, False
+    if Application.objects.filter(applicant=applicant, status__in=OPEN_STATUSES).exists():
+        raise _already_open()
+    _checklist_or_refuse(applicant)
+    office_id = intake.applicant_office_id(applicant)
+    if office_id is None:
+        raise DomainError(
+            "no_office",
+            _("No office serves the address in your profile yet. Check your address."),
+        )
+    office = Office.objects.get(pk=office_id)
+    if assisted and office.pk != actor.office_id:
+        raise PermissionDenied("forbidden", _("This citizen lives in another office's area."))
+    now = timezone.now()
+    application = Application(
+        applicant=applicant,
+        office=office,
+        type=type,
+        status=Status.DRAFT,
+        idempotency_key=idempotency_key,
+        assisted_by=actor if assisted else None,
+    )
+    for _attempt in range(5):
+        application.tracking_number = _tracking_number(now)
+        if not Application.objects.filter(tracking_number=application.tracking_number).exists():
+            break
+    _freeze(application)
+    application.save()
+    application.submitted_at = now
+    application.due_at = sla.initial_due_at(office, now)
+    move(application, to=Status.SUBMITTED, actor=actor)
+    audit_record(
+        actor=actor,
+        action="application.submitted",
+        obj=application,
+        office=office,
+        ip_address=ip_address,
+        data={"type": type, "assisted": assisted, "documents": len(application.documents)},
+    )
+    _notify(application, "submitted")
+    return application, True
+
+
+def application_claim(*, actor: Any, application_id: int) -> Application:
+    with transaction.atomic():
+        application = _locked_for_staff(actor, application_id)
+        if application.status == Status.IN_REVIEW:
+            if application.claimed_by_id == actor.pk:
+                return application
+            raise Conflict("claimed_by_other", _("Another operator is checking this application."))
+        application.claimed_by = actor
+        application.claimed_at = timezone.now()
+        move(application, to=Status.IN_REVIEW, actor=actor, expected_from=[Status.SUBMITTED])
+        audit_record(
+            actor=actor, action="application.claimed", obj=application, office=application.office
+        )
+    return application
+
+
+def application_release(*, actor: Any, application_id: int, note: str = "") -> Application:
+    with transaction.atomic():
+        application = _locked_for_staff(actor, application_id)
+        if (
+            application.status == Status.IN_REVIEW
+            and application.claimed_by_id != actor.pk
+            and actor.role != Role.ADMIN_DINAS
+        ):
+            raise Conflict("claimed_by_other", _("Another operator is checking this application."))
+        application.claimed_by = None
+        application.claimed_at = None
+        move(
+            application,
+            to=Status.SUBMITTED,
+            actor=actor,
+            note=note,
+            expected_from=[Status.IN_REVIEW],
+        )
+        audit_record(
+            actor=actor, action="application.released", obj=application, office=application.office
+        )
+    return application
+
+
+def application_reassign(*, actor: Any, application_id: int, operator: Any) -> Application:
+    """An admin dinas hands a claimed application to another operator of the office."""
+    if getattr(actor, "role", None) != Role.ADMIN_DINAS:
+        raise PermissionDenied("forbidden", _("Only the office administrator can reassign."))
+    with transaction.atomic():
+        application = _locked_for_staff(actor, application_id)
+        if operator.role not in DECIDING_ROLES or operator.office_id != application.office_id:
+            raise DomainError("invalid_operator", _("Choose an operator of this office."))
+        if application.status != Status.IN_REVIEW:
+            raise Conflict(
+                "invalid_transition",
+                _("Only an application being checked can be reassigned."),
+            )
+        previous = application.claimed_by_id
+        application.claimed_by = operator
+        application.claimed_at = timezone.now()
+        application.save(update_fields=["claimed_by", "claimed_at", "updated_at"])
+        audit_record(
+            actor=actor,
+            action="application.reassigned",
+            obj=application,
+            office=application.office,
+            data={"from": previous, "to": operator.pk},
+        )
+    return application
+
+
+def application_approve(*, actor: Any, application_id: int, note: str = "") -> Application:
+    with transaction.atomic():
+        application = _locked_for_staff(actor, application_id)
+        _require_decider(application, actor)
+        application.decided_at = timezone.now()
+        application.decided_by = actor
+        application.decision_note = note
+        move(application, to=Status.APPROVED, actor=actor, note=note)
+        audit_record(
+            actor=actor, action="application.approved", obj=application, office=application.office
+        )
+        _notify(application, "approved")
+    return application
+
+
+def application_return(
+    *, actor: Any, application_id: int, items: Sequence[ReturnItemInput], note: str = ""
+) -> Application:
+    """Send back for changes with at least one (item, reason) pair; the SLA clock stops."""
+    with transaction.atomic():
+        application = _locked_for_staff(actor, application_id)
+        _require_decider(application, actor)
+        allowed_items = {code for code, _label in intake.returnable_items(application)}
+        cleaned: list[ReturnItemInput] = []
+        seen = set()
+        for entry in items:
+            if entry.item not in allowed_items or entry.reason not in ReturnReason.values:
+                raise DomainError("invalid_return_item", _("Choose an item and a reason."))
+            if entry.reason == ReturnReason.OTHER and not entry.text.strip():
+                raise DomainError(
+                    "return_text_required",
+                    _("Explain in the note what the applicant must fix."),
+                )
+            if (entry.item, entry.reason) not in seen:
+                seen.add((entry.item, entry.reason))
+                cleaned.append(entry)
+        if not cleaned:
+            raise DomainError(
+                "return_items_required",
+                _("Choose at least one item and say what the applicant must fix."),
+            )
+        now = timezone.now()
+        application.claimed_by = None
+        application.claimed_at = None
+        sla.pause_start(application, now)
+        change = move(application, to=Status.NEEDS_CHANGES, actor=actor, note=note)
+        ReturnItem.objects.bulk_create(
+            ReturnItem(
+                application=application,
+                status_change=change,
+                item=e.item,
+                reason=e.reason,
+                text=e.text.strip(),
+            )
+            for e in cleaned
+        )
+        audit_record(
+            actor=actor,
+            action="application.returned",
+            obj=application,
+            office=application.office,
+            data={"items": [[e.item, e.reason] for e in cleaned]},
+        )
+        _notify(application, "returned")
+    return application
+
+
+def application_reject(
+    *, actor: Any, application_id: int, reason: str, note: str = ""
+) -> Application:
+    if reason not in RejectReason.values:
+        raise DomainError("invalid_reject_reason", _("Choose a reason for the rejection."))
+    if reason == RejectReason.OTHER and not note.strip():
+        raise DomainError(
+            "reject_note_required", _("Explain the reason for the rejection in the note.")
+        )
+    with transaction.atomic():
+        application = _locked_for_staff(actor, application_id)
+        _require_decider(application, actor)
+        application.decided_at = timezone.now()
+        application.decided_by = actor
+        application.reject_reason = reason
+        application.decision_note = note
+        move(application, to=Status.REJECTED, actor=actor, note=note)
+        audit_record(
+            actor=actor,
+            action="application.rejected",
+            obj=application,
+            office=application.office,
+            data={"reason": reason},
+        )
+        _notify(application, "rejected")
+    return application
+
+
+def application_withdraw(*, actor: Any, application_id: int, note: str = "") -> Application:
+    with transaction.atomic():
+        application = _locked_for_applicant(actor, application_id)
+        if application.status == Status.NEEDS_CHANGES:
+            sla.pause_end(application, timezone.now())
+        move(
+            application,
+            to=Status.WITHDRAWN,
+            actor=actor,
+            note=note,
+            expected_from=[Status.SUBMITTED, Status.NEEDS_CHANGES],
+        )
+        audit_record(
+            actor=actor, action="application.withdrawn", obj=application, office=application.office
+        )
+    return application
+
+
+def application_resubmit(
+    *, actor: Any, application_id: int, ip_address: str | None = None
+) -> Application:
+    """After changes: check the checklist again, freeze anew, restart the SLA clock."""
+    with transaction.atomic():
+        application = _locked_for_applicant(actor, application_id)
+        if application.status != Status.NEEDS_CHANGES:
+            raise Conflict(
+                "invalid_transition",
+                _("This action is not possible while the status is: %(status)s.")
+                % {"status": application.get_status_display()},
+                details={"from": application.status, "to": Status.SUBMITTED},
+            )
+        _checklist_or_refuse(application.applicant)
+        _freeze(application)
+        sla.pause_end(application, timezone.now())
+        move(
+            application,
+            to=Status.SUBMITTED,
+            actor=actor,
+            expected_from=[Status.NEEDS_CHANGES],
+        )
+        audit_record(
+            actor=actor,
+            action="application.resubmitted",
+            obj=application,
+            office=application.office,
+            ip_address=ip_address,
+        )
+        _notify(application, "resubmitted")
+    return application
