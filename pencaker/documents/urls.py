@@ -1,5 +1,11 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from pencaker.documents import views
 
 app_name = "documents"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.document_list, name="list"),
+    path("<str:kind>/unggah/", views.document_upload_view, name="upload"),
+    path("berkas/<int:version_id>/", views.document_file, name="file"),
+]

@@ -1,0 +1,145 @@
+"""Reads of documents, including the permission rule for opening a file."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db.models import Prefetch
+
+from pencaker.accounts.models import Role
+from pencaker.accounts.permissions import is_verified_staff
+from pencaker.documents.choices import DEFAULT_REQUIRED_KINDS, OPTIONAL_KINDS, DocumentKind
+from pencaker.documents.models import Document, DocumentAccess, DocumentVersion
+
+
+def document_kind_labels() -> dict[str, str]:
+    """Kind code → translated label, in the canonical order."""
+    return {kind.value: str(kind.label) for kind in DocumentKind}
+
+
+def required_kinds_for_office(office: Any) -> list[str]:
+    """The office's required kinds (unknown codes ignored); the default when office is None."""
+    configured = getattr(office, "required_documents", None) if office is not None else None
+    kinds = list(DEFAULT_REQUIRED_KINDS) if configured is None else list(configured)
+    valid = set(DocumentKind.values)
+    seen: list[str] = []
+    for kind in kinds:
+        if kind in valid and kind not in seen:
+            seen.append(kind)
+    return seen
+
+
+def owner_office_id(owner: Any) -> int | None:
+    """The office of the job seeker who owns documents (through the seekers app)."""
+    from pencaker.seekers.selectors import seeker_office_id
+
+    return seeker_office_id(owner)
+
+
+def owner_office(owner: Any) -> Any:
+    from pencaker.offices.models import Office
+
+    office_id = owner_office_id(owner)
+    return Office.objects.filter(pk=office_id).first() if office_id else None
+
+
+def documents_current_for(user: Any) -> dict[str, Document]:
+    """The user's documents that have a current version, keyed by kind.
+
+    Each ``Document`` has ``current_version`` loaded (no extra query to reach the file).
+    """
+    if user is None or not getattr(user, "pk", None):
+        return {}
+    docs = Document.objects.filter(owner=user, current_version__isnull=False).select_related(
+        "current_version"
+    )
+    return {doc.kind: doc for doc in docs}
+
+
+def document_kinds_missing(*, user: Any, office: Any) -> list[str]:
+    """Required kinds (per ``office``; default ktp, photo, ijazah) the user has not uploaded."""
+    present = set(documents_current_for(user))
+    return [kind for kind in required_kinds_for_office(office) if kind not in present]
+
+
+@dataclass
+class KindStatus:
+    """One row of the job seeker's document page."""
+
+    kind: str
+    label: str
+    required: bool
+    document: Document | None = None
+    older_versions: list[DocumentVersion] = field(default_factory=list)
+
+    @property
+    def current(self) -> DocumentVersion | None:
+        return self.document.current_version if self.document else None
+
+
+def document_overview_for(*, user: Any, office: Any) -> list[KindStatus]:
+    """Every kind to show a job seeker: required first, then optional, then anything else
+    already uploaded; each with its current and older versions."""
+    required = required_kinds_for_office(office)
+    docs = {
+        doc.kind: doc
+        for doc in Document.objects.filter(owner=user)
+        .select_related("current_version")
+        .prefetch_related(
+            Prefetch("versions", queryset=DocumentVersion.objects.order_by("-number"))
+        )
+    }
+    optional = [k for k in OPTIONAL_KINDS if k not in required]
+    extra = [k for k in DocumentKind.values if k in docs and k not in required + optional]
+    labels = document_kind_labels()
+    rows = []
+    for kind in required + optional + extra:
+        doc = docs.get(kind)
+        older = []
+        if doc is not None:
+            older = [v for v in doc.versions.all() if v.pk != doc.current_version_id]
+        rows.append(
+            KindStatus(
+                kind=kind,
+                label=labels[kind],
+                required=kind in required,
+                document=doc,
+                older_versions=older,
+            )
+        )
+    return rows
+
+
+def document_version_for_viewer(*, user: Any, version_id: int) -> tuple[DocumentVersion, bool]:
+    """The version if ``user`` may open it, and whether this is a staff view (to be logged).
+
+    The owner may open their own versions; verified staff may open versions of job seekers
+    of their own office. Anyone else gets ``DocumentVersion.DoesNotExist`` (a 404: we do
+    not say whether the file exists).
+    """
+    version = DocumentVersion.objects.select_related("document__owner").get(pk=version_id)
+    owner = version.document.owner
+    if user.is_authenticated and owner.pk == user.pk:
+        return version, False
+    if (
+        is_verified_staff(user)
+        and owner.role == Role.JOB_SEEKER
+        and owner_office_id(owner) == user.office_id
+    ):
+        return version, True
+    raise DocumentVersion.DoesNotExist
+
+
+def document_accesses_for_office(office: Any):
+    """The staff access log of one office, newest first."""
+    return DocumentAccess.objects.filter(office=office).select_related(
+        "staff", "version__document__owner"
+    )
+
+
+def document_accesses_for_owner(owner: Any):
+    """Who from the Dinas opened this person's documents (shown to the person)."""
+    return DocumentAccess.objects.filter(version__document__owner=owner).select_related(
+        "staff", "office", "version__document"
+    )
