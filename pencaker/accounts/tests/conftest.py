@@ -11,7 +11,7 @@ def _indonesian():
 
 
 @pytest.fixture
-def signup_data():
+def signup_data(db):
     return {
         "email": "Siti.Aminah@Example.id",
         "phone": "0812-3456-7890",
