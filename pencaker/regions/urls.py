@@ -1,5 +1,9 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from pencaker.regions import views
 
 app_name = "regions"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("pilihan/", views.options, name="options"),
+]

@@ -1,0 +1,57 @@
+"""Reads for regions: the address picker walks parent → children."""
+
+from __future__ import annotations
+
+import re
+
+from django.db.models import QuerySet
+
+from pencaker.regions.models import Level, Region
+
+CHILD_LEVEL = {
+    Level.PROVINCE: Level.REGENCY,
+    Level.REGENCY: Level.DISTRICT,
+    Level.DISTRICT: Level.VILLAGE,
+}
+_PARENT_CODE = re.compile(r"[0-9]{2}(\.[0-9]{2}(\.[0-9]{2})?)?")
+
+
+def region_provinces() -> QuerySet[Region]:
+    return Region.objects.filter(level=Level.PROVINCE).order_by("name")
+
+
+def region_children(parent_code: str | None) -> QuerySet[Region]:
+    """Children of a province, regency or district, by name. Anything else — empty,
+    malformed, unknown, or a village — gives an empty queryset, never an error."""
+    code = (parent_code or "").strip()
+    if not _PARENT_CODE.fullmatch(code):
+        return Region.objects.none()
+    return Region.objects.filter(parent_id=code).order_by("name")
+
+
+def region_get(code: str | None) -> Region | None:
+    code = (code or "").strip()
+    if not code or len(code) > Region._meta.get_field("code").max_length:
+        return None
+    return Region.objects.filter(pk=code).first()
+
+
+def region_chain(village: Region | str | None) -> dict[str, Region]:
+    """``{"province": …, "regency": …, "district": …, "village": …}`` for a village (or a
+    village code); an empty dict when it is unknown or not a village."""
+    if village is None:
+        return {}
+    code = village.pk if isinstance(village, Region) else str(village)
+    region = (
+        Region.objects.select_related("parent__parent__parent")
+        .filter(pk=code, level=Level.VILLAGE)
+        .first()
+    )
+    if region is None:
+        return {}
+    district = region.parent
+    regency = district.parent if district else None
+    province = regency.parent if regency else None
+    if province is None:
+        return {}
+    return {"province": province, "regency": regency, "district": district, "village": region}
