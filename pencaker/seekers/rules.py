@@ -1,0 +1,266 @@
+"""Profile validation rules shared by services (and so by forms and the API).
+
+Each ``*_errors`` function returns ``{field: [message, ...]}``; empty means valid. The
+messages tell a first-time user exactly what to fix.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+from django.utils.translation import gettext as _
+
+from pencaker.seekers.choices import EducationLevel, LanguageLevel, MaritalStatus, Religion, Sex
+from pencaker.seekers.models import MAX_YEAR, MIN_BIRTH_DATE, MIN_YEAR
+
+DEFAULT_MIN_AGE = 18
+_RT_RW = re.compile(r"^[0-9]{1,3}$")
+_POSTAL = re.compile(r"^[1-9][0-9]{4}$")
+
+
+def _dmy(value: dt.date) -> str:
+    return value.strftime("%d-%m-%Y")
+
+
+def normalize_nik(value: str | None) -> str:
+    """Remove the spaces, dots and dashes people type between digit groups."""
+    return re.sub(r"[\s.\-]", "", value or "")
+
+
+def normalize_rt_rw(value: str | None) -> str:
+    value = (value or "").strip()
+    # "005" and "5" are the same RT; store without leading zeros.
+    return str(int(value)) if value.isdigit() else value
+
+
+def min_age_for(office: Any) -> int:
+    """The office's minimum age; 18 while the office is not known yet."""
+    return int(getattr(office, "min_age", None) or DEFAULT_MIN_AGE)
+
+
+def age_on(birth_date: dt.date, today: dt.date) -> int:
+    return (
+        today.year
+        - birth_date.year
+        - ((today.month, today.day) < (birth_date.month, birth_date.day))
+    )
+
+
+def _sex_from_parsed(parsed: Any) -> str:
+    raw = parsed.get("sex") if isinstance(parsed, dict) else getattr(parsed, "sex", "")
+    raw = str(getattr(raw, "value", raw) or "").strip().lower()
+    if raw in {"f", "p", "female", "perempuan", "woman"}:
+        return Sex.FEMALE
+    if raw in {"m", "l", "male", "laki-laki", "man"}:
+        return Sex.MALE
+    return ""
+
+
+def _birth_date_from_parsed(parsed: Any) -> dt.date | None:
+    if isinstance(parsed, dict):
+        return parsed.get("birth_date")
+    return getattr(parsed, "birth_date", None)
+
+
+def parse_nik(nik: str) -> tuple[dt.date | None, str, str]:
+    """Parse with the regions NIK parser: ``(birth_date, sex, error_message)``."""
+    from pencaker.regions import nik as nik_module
+
+    try:
+        parsed = nik_module.parse_nik(nik)
+    except Exception as exc:  # noqa: BLE001 - the parser's own error types carry the message
+        message = getattr(exc, "message", None) or (exc.args[0] if exc.args else "")
+        return (
+            None,
+            "",
+            str(message) or _("This NIK is not valid. Check the 16 digits on your KTP."),
+        )
+    return _birth_date_from_parsed(parsed), _sex_from_parsed(parsed), ""
+
+
+def identity_errors(
+    *,
+    nik: str,
+    birth_date: dt.date | None,
+    sex: str,
+    min_age: int,
+    today: dt.date,
+) -> dict[str, list[str]]:
+    errors: dict[str, list[str]] = {}
+    if birth_date is not None:
+        if birth_date > today:
+            errors.setdefault("birth_date", []).append(
+                _("The date of birth cannot be in the future.")
+            )
+        elif birth_date < MIN_BIRTH_DATE:
+            errors.setdefault("birth_date", []).append(
+                _("Please check the year of birth: it is too long ago.")
+            )
+        elif age_on(birth_date, today) < min_age:
+            errors.setdefault("birth_date", []).append(
+                _(
+                    "You must be at least %(age)s years old to register as a job seeker at "
+                    "this office."
+                )
+                % {"age": min_age}
+            )
+    if nik:
+        nik_birth, nik_sex, error = parse_nik(nik)
+        if error:
+            errors.setdefault("nik", []).append(error)
+        else:
+            if birth_date is not None and nik_birth is not None and nik_birth != birth_date:
+                errors.setdefault("nik", []).append(
+                    _(
+                        "The date of birth in the NIK (%(nik_date)s) is not the same as the "
+                        "date of birth you entered (%(form_date)s)."
+                    )
+                    % {"nik_date": _dmy(nik_birth), "form_date": _dmy(birth_date)}
+                )
+            if sex and nik_sex and nik_sex != sex:
+                errors.setdefault("nik", []).append(
+                    _(
+                        "The sex in the NIK (%(nik_sex)s) is not the same as the sex you "
+                        "entered (%(form_sex)s)."
+                    )
+                    % {
+                        "nik_sex": str(Sex(nik_sex).label).lower(),
+                        "form_sex": str(Sex(sex).label).lower(),
+                    }
+                )
+    if sex and sex not in Sex.values:
+        errors.setdefault("sex", []).append(_("Please choose male or female."))
+    return errors
+
+
+def choice_errors(*, marital_status: str, religion: str) -> dict[str, list[str]]:
+    errors: dict[str, list[str]] = {}
+    if marital_status and marital_status not in MaritalStatus.values:
+        errors["marital_status"] = [_("Please choose a marital status from the list.")]
+    if religion and religion not in Religion.values:
+        errors["religion"] = [_("Please choose a religion from the list.")]
+    return errors
+
+
+def address_errors(
+    *, address_line: str, rt: str, rw: str, village: Any, postal_code: str
+) -> dict[str, list[str]]:
+    errors: dict[str, list[str]] = {}
+    if rt and not _RT_RW.match(rt):
+        errors["rt"] = [_("Write the RT as a number of at most 3 digits, for example 005.")]
+    if rw and not _RT_RW.match(rw):
+        errors["rw"] = [_("Write the RW as a number of at most 3 digits, for example 002.")]
+    if postal_code and not _POSTAL.match(postal_code):
+        errors["postal_code"] = [_("A postal code has 5 digits, for example 30126.")]
+    if village is not None and getattr(village, "level", "village") != "village":
+        errors["village"] = [_("Please choose your kelurahan/desa.")]
+    return errors
+
+
+def normalize_phone(value: str) -> tuple[str, str]:
+    """Return ``(E.164 number, error message)`` for an Indonesian mobile number."""
+    import phonenumbers
+
+    value = (value or "").strip()
+    if not value:
+        return "", _("Please write your mobile number, for example 0812 3456 7890.")
+    try:
+        number = phonenumbers.parse(value, "ID")
+    except phonenumbers.NumberParseException:
+        number = None
+    if number is None or not phonenumbers.is_valid_number(number):
+        return "", _(
+            "This mobile number is not valid. Write it like 0812 3456 7890 or +62 812 3456 7890."
+        )
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164), ""
+
+
+def _year_errors(field: str, year: Any, today: dt.date) -> dict[str, list[str]]:
+    if not isinstance(year, int):
+        return {field: [_("Please write the year with 4 digits, for example 2020.")]}
+    if year < MIN_YEAR or year > min(MAX_YEAR, today.year):
+        return {
+            field: [
+                _("Please write a year between %(first)s and %(last)s.")
+                % {"first": MIN_YEAR, "last": today.year}
+            ]
+        }
+    return {}
+
+
+def education_errors(
+    *,
+    level: str,
+    institution: str,
+    major: str,
+    graduation_year: Any,
+    birth_date: dt.date | None,
+    today: dt.date,
+) -> dict[str, list[str]]:
+    errors: dict[str, list[str]] = {}
+    if level not in EducationLevel.values:
+        errors["level"] = [_("Please choose the level of education.")]
+    if not institution:
+        errors["institution"] = [_("Please write the name of the school or institution.")]
+    errors.update(_year_errors("graduation_year", graduation_year, today))
+    if (
+        "graduation_year" not in errors
+        and birth_date is not None
+        and graduation_year <= birth_date.year
+    ):
+        errors["graduation_year"] = [_("The graduation year must be after your year of birth.")]
+    return errors
+
+
+def training_errors(
+    *, name: str, organizer: str, year: Any, certificate_number: str, today: dt.date
+) -> dict[str, list[str]]:
+    errors: dict[str, list[str]] = {}
+    if not name:
+        errors["name"] = [_("Please write the name of the training or certificate.")]
+    errors.update(_year_errors("year", year, today))
+    return errors
+
+
+def experience_errors(
+    *,
+    employer: str,
+    position: str,
+    start_date: dt.date | None,
+    end_date: dt.date | None,
+    description: str,
+    today: dt.date,
+) -> dict[str, list[str]]:
+    errors: dict[str, list[str]] = {}
+    if not employer:
+        errors["employer"] = [_("Please write the name of the employer.")]
+    if not position:
+        errors["position"] = [_("Please write your position or job title.")]
+    if start_date is None:
+        errors["start_date"] = [_("Please enter the date you started.")]
+    elif start_date > today:
+        errors["start_date"] = [_("The start date cannot be in the future.")]
+    elif start_date < MIN_BIRTH_DATE:
+        errors["start_date"] = [_("Please check the start date: the year is too long ago.")]
+    if end_date is not None:
+        if end_date > today:
+            errors["end_date"] = [
+                _("The end date cannot be in the future. Leave it empty if you still work there.")
+            ]
+        elif start_date is not None and end_date < start_date:
+            errors["end_date"] = [
+                _("The end date (%(end)s) is before the start date (%(start)s).")
+                % {"end": _dmy(end_date), "start": _dmy(start_date)}
+            ]
+    return errors
+
+
+def language_errors(*, language: str, level: str) -> dict[str, list[str]]:
+    errors: dict[str, list[str]] = {}
+    if not language:
+        errors["language"] = [_("Please write the language.")]
+    if level not in LanguageLevel.values:
+        errors["level"] = [_("Please choose how well you speak it.")]
+    return errors

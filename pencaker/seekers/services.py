@@ -1,0 +1,629 @@
+"""Writes for the job-seeker profile.
+
+Every service is keyword-only, takes the acting user, runs in one transaction, validates
+(raising ``DomainError`` with field messages in ``details``), saves, writes a
+``ProfileChange`` row (the profile's own history) and an audit row. Forms and the API
+call the same services, so the rules and their Indonesian messages are the same
+everywhere.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.db import IntegrityError, transaction
+from django.db.models import Model
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from pencaker.core.audit import audit_record
+from pencaker.core.errors import Conflict, DomainError, PermissionDenied
+from pencaker.seekers import rules
+from pencaker.seekers.choices import Section
+from pencaker.seekers.models import (
+    Education,
+    JobSeekerProfile,
+    LanguageSkill,
+    NikConflict,
+    ProfileChange,
+    Skill,
+    Training,
+    WorkExperience,
+)
+
+IDENTITY_FIELDS = (
+    "nik",
+    "full_name",
+    "birth_place",
+    "birth_date",
+    "sex",
+    "marital_status",
+    "religion",
+)
+ADDRESS_FIELDS = ("address_line", "rt", "rw", "village", "postal_code")
+PREFERENCE_FIELDS = (
+    "preferred_occupation",
+    "preferred_locations",
+    "willing_to_relocate",
+    "expected_salary",
+)
+DISABILITY_FIELDS = ("has_disability", "disability_details")
+
+
+# --- helpers ------------------------------------------------------------------------------
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, Model):
+        return str(value.pk)
+    return value
+
+
+def _apply(obj: Model, values: dict[str, Any]) -> dict[str, list[Any]]:
+    """Set ``values`` on ``obj``; return ``{field: [old, new]}`` for what really changed."""
+    changes: dict[str, list[Any]] = {}
+    for field, new in values.items():
+        old = getattr(obj, field)
+        if _jsonable(old) != _jsonable(new):
+            changes[field] = [_jsonable(old), _jsonable(new)]
+            setattr(obj, field, new)
+    return changes
+
+
+def _invalid(errors: dict[str, list[str]]) -> DomainError:
+    first = next(iter(errors.values()))[0]
+    return DomainError("invalid", first, details=errors)
+
+
+def _history(
+    *,
+    profile: JobSeekerProfile,
+    actor: Any,
+    section: str,
+    changes: dict[str, Any],
+    action: str = ProfileChange.Action.UPDATED,
+) -> ProfileChange:
+    row = ProfileChange.objects.create(
+        profile=profile,
+        actor=actor if getattr(actor, "pk", None) else None,
+        section=section,
+        action=action,
+        changes=changes,
+    )
+    audit_record(
+        actor=actor,
+        action=f"seekers.{section}.{action}",
+        obj=profile,
+        office=profile.office,
+        data={"fields": sorted(changes)},
+    )
+    return row
+
+
+def _check_can_edit(actor: Any, profile: JobSeekerProfile) -> None:
+    if actor is not None and actor.pk == profile.user_id:
+        return
+    # Operators register walk-in citizens on their behalf (DESIGN §2).
+    if (
+        actor is not None
+        and getattr(actor, "is_office_staff", False)
+        and actor.office_id
+        and profile.office_id in (None, actor.office_id)
+    ):
+        return
+    raise PermissionDenied("forbidden", _("You may not change this profile."))
+
+
+def _locked(profile: JobSeekerProfile) -> JobSeekerProfile:
+    return (
+        JobSeekerProfile.objects.select_for_update()
+        .select_related("office", "user")
+        .get(pk=profile.pk)
+    )
+
+
+# --- the profile ----------------------------------------------------------------------
+
+
+def profile_ensure(*, user: Any) -> JobSeekerProfile:
+    """Return the user's profile, creating an empty one on first use."""
+    profile, _created = JobSeekerProfile.objects.get_or_create(user=user)
+    return profile
+
+
+def _record_nik_conflict(*, actor: Any, profile: JobSeekerProfile, nik: str) -> NikConflict:
+    existing = JobSeekerProfile.objects.exclude(pk=profile.pk).get(nik=nik)
+    conflict = NikConflict.objects.create(
+        nik=nik,
+        attempted_by=profile.user,
+        existing_profile=existing,
+        office=existing.office,
+        attempted_office=profile.office,
+    )
+    audit_record(
+        actor=actor,
+        action="seekers.nik_conflict",
+        obj=conflict,
+        office=existing.office,
+        data={"existing_profile": existing.pk, "attempted_profile": profile.pk},
+    )
+    return conflict
+
+
+def _nik_taken_error(profile: JobSeekerProfile) -> Conflict:
+    message = _(
+        "This NIK is already registered to another account. If the NIK is yours, please "
+        "contact the Dinas Tenaga Kerja office with your KTP so they can help you."
+    )
+    return Conflict("nik_taken", message, details={"nik": [message]})
+
+
+def profile_update_identity(
+    *,
+    actor: Any,
+    profile: JobSeekerProfile,
+    nik: str = "",
+    full_name: str = "",
+    birth_place: str = "",
+    birth_date: dt.date | None = None,
+    sex: str = "",
+    marital_status: str = "",
+    religion: str = "",
+) -> JobSeekerProfile:
+    """Save the identity section (any field may still be empty).
+
+    Refuses a NIK whose date of birth or sex disagrees with the entered ones, and a NIK
+    already on another profile: then a ``NikConflict`` row is kept for staff and nothing
+    of the profile changes. The NIK's region prefix is never compared with the address.
+    """
+    _check_can_edit(actor, profile)
+    nik = rules.normalize_nik(nik)
+    values = {
+        "nik": nik,
+        "full_name": " ".join(full_name.split()),
+        "birth_place": " ".join(birth_place.split()),
+        "birth_date": birth_date,
+        "sex": sex,
+        "marital_status": marital_status,
+        "religion": religion,
+    }
+    conflict: Conflict | None = None
+    with transaction.atomic():
+        profile = _locked(profile)
+        errors = rules.identity_errors(
+            nik=nik,
+            birth_date=birth_date,
+            sex=sex,
+            min_age=rules.min_age_for(profile.office),
+            today=timezone.localdate(),
+        )
+        for field, messages in rules.choice_errors(
+            marital_status=marital_status, religion=religion
+        ).items():
+            errors.setdefault(field, []).extend(messages)
+        if errors:
+            raise _invalid(errors)
+        if nik and JobSeekerProfile.objects.exclude(pk=profile.pk).filter(nik=nik).exists():
+            _record_nik_conflict(actor=actor, profile=profile, nik=nik)
+            conflict = _nik_taken_error(profile)
+        else:
+            changes = _apply(profile, values)
+            if changes:
+                try:
+                    with transaction.atomic():
+                        profile.save()
+                except IntegrityError:
+                    # Another account saved the same NIK a moment ago.
+                    conflict = _nik_taken_error(profile)
+                else:
+                    _history(
+                        profile=profile, actor=actor, section=Section.IDENTITY, changes=changes
+                    )
+    if conflict is not None:
+        raise conflict
+    return profile
+
+
+def _office_for_village(village: Any) -> Any:
+    from pencaker.offices.models import Office
+
+    if village is None:
+        return None
+    regency_code = ".".join(village.code.split(".")[:2])
+    return Office.objects.filter(code=regency_code).first()
+
+
+def profile_update_address(
+    *,
+    actor: Any,
+    profile: JobSeekerProfile,
+    address_line: str = "",
+    rt: str = "",
+    rw: str = "",
+    village: Any = None,
+    postal_code: str = "",
+) -> JobSeekerProfile:
+    """Save where the person lives; this also decides which office serves them."""
+    _check_can_edit(actor, profile)
+    values = {
+        "address_line": " ".join(address_line.split()),
+        "rt": rules.normalize_rt_rw(rt),
+        "rw": rules.normalize_rt_rw(rw),
+        "village": village,
+        "postal_code": postal_code.strip(),
+    }
+    errors = rules.address_errors(**values)
+    if errors:
+        raise _invalid(errors)
+    with transaction.atomic():
+        profile = _locked(profile)
+        office = _office_for_village(village) if village is not None else profile.office
+        values["office"] = office
+        changes = _apply(profile, values)
+        if changes:
+            profile.save()
+            _history(profile=profile, actor=actor, section=Section.ADDRESS, changes=changes)
+    return profile
+
+
+def profile_update_contact(
+    *, actor: Any, profile: JobSeekerProfile, phone: str
+) -> JobSeekerProfile:
+    """Change the mobile number of the account (stored in E.164)."""
+    _check_can_edit(actor, profile)
+    normalized, error = rules.normalize_phone(phone)
+    if error:
+        raise _invalid({"phone": [error]})
+    with transaction.atomic():
+        profile = _locked(profile)
+        user = type(profile.user).objects.select_for_update().get(pk=profile.user_id)
+        changes = _apply(user, {"phone": normalized})
+        if changes:
+            user.save(update_fields=["phone"])
+            profile.user = user
+            _history(profile=profile, actor=actor, section=Section.CONTACT, changes=changes)
+    return profile
+
+
+def profile_update_preferences(
+    *,
+    actor: Any,
+    profile: JobSeekerProfile,
+    preferred_occupation: str = "",
+    preferred_locations: str = "",
+    willing_to_relocate: bool = False,
+    expected_salary: int | None = None,
+) -> JobSeekerProfile:
+    _check_can_edit(actor, profile)
+    if expected_salary is not None and expected_salary < 0:
+        raise _invalid({"expected_salary": [_("The expected salary cannot be negative.")]})
+    values = {
+        "preferred_occupation": " ".join(preferred_occupation.split()),
+        "preferred_locations": " ".join(preferred_locations.split()),
+        "willing_to_relocate": bool(willing_to_relocate),
+        "expected_salary": expected_salary,
+    }
+    with transaction.atomic():
+        profile = _locked(profile)
+        changes = _apply(profile, values)
+        if changes:
+            profile.save()
+            _history(profile=profile, actor=actor, section=Section.PREFERENCES, changes=changes)
+    return profile
+
+
+def profile_update_disability(
+    *,
+    actor: Any,
+    profile: JobSeekerProfile,
+    has_disability: bool | None = None,
+    disability_details: str = "",
+) -> JobSeekerProfile:
+    """Optional information; ``None`` means the person chose not to say."""
+    _check_can_edit(actor, profile)
+    values = {
+        "has_disability": has_disability,
+        "disability_details": disability_details.strip() if has_disability else "",
+    }
+    with transaction.atomic():
+        profile = _locked(profile)
+        changes = _apply(profile, values)
+        if changes:
+            profile.save()
+            _history(profile=profile, actor=actor, section=Section.DISABILITY, changes=changes)
+    return profile
+
+
+# --- list sections --------------------------------------------------------------------
+
+
+def _entry_values(entry: Model, fields: tuple[str, ...]) -> dict[str, Any]:
+    return {f: _jsonable(getattr(entry, f)) for f in fields}
+
+
+def _entry_add(
+    *,
+    actor: Any,
+    profile: JobSeekerProfile,
+    model: type[Model],
+    section: str,
+    fields: tuple[str, ...],
+    values: dict[str, Any],
+    errors: dict[str, list[str]],
+    duplicate_field: str | None = None,
+    duplicate_message: str = "",
+) -> Any:
+    _check_can_edit(actor, profile)
+    if errors:
+        raise _invalid(errors)
+    with transaction.atomic():
+        profile = _locked(profile)
+        if duplicate_field and (
+            model._default_manager.filter(  # type: ignore[attr-defined]
+                profile=profile, **{f"{duplicate_field}__iexact": values[duplicate_field]}
+            ).exists()
+        ):
+            raise _invalid({duplicate_field: [duplicate_message]})
+        entry = model._default_manager.create(profile=profile, **values)  # type: ignore[attr-defined]
+        _history(
+            profile=profile,
+            actor=actor,
+            section=section,
+            action=ProfileChange.Action.ADDED,
+            changes={f: [None, v] for f, v in _entry_values(entry, fields).items()},
+        )
+    return entry
+
+
+def _entry_update(
+    *,
+    actor: Any,
+    entry: Any,
+    section: str,
+    values: dict[str, Any],
+    errors: dict[str, list[str]],
+) -> Any:
+    _check_can_edit(actor, entry.profile)
+    if errors:
+        raise _invalid(errors)
+    with transaction.atomic():
+        profile = _locked(entry.profile)
+        entry = type(entry)._default_manager.select_for_update().get(pk=entry.pk)
+        changes = _apply(entry, values)
+        if changes:
+            entry.save()
+            changes["entry"] = [entry.pk, entry.pk]
+            _history(profile=profile, actor=actor, section=section, changes=changes)
+    return entry
+
+
+def _entry_remove(*, actor: Any, entry: Any, section: str, fields: tuple[str, ...]) -> None:
+    _check_can_edit(actor, entry.profile)
+    with transaction.atomic():
+        profile = _locked(entry.profile)
+        before = _entry_values(entry, fields)
+        type(entry)._default_manager.filter(pk=entry.pk).delete()
+        _history(
+            profile=profile,
+            actor=actor,
+            section=section,
+            action=ProfileChange.Action.REMOVED,
+            changes={f: [v, None] for f, v in before.items()},
+        )
+
+
+EDUCATION_FIELDS = ("level", "institution", "major", "graduation_year")
+TRAINING_FIELDS = ("name", "organizer", "year", "certificate_number")
+EXPERIENCE_FIELDS = ("employer", "position", "start_date", "end_date", "description")
+
+
+def _education_values(level, institution, major, graduation_year) -> dict[str, Any]:
+    return {
+        "level": level,
+        "institution": " ".join(institution.split()),
+        "major": " ".join(major.split()),
+        "graduation_year": graduation_year,
+    }
+
+
+def education_add(
+    *,
+    actor: Any,
+    profile: JobSeekerProfile,
+    level: str,
+    institution: str,
+    major: str = "",
+    graduation_year: int,
+) -> Education:
+    values = _education_values(level, institution, major, graduation_year)
+    errors = rules.education_errors(
+        **values, birth_date=profile.birth_date, today=timezone.localdate()
+    )
+    return _entry_add(
+        actor=actor,
+        profile=profile,
+        model=Education,
+        section=Section.EDUCATION,
+        fields=EDUCATION_FIELDS,
+        values=values,
+        errors=errors,
+    )
+
+
+def education_update(
+    *,
+    actor: Any,
+    education: Education,
+    level: str,
+    institution: str,
+    major: str = "",
+    graduation_year: int,
+) -> Education:
+    values = _education_values(level, institution, major, graduation_year)
+    errors = rules.education_errors(
+        **values, birth_date=education.profile.birth_date, today=timezone.localdate()
+    )
+    return _entry_update(
+        actor=actor, entry=education, section=Section.EDUCATION, values=values, errors=errors
+    )
+
+
+def education_remove(*, actor: Any, education: Education) -> None:
+    _entry_remove(actor=actor, entry=education, section=Section.EDUCATION, fields=EDUCATION_FIELDS)
+
+
+def training_add(
+    *,
+    actor: Any,
+    profile: JobSeekerProfile,
+    name: str,
+    organizer: str = "",
+    year: int,
+    certificate_number: str = "",
+) -> Training:
+    values = {
+        "name": " ".join(name.split()),
+        "organizer": " ".join(organizer.split()),
+        "year": year,
+        "certificate_number": certificate_number.strip(),
+    }
+    errors = rules.training_errors(**values, today=timezone.localdate())
+    return _entry_add(
+        actor=actor,
+        profile=profile,
+        model=Training,
+        section=Section.TRAINING,
+        fields=TRAINING_FIELDS,
+        values=values,
+        errors=errors,
+    )
+
+
+def training_remove(*, actor: Any, training: Training) -> None:
+    _entry_remove(actor=actor, entry=training, section=Section.TRAINING, fields=TRAINING_FIELDS)
+
+
+def _experience_values(employer, position, start_date, end_date, description) -> dict[str, Any]:
+    return {
+        "employer": " ".join(employer.split()),
+        "position": " ".join(position.split()),
+        "start_date": start_date,
+        "end_date": end_date,
+        "description": description.strip(),
+    }
+
+
+def experience_add(
+    *,
+    actor: Any,
+    profile: JobSeekerProfile,
+    employer: str,
+    position: str,
+    start_date: dt.date,
+    end_date: dt.date | None = None,
+    description: str = "",
+) -> WorkExperience:
+    values = _experience_values(employer, position, start_date, end_date, description)
+    errors = rules.experience_errors(**values, today=timezone.localdate())
+    return _entry_add(
+        actor=actor,
+        profile=profile,
+        model=WorkExperience,
+        section=Section.EXPERIENCE,
+        fields=EXPERIENCE_FIELDS,
+        values=values,
+        errors=errors,
+    )
+
+
+def experience_update(
+    *,
+    actor: Any,
+    experience: WorkExperience,
+    employer: str,
+    position: str,
+    start_date: dt.date,
+    end_date: dt.date | None = None,
+    description: str = "",
+) -> WorkExperience:
+    values = _experience_values(employer, position, start_date, end_date, description)
+    errors = rules.experience_errors(**values, today=timezone.localdate())
+    return _entry_update(
+        actor=actor, entry=experience, section=Section.EXPERIENCE, values=values, errors=errors
+    )
+
+
+def experience_remove(*, actor: Any, experience: WorkExperience) -> None:
+    _entry_remove(
+        actor=actor, entry=experience, section=Section.EXPERIENCE, fields=EXPERIENCE_FIELDS
+    )
+
+
+def skill_add(*, actor: Any, profile: JobSeekerProfile, name: str) -> Skill:
+    values = {"name": " ".join(name.split())}
+    errors = {} if values["name"] else {"name": [_("Please write the skill.")]}
+    return _entry_add(
+        actor=actor,
+        profile=profile,
+        model=Skill,
+        section=Section.SKILLS,
+        fields=("name",),
+        values=values,
+        errors=errors,
+        duplicate_field="name",
+        duplicate_message=_("This skill is already on your list."),
+    )
+
+
+def skill_remove(*, actor: Any, skill: Skill) -> None:
+    _entry_remove(actor=actor, entry=skill, section=Section.SKILLS, fields=("name",))
+
+
+def language_add(
+    *, actor: Any, profile: JobSeekerProfile, language: str, level: str
+) -> LanguageSkill:
+    values = {"language": " ".join(language.split()), "level": level}
+    errors = rules.language_errors(**values)
+    return _entry_add(
+        actor=actor,
+        profile=profile,
+        model=LanguageSkill,
+        section=Section.LANGUAGES,
+        fields=("language", "level"),
+        values=values,
+        errors=errors,
+        duplicate_field="language",
+        duplicate_message=_("This language is already on your list."),
+    )
+
+
+def language_remove(*, actor: Any, language: LanguageSkill) -> None:
+    _entry_remove(
+        actor=actor, entry=language, section=Section.LANGUAGES, fields=("language", "level")
+    )
+
+
+# --- data download --------------------------------------------------------------------
+
+
+def seeker_data_export(*, actor: Any, user: Any) -> dict[str, Any]:
+    """All personal data held about ``user`` (UU 27/2022 right of access), as JSON data.
+
+    Records an audit row: an export is a sensitive read.
+    """
+    from pencaker.seekers.selectors import seeker_data
+
+    if actor is None or actor.pk != user.pk:
+        raise PermissionDenied("forbidden", _("You may only download your own data."))
+    data = seeker_data(user)
+    profile = JobSeekerProfile.objects.filter(user=user).select_related("office").first()
+    audit_record(
+        actor=actor,
+        action="seekers.data_export",
+        obj=profile or user,
+        office=profile.office if profile else None,
+    )
+    return data
