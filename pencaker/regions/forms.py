@@ -51,7 +51,12 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from pencaker.regions.models import Level, Region
-from pencaker.regions.selectors import region_chain, region_children, region_provinces
+from pencaker.regions.selectors import (
+    is_region_code,
+    region_chain,
+    region_children,
+    region_provinces,
+)
 
 REFRESH_BUTTON_NAME = "region_refresh"
 REGION_FIELDS = ("province", "regency", "district", "village")
@@ -103,6 +108,14 @@ def is_region_refresh(data: Any) -> bool:
 
 
 class RegionChoiceField(forms.ModelChoiceField):
+    def to_python(self, value: Any) -> Region | None:
+        if value not in self.empty_values and not isinstance(value, Region):
+            if not is_region_code(str(value).strip()):
+                raise forms.ValidationError(
+                    self.error_messages["invalid_choice"], code="invalid_choice"
+                )
+        return super().to_python(value)
+
     def label_from_instance(self, obj: Region) -> str:
         return obj.name
 
@@ -168,7 +181,7 @@ class AddressRegionForm(forms.Form):
             raw = self._raw(name)
             # The next level only opens once this one holds a choice that fits the chain,
             # so a stale kecamatan left over from another kabupaten shows no villages.
-            chosen = field.queryset.filter(pk=raw).first() if raw and len(raw) <= 13 else None
+            chosen = field.queryset.filter(pk=raw).first() if is_region_code(raw) else None
 
     def _add_htmx_attributes(self) -> None:
         ids = {name: self[name].auto_id for name in REGION_FIELDS}

@@ -14,6 +14,13 @@ CHILD_LEVEL = {
     Level.DISTRICT: Level.VILLAGE,
 }
 _PARENT_CODE = re.compile(r"[0-9]{2}(\.[0-9]{2}(\.[0-9]{2})?)?")
+_REGION_CODE = re.compile(r"[0-9]{2}(\.[0-9]{2}(\.[0-9]{2}(\.[0-9]{4})?)?)?")
+
+
+def is_region_code(value: object) -> bool:
+    """Shape check before a lookup: keeps junk (and NUL bytes, which PostgreSQL refuses
+    with an error) out of queries."""
+    return isinstance(value, str) and bool(_REGION_CODE.fullmatch(value))
 
 
 def region_provinces() -> QuerySet[Region]:
@@ -31,7 +38,7 @@ def region_children(parent_code: str | None) -> QuerySet[Region]:
 
 def region_get(code: str | None) -> Region | None:
     code = (code or "").strip()
-    if not code or len(code) > Region._meta.get_field("code").max_length:
+    if not is_region_code(code):
         return None
     return Region.objects.filter(pk=code).first()
 
@@ -42,6 +49,8 @@ def region_chain(village: Region | str | None) -> dict[str, Region]:
     if village is None:
         return {}
     code = village.pk if isinstance(village, Region) else str(village)
+    if not is_region_code(code):
+        return {}
     region = (
         Region.objects.select_related("parent__parent__parent")
         .filter(pk=code, level=Level.VILLAGE)

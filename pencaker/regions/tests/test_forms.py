@@ -87,7 +87,9 @@ def test_a_regency_given_as_village_is_refused(regions):
     assert list(form.errors) == ["village"]
 
 
-@pytest.mark.parametrize("value", ["", "x" * 500, "'; DROP TABLE x;--", "16.71.01.9999"])
+@pytest.mark.parametrize(
+    "value", ["", "x" * 500, "'; DROP TABLE x;--", "16.71.01.9999", "16.71.01\x00", "16.71\x00"]
+)
 def test_garbage_values_are_field_errors_not_crashes(regions, value):
     form = AddressRegionForm(data={**FULL, "district": value})
 
@@ -205,3 +207,10 @@ def test_include_shows_errors_next_to_the_field(regions):
     html = render_to_string("regions/includes/address_fields.html", {"form": form})
 
     assert 'id="id_village_error"' in html
+
+
+def test_nul_bytes_in_any_select_are_field_errors(regions):
+    form = AddressRegionForm(data={name: f"{code}\x00" for name, code in FULL.items()})
+
+    assert not form.is_valid()
+    assert set(form.errors) == {"province", "regency", "district", "village"}
