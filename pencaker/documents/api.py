@@ -12,7 +12,7 @@ from datetime import datetime
 
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from ninja import Router, Schema
+from ninja import Router, Schema, Status
 
 from pencaker.accounts.api_auth import TokenAuth
 from pencaker.core.audit import client_ip
@@ -134,7 +134,7 @@ def document_upload(request):
         uploaded_file=uploaded,
         ip_address=client_ip(request),
     )
-    return 201, {"kind": kind, "version": _version_out(version)}
+    return Status(201, {"kind": kind, "version": _version_out(version)})
 
 
 @router.get(
