@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.utils.translation import gettext as _
-from ninja import Router, Schema
+from ninja import Router, Schema, Status
 
 from pencaker.accounts import services
 from pencaker.accounts.forms import SignupForm
@@ -105,7 +105,7 @@ def auth_register(request, payload: RegisterIn):
         consent=data["consent"],
         ip_address=client_ip(request),
     )
-    return 201, _user_out(user)
+    return Status(201, _user_out(user))
 
 
 @router.post(
@@ -116,7 +116,7 @@ def auth_register(request, payload: RegisterIn):
 )
 def auth_verify_email(request, payload: VerifyEmailIn):
     user = services.user_verify_email(token=payload.token.strip())
-    return 200, _user_out(user)
+    return Status(200, _user_out(user))
 
 
 @router.post(
@@ -137,4 +137,4 @@ def auth_login(request, payload: LoginIn):
         # The JSON error above already tells the client; stop django-axes' middleware from
         # replacing it with the HTML lockout page.
         request.axes_locked_out = False
-    return 200, {"token": token, "token_type": "bearer", "user": _user_out(user)}
+    return Status(200, {"token": token, "token_type": "bearer", "user": _user_out(user)})
