@@ -142,8 +142,9 @@ def documents_snapshot(user: Any) -> list[dict[str, Any]]:
         from pencaker.documents.selectors import documents_current_for
     except ImportError:
         return []
+    current = documents_current_for(user)
     rows = []
-    for item in documents_current_for(user):
+    for item in current.values() if isinstance(current, dict) else current:
         version = getattr(item, "current_version", item)
         if version is None:
             continue
@@ -179,6 +180,8 @@ def item_label(code: str) -> str:
 def item_fix_url(code: str) -> str:
     if code.startswith(DOCUMENT_PREFIX):
         return _url("documents:list")
+    if code in SECTION_ITEMS:
+        return _url(f"seekers:{code}") or _url("seekers:overview")
     return _url("seekers:overview")
 
 

@@ -13,7 +13,7 @@ from django.utils import timezone
 from pencaker.applications import intake, sla
 from pencaker.applications.choices import DECIDED_STATUSES, OPEN_STATUSES, Status
 from pencaker.applications.models import Application, ApplicationStatusChange, ReturnItem
-from pencaker.core.errors import NotFound
+from pencaker.core.errors import DomainError, NotFound
 
 QUEUE_STATUSES = (Status.SUBMITTED, Status.IN_REVIEW)
 
@@ -156,3 +156,31 @@ def application_sla_by_month(office: Any, *, months: int = 12) -> list[MonthStat
             MonthStats(month, len(apps), within, statistics.median(hours) if hours else None)
         )
     return result
+
+
+def application_nik_warnings(application: Application) -> list[str]:
+    """NIK consistency with the frozen profile: date of birth and sex inside the NIK."""
+    from django.utils.translation import gettext as _
+
+    profile = application.snapshot.get("profile") or {}
+    nik = profile.get("nik") or ""
+    if not nik:
+        return [_("The applicant has not filled in a NIK.")]
+    try:
+        from pencaker.regions.nik import parse_nik
+    except ImportError:  # the NIK parser is not available in this installation
+        return []
+    try:
+        parsed = parse_nik(nik)
+    except DomainError:
+        return [_("The NIK is not valid.")]
+    warnings = []
+    birth = profile.get("birth_date")
+    parsed_birth = getattr(parsed, "birth_date", None)
+    if birth and parsed_birth and str(parsed_birth) != str(birth):
+        warnings.append(_("The date of birth in the NIK differs from the profile."))
+    sex = profile.get("sex")
+    parsed_sex = getattr(parsed, "sex", None)
+    if sex and parsed_sex and str(parsed_sex)[:1].upper() != str(sex)[:1].upper():
+        warnings.append(_("The sex in the NIK differs from the profile."))
+    return warnings

@@ -107,6 +107,10 @@ class SlaState:
     overdue: bool
     paused: bool
 
+    @property
+    def remaining_hours(self) -> float | None:
+        return None if self.remaining is None else self.remaining.total_seconds() / 3600
+
 
 def sla_state(
     application: Application,

@@ -1,5 +1,20 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from pencaker.applications import views
 
 app_name = "applications"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.start, name="start"),
+    path("petugas/", views.queue, name="queue"),
+    path("petugas/kinerja/", views.dashboard, name="dashboard"),
+    path("petugas/<int:pk>/", views.review, name="review"),
+    path("petugas/<int:pk>/ambil/", views.claim, name="claim"),
+    path("petugas/<int:pk>/lepas/", views.release, name="release"),
+    path("petugas/<int:pk>/setujui/", views.approve, name="approve"),
+    path("petugas/<int:pk>/kembalikan/", views.return_for_changes, name="return"),
+    path("petugas/<int:pk>/tolak/", views.reject, name="reject"),
+    path("<str:tracking_number>/", views.detail, name="detail"),
+    path("<str:tracking_number>/kirim-ulang/", views.resubmit, name="resubmit"),
+    path("<str:tracking_number>/batalkan/", views.withdraw, name="withdraw"),
+]

@@ -304,3 +304,32 @@ def test_tracking_numbers_avoid_ambiguous_letters():
     number = services._tracking_number(dt.datetime(2026, 3, 1))
     assert number.startswith("AK1-2603-")
     assert not set(number[9:].replace("-", "")) & set("ILOU")
+
+
+@pytest.mark.django_db
+def test_submit_freezes_current_document_versions_with_sha256(checklist, applicant):
+    from django.core.files.base import ContentFile
+
+    from pencaker.documents.models import Document, DocumentVersion
+
+    doc = Document.objects.create(owner=applicant, kind="ktp")
+    version = DocumentVersion.objects.create(
+        document=doc,
+        number=1,
+        file=ContentFile(b"%PDF-1.4 test", name="ktp.pdf"),
+        sha256="a" * 64,
+        content_type="application/pdf",
+        size=13,
+    )
+    doc.current_version = version
+    doc.save()
+    application, _ = services.application_submit(actor=applicant)
+    assert application.documents == [
+        {
+            "kind": "ktp",
+            "version_id": version.pk,
+            "sha256": "a" * 64,
+            "content_type": "application/pdf",
+            "number": 1,
+        }
+    ]
