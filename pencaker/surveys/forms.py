@@ -1,0 +1,131 @@
+"""Input shape of the questionnaire (built from the office's questions) and of periods."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from pencaker.surveys.choices import AgeBand, Education, Gender, Occupation, Service, TimeSlot
+from pencaker.surveys.models import Question
+from pencaker.surveys.services import Profile
+
+PROFILE_FIELDS = {
+    "gender": (_("Gender"), Gender.choices),
+    "age_band": (_("Age"), AgeBand.choices),
+    "education": (_("Highest education"), Education.choices),
+    "occupation": (_("Main occupation"), Occupation.choices),
+    "service": (_("Service you received"), Service.choices),
+    "time_slot": (_("Time of your visit"), TimeSlot.choices),
+}
+
+
+class QuestionnaireForm(forms.Form):
+    """The 1–4 questions of an office plus the optional respondent profile.
+
+    ``answers_required``: online and kiosk respondents answer every question; a paper
+    questionnaire is typed in as it is, blanks included.
+    """
+
+    def __init__(
+        self,
+        *args,
+        questions: Sequence[Question],
+        answers_required: bool = True,
+        with_date: bool = False,
+        period=None,
+        **kwargs,
+    ):
+        super().__init__(*args, **kwargs)
+        self.questions = list(questions)
+        self.period = period
+        for number, question in enumerate(self.questions, start=1):
+            self.fields[f"q_{question.id}"] = forms.TypedChoiceField(
+                label=f"{number}. {question.localized_text()}",
+                choices=question.localized_options(),
+                coerce=int,
+                widget=forms.RadioSelect,
+                required=answers_required,
+                error_messages={"required": _("Please choose one answer for this question.")},
+            )
+        for name, (label, choices) in PROFILE_FIELDS.items():
+            self.fields[name] = forms.ChoiceField(
+                label=label,
+                choices=[("", _("Prefer not to say"))] + list(choices),
+                required=False,
+            )
+        if with_date:
+            self.fields["survey_date"] = forms.DateField(
+                label=_("Date on the questionnaire"),
+                initial=timezone.localdate,
+                widget=forms.DateInput(attrs={"type": "date"}),
+                help_text=_("The day the questionnaire was filled in."),
+            )
+
+    def question_fields(self):
+        return [self[f"q_{q.id}"] for q in self.questions]
+
+    def profile_fields(self):
+        names = list(PROFILE_FIELDS)
+        if "survey_date" in self.fields:
+            names.append("survey_date")
+        return [self[name] for name in names]
+
+    def clean_survey_date(self) -> dt.date:
+        value = self.cleaned_data["survey_date"]
+        if value > timezone.localdate():
+            raise forms.ValidationError(_("The date cannot be in the future."))
+        if self.period and not self.period.start_date <= value <= self.period.end_date:
+            raise forms.ValidationError(
+                _("The date must be between %(start)s and %(end)s, inside this period.")
+                % {"start": self.period.start_date, "end": self.period.end_date}
+            )
+        return value
+
+    def clean(self):
+        cleaned = super().clean()
+        if not self.errors and all(cleaned.get(f"q_{q.id}") in (None, "") for q in self.questions):
+            raise forms.ValidationError(_("Please answer at least one question."))
+        return cleaned
+
+    def answers(self) -> dict[int, int | None]:
+        return {q.id: (self.cleaned_data.get(f"q_{q.id}") or None) for q in self.questions}
+
+    def profile(self) -> Profile:
+        data = self.cleaned_data
+        return Profile(
+            gender=data.get("gender", ""),
+            age_band=data.get("age_band", ""),
+            education=data.get("education", ""),
+            occupation=data.get("occupation", ""),
+            service=data.get("service", ""),
+            time_slot=data.get("time_slot", ""),
+            survey_date=data.get("survey_date"),
+        )
+
+
+class PeriodForm(forms.Form):
+    name = forms.CharField(
+        label=_("Name"), max_length=100, help_text=_("For example: Triwulan I 2025.")
+    )
+    start_date = forms.DateField(
+        label=_("First day"), widget=forms.DateInput(attrs={"type": "date"})
+    )
+    end_date = forms.DateField(label=_("Last day"), widget=forms.DateInput(attrs={"type": "date"}))
+    target_population = forms.IntegerField(
+        label=_("Service users in the period"),
+        min_value=0,
+        max_value=10_000_000,
+        initial=0,
+        help_text=_("For example the number of cards issued. The sample size is computed from it."),
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("start_date"), cleaned.get("end_date")
+        if start and end and end < start:
+            self.add_error("end_date", _("The last day must not be before the first day."))
+        return cleaned

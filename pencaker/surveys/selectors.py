@@ -1,0 +1,124 @@
+"""Reads of the survey app: the questionnaire of an office and a period's results."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import Q, QuerySet
+from django.utils.text import capfirst
+from django.utils.translation import gettext
+
+from pencaker.surveys import ikm
+from pencaker.surveys.models import Answer, Invitation, Question, Response, SurveyPeriod
+
+
+def questionnaire_for_office(office: Any) -> list[Question]:
+    """The active questions an office asks: the 9 standard ones plus its own."""
+    return list(
+        Question.objects.filter(Q(office__isnull=True) | Q(office=office), is_active=True).order_by(
+            "order", "id"
+        )
+    )
+
+
+def questions_by_element(office: Any) -> dict[str, list[Question]]:
+    """Per element, standard question first, then the office's own in their order; this is
+    how columns U1.1, U1.2 … of an imported file map onto questions."""
+    grouped: dict[str, list[Question]] = {code: [] for code in ikm.ELEMENT_CODES}
+    for question in sorted(
+        questionnaire_for_office(office), key=lambda q: (not q.is_standard, q.order, q.id)
+    ):
+        grouped[question.element].append(question)
+    return grouped
+
+
+def periods_for_office(office: Any) -> QuerySet[SurveyPeriod]:
+    return SurveyPeriod.objects.filter(office=office)
+
+
+def period_for_staff(*, user: Any, pk: int) -> SurveyPeriod | None:
+    return SurveyPeriod.objects.filter(office=user.office, pk=pk).select_related("office").first()
+
+
+def published_periods() -> QuerySet[SurveyPeriod]:
+    return SurveyPeriod.objects.filter(published_at__isnull=False).select_related("office")
+
+
+def invitation_by_token(token: str) -> Invitation | None:
+    if not token or len(token) > 64:
+        return None
+    return Invitation.objects.filter(token=token).select_related("office").first()
+
+
+def period_responses(period: SurveyPeriod) -> QuerySet[Response]:
+    return Response.objects.filter(
+        office_id=period.office_id, survey_date__range=(period.start_date, period.end_date)
+    )
+
+
+@dataclass(frozen=True)
+class PeriodResults:
+    period: SurveyPeriod
+    result: ikm.IkmResult
+    sample_target: int
+    profile: list[tuple[str, list[tuple[str, int]]]]  # (question, [(answer, count)])
+    channels: list[tuple[str, int]]
+
+    @property
+    def respondents(self) -> int:
+        return self.result.respondents
+
+    @property
+    def progress_percent(self) -> int:
+        if self.sample_target <= 0:
+            return 100 if self.respondents else 0
+        return min(100, self.respondents * 100 // self.sample_target)
+
+    @property
+    def weakest(self) -> list[ikm.ElementResult]:
+        """The lowest elements: the three lowest NRRs (more if tied)."""
+        ordered = self.result.weakest_first()
+        if len(ordered) <= 3:
+            return ordered
+        cutoff = ordered[2].nrr
+        return [e for e in ordered if e.nrr is not None and e.nrr <= cutoff]
+
+
+PROFILE_FIELDS = ("gender", "age_band", "education", "occupation", "service", "time_slot")
+
+
+def period_results(period: SurveyPeriod) -> PeriodResults:
+    """Compute the period's IKM from the stored answers with ``ikm.compute``."""
+    responses = period_responses(period)
+    by_response: dict[int, dict[str, list[int | None]]] = defaultdict(lambda: defaultdict(list))
+    rows = Answer.objects.filter(response__in=responses).values_list(
+        "response_id", "element", "value"
+    )
+    for response_id, element, value in rows.iterator():
+        by_response[response_id][element].append(value)
+    result = ikm.compute(by_response.values())
+
+    profile: list[tuple[str, list[tuple[str, int]]]] = []
+    answered = responses.filter(id__in=list(by_response))
+    for name in PROFILE_FIELDS:
+        field = Response._meta.get_field(name)
+        labels = dict(field.choices or [])
+        counts = Counter(answered.values_list(name, flat=True))
+        breakdown = [(str(labels[key]), counts[key]) for key in labels if counts[key]]
+        if counts[""]:
+            breakdown.append((gettext("Not stated"), counts[""]))
+        profile.append((capfirst(str(field.verbose_name)), breakdown))
+    channel_labels = dict(Response._meta.get_field("channel").choices or [])
+    channel_counts = Counter(answered.values_list("channel", flat=True))
+    channels = [
+        (str(channel_labels[k]), channel_counts[k]) for k in channel_labels if channel_counts[k]
+    ]
+    return PeriodResults(
+        period=period,
+        result=result,
+        sample_target=period.sample_target,
+        profile=profile,
+        channels=channels,
+    )
