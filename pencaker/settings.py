@@ -93,6 +93,7 @@ INSTALLED_APPS = [
     "pencaker.seekers",
     "pencaker.documents",
     "pencaker.applications",
+    "pencaker.cards",
     "pencaker.notifications",
     "pencaker.surveys",
     "pencaker.api",

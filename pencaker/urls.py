@@ -11,6 +11,7 @@ urlpatterns = [
     path("kantor/", include("pencaker.offices.urls")),
     path("permohonan/", include("pencaker.applications.urls")),
     path("survei/", include("pencaker.surveys.urls")),
+    path("kartu/", include("pencaker.cards.urls")),
     path("api/v1/", include("pencaker.api.urls")),
     path("", include("pencaker.public.urls")),
 ]
