@@ -22,3 +22,4 @@ def domain_error(request, exc: DomainError):
 
 api.add_router("/auth", "pencaker.accounts.api.router")
 api.add_router("/documents", "pencaker.documents.api.router")
+api.add_router("/profile", "pencaker.seekers.api.router")

@@ -160,21 +160,17 @@ def address_errors(
 
 
 def normalize_phone(value: str) -> tuple[str, str]:
-    """Return ``(E.164 number, error message)`` for an Indonesian mobile number."""
-    import phonenumbers
+    """Return ``(E.164 number, error message)`` using the accounts app's phone rules."""
+    from django.core.exceptions import ValidationError
 
-    value = (value or "").strip()
-    if not value:
+    from pencaker.accounts.phone import phone_normalize
+
+    if not (value or "").strip():
         return "", _("Please write your mobile number, for example 0812 3456 7890.")
     try:
-        number = phonenumbers.parse(value, "ID")
-    except phonenumbers.NumberParseException:
-        number = None
-    if number is None or not phonenumbers.is_valid_number(number):
-        return "", _(
-            "This mobile number is not valid. Write it like 0812 3456 7890 or +62 812 3456 7890."
-        )
-    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164), ""
+        return phone_normalize(value), ""
+    except ValidationError as exc:
+        return "", str(exc.messages[0])
 
 
 def _year_errors(field: str, year: Any, today: dt.date) -> dict[str, list[str]]:

@@ -134,8 +134,15 @@ def profile_ensure(*, user: Any) -> JobSeekerProfile:
     return profile
 
 
-def _record_nik_conflict(*, actor: Any, profile: JobSeekerProfile, nik: str) -> NikConflict:
-    existing = JobSeekerProfile.objects.exclude(pk=profile.pk).get(nik=nik)
+def nik_conflict_record(*, actor: Any, profile: JobSeekerProfile, nik: str) -> NikConflict | None:
+    """Record that ``profile``'s owner tried a NIK already on another profile.
+
+    Callers that wrap ``profile_update_identity`` in a larger transaction call this again
+    after rolling back, so the attempt stays visible to staff.
+    """
+    existing = JobSeekerProfile.objects.exclude(pk=profile.pk).filter(nik=nik).first()
+    if existing is None:
+        return None
     conflict = NikConflict.objects.create(
         nik=nik,
         attempted_by=profile.user,
@@ -207,7 +214,7 @@ def profile_update_identity(
         if errors:
             raise _invalid(errors)
         if nik and JobSeekerProfile.objects.exclude(pk=profile.pk).filter(nik=nik).exists():
-            _record_nik_conflict(actor=actor, profile=profile, nik=nik)
+            nik_conflict_record(actor=actor, profile=profile, nik=nik)
             conflict = _nik_taken_error(profile)
         else:
             changes = _apply(profile, values)
@@ -217,6 +224,7 @@ def profile_update_identity(
                         profile.save()
                 except IntegrityError:
                     # Another account saved the same NIK a moment ago.
+                    nik_conflict_record(actor=actor, profile=profile, nik=nik)
                     conflict = _nik_taken_error(profile)
                 else:
                     _history(

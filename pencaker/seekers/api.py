@@ -1,0 +1,277 @@
+"""Profile API, mounted at /api/v1/profile (operationIds: profile_get, profile_update).
+
+``profile_update`` is a partial update of identity, contact and address: only the fields
+sent change, with the same rules and Indonesian messages as the pages. It is all or
+nothing: a refusal in one section saves nothing in the others.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from datetime import date, datetime
+from typing import Any
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+from ninja import Router, Schema, Status
+
+from pencaker.accounts.api_auth import TokenAuth
+from pencaker.accounts.models import Role
+from pencaker.core.errors import Conflict, DomainError, PermissionDenied
+from pencaker.seekers import rules, selectors, services
+from pencaker.seekers.models import JobSeekerProfile
+
+router = Router(tags=["profile"], auth=TokenAuth())
+
+IDENTITY_KEYS = set(services.IDENTITY_FIELDS)
+ADDRESS_KEYS = {"address_line", "rt", "rw", "village_code", "postal_code"}
+
+
+class ErrorOut(Schema):
+    code: str
+    message: str
+    details: dict
+
+
+class MissingOut(Schema):
+    code: str
+    label: str
+    url: str
+
+
+class CompletenessOut(Schema):
+    is_complete: bool
+    missing: list[MissingOut]
+
+
+class EducationOut(Schema):
+    id: int
+    level: str
+    institution: str
+    major: str
+    graduation_year: int
+
+
+class TrainingOut(Schema):
+    id: int
+    name: str
+    organizer: str
+    year: int
+    certificate_number: str
+
+
+class ExperienceOut(Schema):
+    id: int
+    employer: str
+    position: str
+    start_date: date
+    end_date: date | None
+    description: str
+
+
+class LanguageOut(Schema):
+    language: str
+    level: str
+
+
+class ProfileOut(Schema):
+    nik: str
+    full_name: str
+    birth_place: str
+    birth_date: date | None
+    sex: str
+    marital_status: str
+    religion: str
+    email: str
+    email_verified: bool
+    phone: str
+    address_line: str
+    rt: str
+    rw: str
+    village_code: str | None
+    village_name: str | None
+    postal_code: str
+    office_code: str | None
+    office_name: str | None
+    preferred_occupation: str
+    preferred_locations: str
+    willing_to_relocate: bool
+    expected_salary: int | None
+    has_disability: bool | None
+    disability_details: str
+    education: list[EducationOut]
+    training: list[TrainingOut]
+    work_experience: list[ExperienceOut]
+    skills: list[str]
+    languages: list[LanguageOut]
+    completeness: CompletenessOut
+    updated_at: datetime
+
+
+class ProfileUpdateIn(Schema):
+    """Send only what changes; an empty string clears a field."""
+
+    nik: str | None = None
+    full_name: str | None = None
+    birth_place: str | None = None
+    birth_date: str | None = None  # YYYY-MM-DD; parsed here so mistakes get a clear message
+    sex: str | None = None  # "M" or "F"
+    marital_status: str | None = None
+    religion: str | None = None
+    phone: str | None = None
+    address_line: str | None = None
+    rt: str | None = None
+    rw: str | None = None
+    village_code: str | None = None
+    postal_code: str | None = None
+
+
+def _seeker_profile(user: Any) -> JobSeekerProfile:
+    if user.role != Role.JOB_SEEKER:
+        raise PermissionDenied("not_job_seeker", _("Only job seekers have a profile."))
+    return services.profile_ensure(user=user)
+
+
+def _profile_out(user: Any) -> dict[str, Any]:
+    profile = selectors.profile_for_user(user)
+    assert profile is not None
+    completeness = selectors.profile_completeness(user)
+    return {
+        **{f: getattr(profile, f) for f in services.IDENTITY_FIELDS},
+        "email": user.email,
+        "email_verified": bool(user.email_verified_at),
+        "phone": user.phone,
+        "address_line": profile.address_line,
+        "rt": profile.rt,
+        "rw": profile.rw,
+        "village_code": profile.village_id,
+        "village_name": profile.village.name if profile.village else None,
+        "postal_code": profile.postal_code,
+        "office_code": profile.office.code if profile.office else None,
+        "office_name": profile.office.name if profile.office else None,
+        **{f: getattr(profile, f) for f in services.PREFERENCE_FIELDS},
+        **{f: getattr(profile, f) for f in services.DISABILITY_FIELDS},
+        "education": list(profile.education.all()),
+        "training": list(profile.training.all()),
+        "work_experience": list(profile.experience.all()),
+        "skills": [s.name for s in profile.skills.all()],
+        "languages": list(profile.languages.all()),
+        "completeness": {
+            "is_complete": completeness.is_complete,
+            "missing": [vars(item) for item in completeness.missing],
+        },
+        "updated_at": profile.updated_at,
+    }
+
+
+@router.get(
+    "",
+    operation_id="profile_get",
+    summary="The signed-in job seeker's profile and what is still missing",
+    response={200: ProfileOut, 403: ErrorOut},
+)
+def profile_get(request):
+    _seeker_profile(request.auth)
+    return Status(200, _profile_out(request.auth))
+
+
+def _parse_date(value: str, errors: dict[str, list[str]]) -> date | None:
+    value = value.strip()
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        errors["birth_date"] = [
+            _("Please enter a real date in the form YYYY-MM-DD, for example 1999-12-31.")
+        ]
+        return None
+
+
+def _village(code: str, errors: dict[str, list[str]]) -> Any:
+    from pencaker.regions.models import Region
+
+    code = code.strip()
+    if not code:
+        return None
+    village = Region.objects.filter(pk=code[:13], level="village").first()
+    if village is None:
+        errors["village_code"] = [_("There is no kelurahan/desa with this code.")]
+    return village
+
+
+def _raise_invalid(errors: dict[str, list[str]]) -> None:
+    if errors:
+        first = next(iter(errors.values()))[0]
+        raise DomainError("invalid", first, details=errors)
+
+
+@router.patch(
+    "",
+    operation_id="profile_update",
+    summary="Change identity, contact or address fields (only those sent)",
+    response={200: ProfileOut, 400: ErrorOut, 403: ErrorOut, 409: ErrorOut},
+)
+def profile_update(request, payload: ProfileUpdateIn):
+    user = request.auth
+    profile = _seeker_profile(user)
+    sent = {k: ("" if v is None else v) for k, v in payload.dict(exclude_unset=True).items()}
+    errors: dict[str, list[str]] = {}
+
+    identity = None
+    if IDENTITY_KEYS & sent.keys():
+        identity = {f: getattr(profile, f) for f in services.IDENTITY_FIELDS}
+        for key in IDENTITY_KEYS & sent.keys():
+            identity[key] = sent[key]
+        if "birth_date" in sent:
+            identity["birth_date"] = _parse_date(sent["birth_date"], errors)
+        identity["nik"] = rules.normalize_nik(identity["nik"])
+
+    address = None
+    if ADDRESS_KEYS & sent.keys():
+        address = {
+            "address_line": profile.address_line,
+            "rt": profile.rt,
+            "rw": profile.rw,
+            "village": profile.village,
+            "postal_code": profile.postal_code,
+        }
+        for key in ADDRESS_KEYS & sent.keys() - {"village_code"}:
+            address[key] = sent[key]
+        if "village_code" in sent:
+            address["village"] = _village(sent["village_code"], errors)
+        for field, messages in rules.address_errors(
+            address_line=address["address_line"],
+            rt=rules.normalize_rt_rw(address["rt"]),
+            rw=rules.normalize_rt_rw(address["rw"]),
+            village=address["village"],
+            postal_code=address["postal_code"].strip(),
+        ).items():
+            errors.setdefault("village_code" if field == "village" else field, messages)
+
+    if "phone" in sent:
+        _normalized, phone_error = rules.normalize_phone(sent["phone"])
+        if phone_error:
+            errors["phone"] = [phone_error]
+    _raise_invalid(errors)
+
+    try:
+        with transaction.atomic():
+            if address is not None:
+                services.profile_update_address(actor=user, profile=profile, **address)
+                profile.refresh_from_db()
+            if "phone" in sent:
+                services.profile_update_contact(actor=user, profile=profile, phone=sent["phone"])
+            if identity is not None:
+                services.profile_update_identity(actor=user, profile=profile, **identity)
+    except Conflict as exc:
+        if exc.code == "nik_taken" and identity is not None:
+            # The transaction above rolled back the record of the attempt too: keep it.
+            services.nik_conflict_record(actor=user, profile=profile, nik=identity["nik"])
+        raise
+    except DomainError as exc:
+        if "village" in exc.details:
+            exc.details["village_code"] = exc.details.pop("village")
+        raise
+    user.refresh_from_db()
+    return Status(200, _profile_out(user))
