@@ -163,6 +163,7 @@ class AddressRegionForm(forms.Form):
         chosen: Region | None = None
         for name in REGION_FIELDS:
             field = self.fields[name]
+            assert isinstance(field, RegionChoiceField)
             field.required = self.region_required
             if name == "province":
                 queryset = region_provinces()
@@ -218,7 +219,7 @@ class AddressRegionForm(forms.Form):
         return not self.region_refresh and super().is_valid()
 
     def clean(self) -> dict[str, Any]:
-        cleaned = super().clean()
+        cleaned = super().clean() or self.cleaned_data
         if not self.region_required and any(cleaned.get(name) for name in REGION_FIELDS):
             for name in REGION_FIELDS:
                 if not cleaned.get(name) and name not in self.errors:

@@ -223,4 +223,4 @@ class NIKField(forms.CharField):
         self.widget.attrs.setdefault("autocomplete", "off")
 
     def to_python(self, value: str | None) -> str:
-        return normalize_nik(super().to_python(value))
+        return normalize_nik(super().to_python(value) or "")

@@ -61,6 +61,6 @@ def region_chain(village: Region | str | None) -> dict[str, Region]:
     district = region.parent
     regency = district.parent if district else None
     province = regency.parent if regency else None
-    if province is None:
+    if district is None or regency is None or province is None:
         return {}
     return {"province": province, "regency": regency, "district": district, "village": region}
