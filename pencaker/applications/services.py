@@ -18,7 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from pencaker.accounts.models import Role
-from pencaker.applications import intake, sla
+from pencaker.applications import intake, notices, sla
 from pencaker.applications.choices import (
     DECIDED_STATUSES,
     OPEN_STATUSES,
@@ -46,11 +46,9 @@ class ReturnItemInput:
     text: str = ""
 
 
-def _notify(application: Application, event: str) -> None:
-    from pencaker.applications.tasks import send_application_email
-
-    app_id = application.pk
-    transaction.on_commit(lambda: send_application_email.enqueue(app_id, event))
+def _notify(application: Application, event: str, change: Any) -> None:
+    # Written to the outbox inside this transaction; delivered after commit, with retries.
+    notices.application_notify(application=application, event=event, change_id=change.pk)
 
 
 def _tracking_number(now: Any) -> str:
@@ -225,7 +223,7 @@ def _submit_locked(
     application.save()
     application.submitted_at = now
     application.due_at = sla.initial_due_at(office, now)
-    move(application, to=Status.SUBMITTED, actor=actor)
+    change = move(application, to=Status.SUBMITTED, actor=actor)
     audit_record(
         actor=actor,
         action="application.submitted",
@@ -234,7 +232,7 @@ def _submit_locked(
         ip_address=ip_address,
         data={"type": type, "assisted": assisted, "documents": len(application.documents)},
     )
-    _notify(application, "submitted")
+    _notify(application, "submitted", change)
     return application, True
 
 
@@ -312,11 +310,11 @@ def application_approve(*, actor: Any, application_id: int, note: str = "") -> A
         application.decided_at = timezone.now()
         application.decided_by = actor
         application.decision_note = note
-        move(application, to=Status.APPROVED, actor=actor, note=note)
+        change = move(application, to=Status.APPROVED, actor=actor, note=note)
         audit_record(
             actor=actor, action="application.approved", obj=application, office=application.office
         )
-        _notify(application, "approved")
+        _notify(application, "approved", change)
     return application
 
 
@@ -368,7 +366,7 @@ def application_return(
             office=application.office,
             data={"items": [[e.item, e.reason] for e in cleaned]},
         )
-        _notify(application, "returned")
+        _notify(application, "returned", change)
     return application
 
 
@@ -388,7 +386,7 @@ def application_reject(
         application.decided_by = actor
         application.reject_reason = reason
         application.decision_note = note
-        move(application, to=Status.REJECTED, actor=actor, note=note)
+        change = move(application, to=Status.REJECTED, actor=actor, note=note)
         audit_record(
             actor=actor,
             action="application.rejected",
@@ -396,7 +394,7 @@ def application_reject(
             office=application.office,
             data={"reason": reason},
         )
-        _notify(application, "rejected")
+        _notify(application, "rejected", change)
     return application
 
 
@@ -434,7 +432,7 @@ def application_resubmit(
         _checklist_or_refuse(application.applicant)
         _freeze(application)
         sla.pause_end(application, timezone.now())
-        move(
+        change = move(
             application,
             to=Status.SUBMITTED,
             actor=actor,
@@ -447,5 +445,5 @@ def application_resubmit(
             office=application.office,
             ip_address=ip_address,
         )
-        _notify(application, "resubmitted")
+        _notify(application, "resubmitted", change)
     return application

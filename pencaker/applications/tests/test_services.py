@@ -1,7 +1,6 @@
 import datetime as dt
 
 import pytest
-from django.core import mail
 
 from pencaker.applications import intake, services
 from pencaker.applications.choices import ReturnReason, Status
@@ -252,35 +251,6 @@ def test_resubmit_is_refused_while_items_are_still_missing(make_application, app
     with pytest.raises(DomainError) as excinfo:
         services.application_resubmit(actor=applicant, application_id=application.pk)
     assert excinfo.value.code == "checklist_incomplete"
-
-
-@pytest.mark.django_db
-def test_emails_are_sent_after_commit_for_each_step(
-    make_application, operator, applicant, django_capture_on_commit_callbacks
-):
-    with django_capture_on_commit_callbacks(execute=True):
-        application = make_application(Status.NEEDS_CHANGES)
-    with django_capture_on_commit_callbacks(execute=True):
-        services.application_resubmit(actor=applicant, application_id=application.pk)
-        services.application_claim(actor=operator, application_id=application.pk)
-        services.application_approve(actor=operator, application_id=application.pk)
-    assert [m.to for m in mail.outbox] == [[applicant.email]] * 4
-    number = application.tracking_number
-    assert all(number in m.subject for m in mail.outbox)
-    returned = mail.outbox[1]
-    assert "Pas foto" in returned.body or "photo" in returned.body.lower()
-
-
-@pytest.mark.django_db
-def test_no_email_when_the_transaction_rolls_back(
-    checklist, applicant, django_capture_on_commit_callbacks
-):
-    checklist.missing = [intake.ChecklistItem("education", "Pendidikan", "/profil/")]
-    with django_capture_on_commit_callbacks(execute=True) as callbacks:
-        with pytest.raises(DomainError):
-            services.application_submit(actor=applicant)
-    assert callbacks == []
-    assert mail.outbox == []
 
 
 @pytest.mark.django_db
