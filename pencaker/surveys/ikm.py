@@ -39,7 +39,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 
-from django.utils.translation import gettext
+from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 MIN_ANSWER = 1
@@ -86,10 +86,10 @@ class Grade:
 
 
 GRADES: tuple[Grade, ...] = (
-    Grade("A", "Sangat Baik", _("Very good"), Decimal("88.31")),
-    Grade("B", "Baik", _("Good"), Decimal("76.61")),
-    Grade("C", "Kurang Baik", _("Poor"), Decimal("65.00")),
-    Grade("D", "Tidak Baik", _("Very poor"), None),
+    Grade("A", "Sangat Baik", pgettext_lazy("IKM grade", "Very good"), Decimal("88.31")),
+    Grade("B", "Baik", pgettext_lazy("IKM grade", "Good"), Decimal("76.61")),
+    Grade("C", "Kurang Baik", pgettext_lazy("IKM grade", "Poor"), Decimal("65.00")),
+    Grade("D", "Tidak Baik", pgettext_lazy("IKM grade", "Very poor"), None),
 )
 
 
