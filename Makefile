@@ -39,7 +39,7 @@ test-sqlite: install-dev
 
 test-postgres: install-dev
 	@echo "== Test suite on PostgreSQL (throwaway cluster on loopback) =="
-	$(BIN)/python scripts/pgtmp.py -- $(BIN)/pytest $(PYTEST_ARGS)
+	$(BIN)/python scripts/pgtmp.py -- $(BIN)/pytest -m "not embedded" $(PYTEST_ARGS)
 
 lint: install-dev
 	$(BIN)/ruff check .
