@@ -119,7 +119,7 @@ def _check_can_edit(actor: Any, profile: JobSeekerProfile) -> None:
 
 def _locked(profile: JobSeekerProfile) -> JobSeekerProfile:
     return (
-        JobSeekerProfile.objects.select_for_update()
+        JobSeekerProfile.objects.select_for_update(of=("self",))
         .select_related("office", "user")
         .get(pk=profile.pk)
     )
