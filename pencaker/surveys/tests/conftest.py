@@ -1,11 +1,28 @@
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 
 import pytest
+from django.apps import apps as django_apps
 from django.utils import timezone
 
 from pencaker.accounts.models import Role
+
+
+@pytest.fixture(autouse=True)
+def _standard_questions_present(request):
+    """The 9 standard questions come from a data migration; a transactional test anywhere
+    in the session flushes them, so put them back for every database test here."""
+    names = request.fixturenames
+    if "transactional_db" in names or "live_server" in names:
+        request.getfixturevalue("transactional_db")
+    elif "db" in names or request.node.get_closest_marker("django_db"):
+        request.getfixturevalue("db")
+    else:
+        return
+    seed = importlib.import_module("pencaker.surveys.migrations.0002_seed_standard_questions")
+    seed.seed(django_apps, None)
 
 
 @pytest.fixture
