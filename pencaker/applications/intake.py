@@ -15,7 +15,6 @@ from typing import Any
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 from django.urls import NoReverseMatch, reverse
-from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 SECTION_ITEMS = {
@@ -64,18 +63,11 @@ def _url(name: str) -> str:
 
 
 def applicant_checklist(user: Any) -> Checklist:
-    """Everything still missing before ``user`` can submit (profile, email, documents)."""
-    from pencaker.seekers import selectors as seekers
+    """Everything still missing before ``user`` can submit (profile, email, documents),
+    as the profile app's completeness check reports it, each with a link to fix it."""
+    from pencaker.seekers.selectors import profile_completeness
 
-    completeness = getattr(seekers, "profile_completeness", None)
-    if completeness is None:  # the profile app has not published its checklist yet
-        profile = seekers.profile_for_user(user)
-        if profile is None:
-            return Checklist(
-                [ChecklistItem("profile", _("Fill in your profile"), _url("seekers:overview"))]
-            )
-        return Checklist()
-    result = completeness(user)
+    result = profile_completeness(user)
     return Checklist(
         [
             ChecklistItem(str(m.code), str(m.label), str(getattr(m, "url", "") or ""))

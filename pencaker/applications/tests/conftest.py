@@ -1,49 +1,62 @@
-"""Fixtures for application tests: people, a controllable checklist, one helper per state."""
+"""Fixtures for application tests: real job seekers, operators, one helper per state.
+
+An applicant is a real complete profile (``seekers`` factories) with real documents
+uploaded through the documents service, so the checklist and the frozen document versions
+in these tests are the ones production computes.
+"""
 
 from __future__ import annotations
 
-import datetime as dt
+import io
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from PIL import Image
 
 from pencaker.accounts.models import Role
-from pencaker.applications import intake, services
+from pencaker.applications import services
 from pencaker.applications.choices import ReturnReason, Status
 
+REQUIRED_DOCUMENTS = ("ktp", "photo", "ijazah")
 
-@pytest.fixture
-def checklist(monkeypatch):
-    """The applicant checklist, complete by default; set ``.missing`` to make it fail.
 
-    The real checklist belongs to the profile app and is tested there; here it decides
-    only whether a submission may go through.
-    """
-
-    class Control:
-        missing: list[intake.ChecklistItem] = []
-
-    control = Control()
-    monkeypatch.setattr(
-        intake, "applicant_checklist", lambda user: intake.Checklist(control.missing)
-    )
-    return control
+def jpeg_upload(kind: str, *, width: int = 450, height: int = 600, colour=(190, 120, 70)):
+    """A JPEG the documents checks accept for ``kind`` (the photo must be portrait 3x4)."""
+    if kind != "photo":
+        width, height = 800, 500
+    buffer = io.BytesIO()
+    Image.new("RGB", (width, height), colour).save(buffer, format="JPEG", quality=80)
+    return SimpleUploadedFile(f"{kind}.jpg", buffer.getvalue(), content_type="image/jpeg")
 
 
 @pytest.fixture
-def seeker_factory(user_factory, office):
-    from pencaker.seekers.models import JobSeekerProfile
+def upload_document():
+    """Upload ``kind`` for ``owner`` through the documents service (as the owner)."""
+    from pencaker.documents.services import document_upload
 
-    def make(office_=None, nik: str = "1671014101900001", **extra):
-        user = user_factory(Role.JOB_SEEKER, **extra)
-        JobSeekerProfile.objects.create(
-            user=user,
-            office=office_ or office,
-            nik=nik,
-            full_name="Siti Rahma",
-            birth_date=dt.date(1990, 1, 1),
-            sex="F",
+    def upload(owner, kind: str, *, actor=None, colour=(190, 120, 70)):
+        return document_upload(
+            actor=actor or owner,
+            owner=owner,
+            kind=kind,
+            uploaded_file=jpeg_upload(kind, colour=colour),
         )
-        return user
+
+    return upload
+
+
+@pytest.fixture
+def seeker_factory(office, upload_document):
+    """A job seeker with a complete profile in ``office``'s area and the given documents."""
+    from pencaker.seekers.tests.factories import CompleteProfileFactory
+
+    def make(*, documents=REQUIRED_DOCUMENTS, **user_fields):
+        user_kwargs = {f"user__{name}": value for name, value in user_fields.items()}
+        profile = CompleteProfileFactory(**user_kwargs)
+        assert profile.office_id == office.pk
+        for kind in documents:
+            upload_document(profile.user, kind)
+        return profile.user
 
     return make
 
@@ -74,7 +87,7 @@ def foreign_operator(user_factory, other_office):
 
 
 @pytest.fixture
-def make_application(checklist, applicant, operator):
+def make_application(applicant, operator):
     """Drive an application through the services to the requested status."""
 
     def make(status: str = Status.SUBMITTED, *, user=None, op=None):

@@ -3,7 +3,7 @@
 import pytest
 from django.core import mail
 
-from pencaker.applications import intake, services
+from pencaker.applications import services
 from pencaker.applications.choices import ReturnReason, Status
 from pencaker.core.errors import DomainError
 from pencaker.notifications.gateways import LoggingGateway
@@ -83,9 +83,7 @@ def test_rejected_email_gives_the_reason(
     assert Notification.objects.filter(kind="application.rejected", channel="sms").exists()
 
 
-def test_no_sms_when_the_account_has_no_phone(
-    checklist, seeker_factory, django_capture_on_commit_callbacks
-):
+def test_no_sms_when_the_account_has_no_phone(seeker_factory, django_capture_on_commit_callbacks):
     user = seeker_factory(phone="")
     with django_capture_on_commit_callbacks(execute=True):
         services.application_submit(actor=user)
@@ -94,9 +92,7 @@ def test_no_sms_when_the_account_has_no_phone(
     assert LoggingGateway.sent == []
 
 
-def test_messages_wait_in_the_outbox_until_commit(
-    checklist, applicant, django_capture_on_commit_callbacks
-):
+def test_messages_wait_in_the_outbox_until_commit(applicant, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
         services.application_submit(actor=applicant)
     assert Notification.objects.filter(status=DeliveryStatus.PENDING).count() == 2
@@ -106,9 +102,9 @@ def test_messages_wait_in_the_outbox_until_commit(
 
 
 def test_nothing_is_queued_when_the_submit_is_refused(
-    checklist, applicant, django_capture_on_commit_callbacks
+    seeker_factory, django_capture_on_commit_callbacks
 ):
-    checklist.missing = [intake.ChecklistItem("education", "Pendidikan", "/profil/")]
+    applicant = seeker_factory(documents=("ktp", "ijazah"))
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
         with pytest.raises(DomainError):
             services.application_submit(actor=applicant)

@@ -2,7 +2,7 @@ import datetime as dt
 
 import pytest
 
-from pencaker.applications import intake, services
+from pencaker.applications import services
 from pencaker.applications.choices import ReturnReason, Status
 from pencaker.applications.models import Application, ReturnItem
 from pencaker.applications.selectors import application_return_items
@@ -11,9 +11,7 @@ from pencaker.core.models import AuditEvent
 
 
 @pytest.mark.django_db
-def test_submit_creates_submitted_application_with_tracking_number_and_deadline(
-    checklist, applicant, office
-):
+def test_submit_creates_submitted_application_with_tracking_number_and_deadline(applicant, office):
     application, created = services.application_submit(actor=applicant)
     assert created
     assert application.status == Status.SUBMITTED
@@ -24,32 +22,66 @@ def test_submit_creates_submitted_application_with_tracking_number_and_deadline(
 
 
 @pytest.mark.django_db
-def test_submit_freezes_profile_so_later_edits_do_not_change_it(checklist, applicant):
+def test_submit_freezes_profile_so_later_edits_do_not_change_it(applicant):
     application, _ = services.application_submit(actor=applicant)
     profile = applicant.seeker_profile
+    name, nik = profile.full_name, profile.nik
     profile.full_name = "Nama Baru"
     profile.save()
     application.refresh_from_db()
-    assert application.snapshot["profile"]["full_name"] == "Siti Rahma"
-    assert application.snapshot["profile"]["nik"] == "1671014101900001"
+    assert application.snapshot["profile"]["full_name"] == name
+    assert application.snapshot["profile"]["nik"] == nik
 
 
 @pytest.mark.django_db
-def test_submit_is_refused_with_the_list_of_missing_items(checklist, applicant):
-    checklist.missing = [
-        intake.ChecklistItem("document:photo", "Pas foto", "/dokumen/"),
-        intake.ChecklistItem("education", "Pendidikan", "/profil/pendidikan/"),
-    ]
+def test_submit_without_a_photo_is_refused_naming_the_photo(seeker_factory):
+    applicant = seeker_factory(documents=("ktp", "ijazah"))
     with pytest.raises(DomainError) as excinfo:
         services.application_submit(actor=applicant)
     assert excinfo.value.code == "checklist_incomplete"
-    assert [m["code"] for m in excinfo.value.details["missing"]] == ["document:photo", "education"]
-    assert "Pas foto" in excinfo.value.message
+    assert [m["code"] for m in excinfo.value.details["missing"]] == ["document.photo"]
+    assert "Pas foto berwarna 3x4" in excinfo.value.message
+    assert excinfo.value.details["missing"][0]["url"].startswith("/dokumen/")
     assert not Application.objects.exists()
 
 
 @pytest.mark.django_db
-def test_same_idempotency_key_returns_the_same_application(checklist, applicant):
+def test_submit_is_refused_with_every_missing_item(seeker_factory):
+    applicant = seeker_factory(documents=("ktp",))
+    applicant.seeker_profile.education.all().delete()
+    with pytest.raises(DomainError) as excinfo:
+        services.application_submit(actor=applicant)
+    assert [m["code"] for m in excinfo.value.details["missing"]] == [
+        "education",
+        "document.photo",
+        "document.ijazah",
+    ]
+
+
+@pytest.mark.django_db
+def test_complete_submit_freezes_the_uploaded_document_versions(applicant, upload_document):
+    from pencaker.documents.models import DocumentVersion
+
+    application, created = services.application_submit(actor=applicant)
+    assert created
+    frozen = {d["kind"]: d for d in application.documents}
+    assert sorted(frozen) == ["ijazah", "ktp", "photo"]
+    for kind, row in frozen.items():
+        version = DocumentVersion.objects.get(pk=row["version_id"])
+        assert version.document.kind == kind
+        assert row["sha256"] == version.sha256
+        assert len(row["sha256"]) == 64
+    # A new photo uploaded later does not change what the operator reviews.
+    newer = upload_document(applicant, "photo", colour=(20, 30, 200))
+    application.refresh_from_db()
+    assert newer.sha256 != frozen["photo"]["sha256"]
+    assert {d["kind"]: d["sha256"] for d in application.documents}["photo"] == frozen["photo"][
+        "sha256"
+    ]
+
+
+@pytest.mark.django_db
+def test_same_idempotency_key_returns_the_same_application(applicant):
     first, created_first = services.application_submit(actor=applicant, idempotency_key="k-1")
     again, created_again = services.application_submit(actor=applicant, idempotency_key="k-1")
     assert (created_first, created_again) == (True, False)
@@ -58,7 +90,7 @@ def test_same_idempotency_key_returns_the_same_application(checklist, applicant)
 
 
 @pytest.mark.django_db
-def test_second_open_application_is_refused(checklist, applicant):
+def test_second_open_application_is_refused(applicant):
     services.application_submit(actor=applicant, idempotency_key="a")
     with pytest.raises(Conflict) as excinfo:
         services.application_submit(actor=applicant, idempotency_key="b")
@@ -87,7 +119,7 @@ def test_database_allows_only_one_open_application_per_person(applicant, office)
 
 
 @pytest.mark.django_db
-def test_submit_without_office_is_refused(checklist, seeker_factory):
+def test_submit_without_office_is_refused(seeker_factory):
     user = seeker_factory()
     user.seeker_profile.office = None
     user.seeker_profile.save()
@@ -97,13 +129,13 @@ def test_submit_without_office_is_refused(checklist, seeker_factory):
 
 
 @pytest.mark.django_db
-def test_operator_cannot_submit_for_himself(checklist, operator):
+def test_operator_cannot_submit_for_himself(operator):
     with pytest.raises(PermissionDenied):
         services.application_submit(actor=operator)
 
 
 @pytest.mark.django_db
-def test_assisted_submission_records_the_operator(checklist, applicant, operator):
+def test_assisted_submission_records_the_operator(applicant, operator):
     application, _ = services.application_submit(actor=operator, applicant=applicant)
     assert application.applicant == applicant
     assert application.assisted_by == operator
@@ -127,7 +159,7 @@ def test_job_seeker_cannot_claim(make_application, applicant):
 @pytest.mark.django_db
 def test_another_job_seeker_cannot_withdraw(make_application, seeker_factory):
     application = make_application()
-    stranger = seeker_factory(nik="1671015501900002")
+    stranger = seeker_factory()
     with pytest.raises(NotFound):
         services.application_withdraw(actor=stranger, application_id=application.pk)
 
@@ -245,25 +277,25 @@ def test_resubmit_refreezes_the_profile(make_application, applicant):
 
 
 @pytest.mark.django_db
-def test_resubmit_is_refused_while_items_are_still_missing(make_application, applicant, checklist):
+def test_resubmit_is_refused_while_items_are_still_missing(make_application, applicant):
     application = make_application(Status.NEEDS_CHANGES)
-    checklist.missing = [intake.ChecklistItem("document:photo", "Pas foto", "/dokumen/")]
+    applicant.seeker_profile.education.all().delete()
     with pytest.raises(DomainError) as excinfo:
         services.application_resubmit(actor=applicant, application_id=application.pk)
     assert excinfo.value.code == "checklist_incomplete"
 
 
 @pytest.mark.django_db
-def test_duplicate_nik_across_applicants_is_flagged(make_application, seeker_factory, checklist):
+def test_duplicate_nik_across_applicants_is_flagged(make_application, seeker_factory):
     from pencaker.applications.selectors import application_duplicate_nik
 
     first = make_application()
-    other = seeker_factory(nik="1671015501900002")
+    other = seeker_factory()
     second, _ = services.application_submit(actor=other)
     Application.objects.filter(pk=second.pk).update(
         snapshot={
             **second.snapshot,
-            "profile": {**second.snapshot["profile"], "nik": "1671014101900001"},
+            "profile": {**second.snapshot["profile"], "nik": first.snapshot["profile"]["nik"]},
         }
     )
     second.refresh_from_db()
@@ -274,32 +306,3 @@ def test_tracking_numbers_avoid_ambiguous_letters():
     number = services._tracking_number(dt.datetime(2026, 3, 1))
     assert number.startswith("AK1-2603-")
     assert not set(number[9:].replace("-", "")) & set("ILOU")
-
-
-@pytest.mark.django_db
-def test_submit_freezes_current_document_versions_with_sha256(checklist, applicant):
-    from django.core.files.base import ContentFile
-
-    from pencaker.documents.models import Document, DocumentVersion
-
-    doc = Document.objects.create(owner=applicant, kind="ktp")
-    version = DocumentVersion.objects.create(
-        document=doc,
-        number=1,
-        file=ContentFile(b"%PDF-1.4 test", name="ktp.pdf"),
-        sha256="a" * 64,
-        content_type="application/pdf",
-        size=13,
-    )
-    doc.current_version = version
-    doc.save()
-    application, _ = services.application_submit(actor=applicant)
-    assert application.documents == [
-        {
-            "kind": "ktp",
-            "version_id": version.pk,
-            "sha256": "a" * 64,
-            "content_type": "application/pdf",
-            "number": 1,
-        }
-    ]

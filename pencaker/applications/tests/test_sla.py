@@ -40,16 +40,14 @@ def clock(monkeypatch):
     ],
     ids=["weekend", "national-holiday", "cuti-bersama", "outside-hours"],
 )
-def test_due_time_is_one_working_day_in_the_office_calendar(
-    clock, checklist, applicant, submitted, due
-):
+def test_due_time_is_one_working_day_in_the_office_calendar(clock, applicant, submitted, due):
     clock.set(submitted)
     application, _ = services.application_submit(actor=applicant)
     assert application.due_at == due
 
 
 @pytest.mark.django_db
-def test_office_closure_moves_the_deadline(clock, checklist, applicant, office):
+def test_office_closure_moves_the_deadline(clock, applicant, office):
     OfficeClosure.objects.create(office=office, date=dt.date(2026, 2, 5), reason="Pindah kantor")
     clock.set(jkt(2026, 2, 4, 10))
     application, _ = services.application_submit(actor=applicant)
@@ -57,7 +55,7 @@ def test_office_closure_moves_the_deadline(clock, checklist, applicant, office):
 
 
 @pytest.mark.django_db
-def test_sla_working_days_is_configurable(clock, checklist, applicant, office):
+def test_sla_working_days_is_configurable(clock, applicant, office):
     office.sla_working_days = 3
     office.save()
     clock.set(jkt(2026, 2, 4, 10))
@@ -66,7 +64,7 @@ def test_sla_working_days_is_configurable(clock, checklist, applicant, office):
 
 
 @pytest.mark.django_db
-def test_clock_pauses_while_waiting_on_the_applicant(clock, checklist, applicant, operator):
+def test_clock_pauses_while_waiting_on_the_applicant(clock, applicant, operator):
     # Given: submitted Wednesday 09:00, due Thursday 09:00
     clock.set(jkt(2026, 2, 4, 9))
     application, _ = services.application_submit(actor=applicant)
@@ -110,10 +108,10 @@ def test_queue_item_past_due_is_overdue(clock, make_application):
 
 @pytest.mark.django_db
 def test_monthly_dashboard_counts_share_within_sla_and_median(
-    clock, checklist, seeker_factory, operator, office
+    clock, seeker_factory, operator, office
 ):
     def decide(nik, submitted, decided):
-        user = seeker_factory(nik=nik)
+        user = seeker_factory()
         clock.set(submitted)
         application, _ = services.application_submit(actor=user)
         services.application_claim(actor=operator, application_id=application.pk)

@@ -1,7 +1,6 @@
 import pytest
 from django.urls import reverse
 
-from pencaker.applications import intake
 from pencaker.applications.choices import Status
 from pencaker.applications.models import Application
 
@@ -13,26 +12,28 @@ def seeker_client(client, applicant):
 
 
 @pytest.mark.django_db
-def test_start_page_lists_missing_items_with_links(seeker_client, checklist):
-    checklist.missing = [intake.ChecklistItem("document:photo", "Pas foto 3x4", "/dokumen/")]
-    response = seeker_client.get(reverse("applications:start"))
+def test_start_page_lists_missing_items_with_links(client, seeker_factory):
+    client.force_login(seeker_factory(documents=("ktp", "ijazah")))
+    response = client.get(reverse("applications:start"))
     assert response.status_code == 200
-    assert b'<a href="/dokumen/">Pas foto 3x4</a>' in response.content
+    content = response.content.decode()
+    assert "Pas foto berwarna 3x4" in content
+    assert 'href="/dokumen/' in content
 
 
 @pytest.mark.django_db
-def test_submit_refused_shows_the_missing_items(seeker_client, checklist):
-    checklist.missing = [intake.ChecklistItem("education", "Pendidikan", "/profil/pendidikan/")]
+def test_submit_refused_shows_the_missing_items(seeker_client, applicant):
+    applicant.seeker_profile.education.all().delete()
     response = seeker_client.post(
         reverse("applications:start"), {"type": "new", "idempotency_key": "k1"}
     )
     assert response.status_code == 400
-    assert b"Pendidikan" in response.content
+    assert "Minimal satu riwayat pendidikan" in response.content.decode()
     assert not Application.objects.exists()
 
 
 @pytest.mark.django_db
-def test_double_submit_with_same_key_creates_one_application(seeker_client, checklist):
+def test_double_submit_with_same_key_creates_one_application(seeker_client):
     url = reverse("applications:start")
     first = seeker_client.post(url, {"type": "new", "idempotency_key": "same"})
     second = seeker_client.post(url, {"type": "new", "idempotency_key": "same"})
@@ -55,7 +56,7 @@ def test_status_page_shows_return_reasons_and_timeline(seeker_client, make_appli
 @pytest.mark.django_db
 def test_other_person_gets_404_on_status_page(client, make_application, seeker_factory):
     application = make_application()
-    client.force_login(seeker_factory(nik="1671015501900002"))
+    client.force_login(seeker_factory())
     response = client.get(reverse("applications:detail", args=[application.tracking_number]))
     assert response.status_code == 404
 
