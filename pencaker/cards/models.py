@@ -1,0 +1,178 @@
+"""AK/1 cards, their history, verification log, number counters and QR signing keys.
+
+Card states (see ``workflow.ALLOWED``)::
+
+    active ─▶ placed | expired | removed | revoked | superseded
+    placed | expired ─▶ superseded | revoked
+
+A card is identified by its ``number``; a report, placement or data change issues a new
+``version`` with the same number that supersedes the previous one (the old printed card
+stays verifiable and is then answered as "superseded"). Everything printed on the card is
+frozen in ``data`` at issue, so a card can be rendered again byte-for-byte in content
+whatever the holder edits later.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from pencaker.cards.choices import CardStatus, VerificationMethod, VerificationOutcome
+
+
+class AppendOnly(models.Model):
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise ValueError(f"{type(self).__name__} rows are append-only")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise ValueError(f"{type(self).__name__} rows are append-only")
+
+
+class CardNumberCounter(models.Model):
+    """The last sequence number used by an office in a year. Numbers are taken under a row
+    lock on this row, so two workers never hand out the same number."""
+
+    office = models.ForeignKey("offices.Office", on_delete=models.PROTECT, related_name="+")
+    year = models.PositiveSmallIntegerField()
+    last_sequence = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["office", "year"], name="card_counter_office_year"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.office_id}/{self.year}: {self.last_sequence}"
+
+
+class Card(models.Model):
+    holder = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="ak1_cards"
+    )
+    office = models.ForeignKey("offices.Office", on_delete=models.PROTECT, related_name="cards")
+    application = models.ForeignKey(
+        "applications.Application",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="cards",
+    )
+    number = models.CharField(_("card number"), max_length=20, db_index=True)
+    version = models.PositiveSmallIntegerField(default=1)
+    status = models.CharField(max_length=12, choices=CardStatus.choices, default=CardStatus.ACTIVE)
+    issued_on = models.DateField(_("issue date"))
+    valid_until = models.DateField(_("valid until"))
+    holder_name = models.CharField(max_length=150)
+    nik_masked = models.CharField(max_length=16, blank=True)
+    birth_date = models.DateField(null=True, blank=True)
+    signer_name = models.CharField(max_length=120, blank=True)
+    signer_nip = models.CharField(max_length=18, blank=True)
+    data = models.JSONField(default=dict, blank=True)
+    pdf = models.FileField(max_length=200, blank=True)
+    pdf_sha256 = models.CharField(max_length=64, blank=True)
+    token = models.TextField(blank=True)
+    token_kid = models.CharField(max_length=64, blank=True)
+    supersedes = models.OneToOneField(
+        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="superseded_by"
+    )
+    issued_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-issued_on", "-id"]
+        constraints = [
+            models.UniqueConstraint(fields=["number", "version"], name="card_number_version"),
+            models.UniqueConstraint(
+                fields=["number"],
+                condition=~models.Q(status="superseded"),
+                name="card_one_current_version",
+            ),
+            models.UniqueConstraint(
+                fields=["application"],
+                condition=models.Q(application__isnull=False),
+                name="card_one_per_application",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(status__in=[s.value for s in CardStatus]),
+                name="card_status_known",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(valid_until__gt=models.F("issued_on")),
+                name="card_valid_after_issue",
+            ),
+        ]
+        indexes = [models.Index(fields=["office", "status"])]
+
+    def __str__(self) -> str:
+        return f"{self.number} v{self.version}"
+
+    @property
+    def has_pdf(self) -> bool:
+        return bool(self.pdf and self.pdf_sha256)
+
+
+class CardStatusChange(AppendOnly):
+    """One row per status change (the first row, from "", records the issue)."""
+
+    card = models.ForeignKey(Card, on_delete=models.CASCADE, related_name="history")
+    from_status = models.CharField(max_length=12, blank=True)
+    to_status = models.CharField(max_length=12, choices=CardStatus.choices)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    at = models.DateTimeField(auto_now_add=True)
+    note = models.TextField(blank=True, default="")
+
+    class Meta:
+        ordering = ["at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.card_id}: {self.from_status or '-'} → {self.to_status}"
+
+
+class VerificationLog(AppendOnly):
+    """Every public check of a card. No personal data: the client address is kept only as
+    a keyed hash (enough to rate-limit and to spot abuse), and nothing the visitor typed is
+    stored."""
+
+    at = models.DateTimeField(auto_now_add=True, db_index=True)
+    method = models.CharField(max_length=8, choices=VerificationMethod.choices)
+    outcome = models.CharField(max_length=20, choices=VerificationOutcome.choices)
+    card = models.ForeignKey(
+        Card, null=True, blank=True, on_delete=models.SET_NULL, related_name="verifications"
+    )
+    client_hash = models.CharField(max_length=64)
+
+    class Meta:
+        ordering = ["-at", "-id"]
+        indexes = [models.Index(fields=["client_hash", "at"])]
+
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d %H:%M} {self.method} {self.outcome}"
+
+
+class SigningKey(models.Model):
+    """A public key that signs QR tokens. The private key never enters the database: it is
+    a file under the key folder (``PENCAKER_CARD_KEY_DIR``, default DATA_DIR/card-keys).
+    Retired keys stay published so cards they signed still verify."""
+
+    kid = models.CharField(max_length=64, unique=True)
+    algorithm = models.CharField(max_length=16, default="EdDSA")
+    public_jwk = models.JSONField()
+    created_at = models.DateTimeField(auto_now_add=True)
+    retired_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return self.kid
