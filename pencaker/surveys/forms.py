@@ -86,7 +86,7 @@ class QuestionnaireForm(forms.Form):
         return value
 
     def clean(self):
-        cleaned = super().clean()
+        cleaned = super().clean() or {}
         if not self.errors and all(cleaned.get(f"q_{q.id}") in (None, "") for q in self.questions):
             raise forms.ValidationError(_("Please answer at least one question."))
         return cleaned
@@ -124,7 +124,7 @@ class PeriodForm(forms.Form):
     )
 
     def clean(self):
-        cleaned = super().clean()
+        cleaned = super().clean() or {}
         start, end = cleaned.get("start_date"), cleaned.get("end_date")
         if start and end and end < start:
             self.add_error("end_date", _("The last day must not be before the first day."))

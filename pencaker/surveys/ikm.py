@@ -39,8 +39,11 @@ from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 
+from django.utils.functional import Promise
 from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
+
+StrOrPromise = str | Promise
 
 MIN_ANSWER = 1
 MAX_ANSWER = 4
@@ -54,7 +57,7 @@ class Element:
 
     code: str
     name: str
-    label: str
+    label: StrOrPromise
 
 
 ELEMENTS: tuple[Element, ...] = (
@@ -81,7 +84,7 @@ ELEMENT_WEIGHT = Fraction(1, len(ELEMENTS))
 class Grade:
     letter: str
     label: str  # the official Indonesian label, as printed in reports and JSON
-    display: str  # translatable label for pages
+    display: StrOrPromise  # translatable label for pages
     minimum: Decimal | None  # lowest ROUNDED converted value in this band
 
 

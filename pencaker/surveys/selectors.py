@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
+from django.db import models
 from django.db.models import Q, QuerySet
 from django.utils.text import capfirst
 from django.utils.translation import gettext
@@ -83,6 +84,7 @@ class PeriodResults:
         if len(ordered) <= 3:
             return ordered
         cutoff = ordered[2].nrr
+        assert cutoff is not None  # weakest_first() only returns answered elements
         return [e for e in ordered if e.nrr is not None and e.nrr <= cutoff]
 
 
@@ -103,14 +105,15 @@ def period_results(period: SurveyPeriod) -> PeriodResults:
     profile: list[tuple[str, list[tuple[str, int]]]] = []
     answered = responses.filter(id__in=list(by_response))
     for name in PROFILE_FIELDS:
-        field = Response._meta.get_field(name)
+        field = cast(models.Field, Response._meta.get_field(name))
         labels = dict(field.choices or [])
         counts = Counter(answered.values_list(name, flat=True))
         breakdown = [(str(labels[key]), counts[key]) for key in labels if counts[key]]
         if counts[""]:
             breakdown.append((gettext("Not stated"), counts[""]))
         profile.append((capfirst(str(field.verbose_name)), breakdown))
-    channel_labels = dict(Response._meta.get_field("channel").choices or [])
+    channel_field = cast(models.Field, Response._meta.get_field("channel"))
+    channel_labels = dict(channel_field.choices or [])
     channel_counts = Counter(answered.values_list("channel", flat=True))
     channels = [
         (str(channel_labels[k]), channel_counts[k]) for k in channel_labels if channel_counts[k]

@@ -8,11 +8,11 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 from django.conf import settings
 from django.core.mail import send_mail
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -152,7 +152,7 @@ def _check_profile(profile: Profile) -> None:
             raise DomainError(
                 "profile_invalid",
                 _("Please choose one of the listed answers for %(field)s.")
-                % {"field": Response._meta.get_field(name).verbose_name},
+                % {"field": cast(models.Field, Response._meta.get_field(name)).verbose_name},
                 details={"field": name},
             )
     if profile.survey_date and profile.survey_date > timezone.localdate():

@@ -11,7 +11,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from pencaker.accounts.models import Role
+from pencaker.accounts.models import Role, User
 from pencaker.accounts.permissions import staff_required
 from pencaker.core.errors import DomainError
 from pencaker.offices.models import Office
@@ -20,7 +20,13 @@ from pencaker.surveys.choices import Channel
 from pencaker.surveys.forms import PeriodForm, QuestionnaireForm
 
 KIOSK_SESSION_KEY = "surveys_kiosk_office_id"
-WRITER_ROLES = (Role.OPERATOR, Role.ADMIN_DINAS)
+WRITER_ROLES: frozenset[str] = frozenset({Role.OPERATOR, Role.ADMIN_DINAS})
+
+
+class StaffRequest(HttpRequest):
+    """A request that passed ``staff_required``: the user is a signed-in staff member."""
+
+    user: User  # type: ignore[assignment]
 
 
 def _message_page(request: HttpRequest, title: str, text: str, status: int = 200) -> HttpResponse:
@@ -80,7 +86,7 @@ def thanks(request: HttpRequest) -> HttpResponse:
 
 @staff_required(roles=WRITER_ROLES)
 @require_http_methods(["GET", "POST"])
-def kiosk_start(request: HttpRequest) -> HttpResponse:
+def kiosk_start(request: StaffRequest) -> HttpResponse:
     """Staff hand the counter device over to the public: the staff session ends, and the
     new anonymous session only allows answering the office's questionnaire."""
     if request.method == "POST":
@@ -134,7 +140,7 @@ def kiosk_stop(request: HttpRequest) -> HttpResponse:
 
 @staff_required
 @require_http_methods(["GET", "POST"])
-def period_list(request: HttpRequest) -> HttpResponse:
+def period_list(request: StaffRequest) -> HttpResponse:
     can_write = request.user.role in WRITER_ROLES
     form = PeriodForm(request.POST or None)
     if request.method == "POST":
@@ -162,7 +168,7 @@ def period_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _staff_period(request: HttpRequest, pk: int):
+def _staff_period(request: StaffRequest, pk: int):
     period = selectors.period_for_staff(user=request.user, pk=pk)
     if period is None:
         raise Http404
@@ -170,7 +176,7 @@ def _staff_period(request: HttpRequest, pk: int):
 
 
 @staff_required
-def results(request: HttpRequest, pk: int) -> HttpResponse:
+def results(request: StaffRequest, pk: int) -> HttpResponse:
     period = _staff_period(request, pk)
     period_results = selectors.period_results(period)
     return render(
@@ -187,7 +193,7 @@ def results(request: HttpRequest, pk: int) -> HttpResponse:
 
 @staff_required(roles=WRITER_ROLES)
 @require_POST
-def publish(request: HttpRequest, pk: int) -> HttpResponse:
+def publish(request: StaffRequest, pk: int) -> HttpResponse:
     period = _staff_period(request, pk)
     publish_it = request.POST.get("publish") == "1"
     services.period_publish(actor=request.user, period=period, publish=publish_it)
@@ -200,7 +206,7 @@ def publish(request: HttpRequest, pk: int) -> HttpResponse:
 
 @staff_required(roles=WRITER_ROLES)
 @require_http_methods(["GET", "POST"])
-def paper_entry(request: HttpRequest, pk: int) -> HttpResponse:
+def paper_entry(request: StaffRequest, pk: int) -> HttpResponse:
     period = _staff_period(request, pk)
     questions = selectors.questionnaire_for_office(period.office)
     form = QuestionnaireForm(
