@@ -216,3 +216,26 @@ def test_publishing_shows_the_results_on_the_public_page(
     assert "100,00" in html or "100.00" in html
     operator_client.post(reverse("surveys:publish", kwargs={"pk": period.pk}), {"publish": "0"})
     assert period.name not in client.get(public).content.decode()
+
+
+def test_results_page_of_a_period_without_answers_explains_why_there_is_no_index(
+    operator_client, period
+):
+    response = operator_client.get(reverse("surveys:results", kwargs={"pk": period.pk}))
+    assert response.status_code == 200
+    assert 'id="ikm-value"' in response.content.decode()
+    assert 'class="weak"' not in response.content.decode()
+
+
+def test_duplicate_period_name_is_refused_with_a_message(operator_client, period):
+    response = operator_client.post(
+        reverse("surveys:period_list"),
+        {
+            "name": period.name,
+            "start_date": "2025-01-01",
+            "end_date": "2025-03-31",
+            "target_population": "10",
+        },
+    )
+    assert response.status_code == 400
+    assert SurveyPeriod.objects.count() == 1
