@@ -13,3 +13,9 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher", *PASSWORD_HASHERS]  # noqa: F405
 AXES_ENABLED = True
 LOGGING = {"version": 1, "disable_existing_loggers": False}
+
+# SQLite tests use a file database like the embedded default (WAL, IMMEDIATE, busy
+# timeout) instead of Django's shared-cache in-memory one, whose table locks fail at once
+# instead of waiting: the concurrency tests run real threads against it.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    DATABASES["default"]["TEST"] = {"NAME": str(DATA_DIR / "test-pencaker.sqlite3")}  # noqa: F405
