@@ -1,0 +1,311 @@
+"""PAdES signatures on card PDFs (pyHanko).
+
+Where the office's signing key comes from, first match wins:
+
+1. ``PENCAKER_SIGNING_PKCS11_LIB`` — an HSM or a certified token (e.g. a BSrE token) through
+   its PKCS#11 module; ``PENCAKER_SIGNING_PKCS11_TOKEN`` (token label),
+   ``PENCAKER_SIGNING_PKCS11_SLOT`` (slot number, instead of the label),
+   ``PENCAKER_SIGNING_PKCS11_KEY_LABEL`` (key and certificate label) and
+   ``PENCAKER_SIGNING_PKCS11_PIN``. Not testable here (no token): see docs/adr/0007.
+2. ``PENCAKER_SIGNING_P12`` — a PKCS#12 file with the office certificate, its key and the
+   chain; ``PENCAKER_SIGNING_P12_PASSWORD``.
+3. Embedded default: a demo CA and an office certificate generated on first use under
+   ``DATA_DIR/signing`` (``PENCAKER_SIGNING_DIR``), named "DEMO — NOT LEGALLY VALID". The
+   folder is built in a temporary folder and renamed into place, which is atomic: if two
+   processes race, one rename wins and the other process uses the winner's files.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import os
+import shutil
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from asn1crypto import keys as asn1_keys
+from asn1crypto import x509 as asn1_x509
+from cryptography import x509
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import rsa
+from cryptography.x509.oid import NameOID
+from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
+
+DEMO_LABEL = "DEMO — NOT LEGALLY VALID"
+CA_FILE = "demo-ca.pem"
+CERT_FILE = "office-signing.pem"
+KEY_FILE = "office-signing.key.pem"
+SIGNATURE_FIELD = "PencakerSignature"
+
+
+def _env(name: str) -> str | None:
+    value = getattr(settings, name, None) or os.environ.get(name)
+    return value or None
+
+
+def signing_dir() -> Path:
+    configured = _env("PENCAKER_SIGNING_DIR")
+    return Path(configured) if configured else Path(settings.DATA_DIR) / "signing"
+
+
+# --- Embedded demo CA ---------------------------------------------------------------------
+
+
+def _name(common_name: str) -> x509.Name:
+    return x509.Name(
+        [
+            x509.NameAttribute(NameOID.COUNTRY_NAME, "ID"),
+            x509.NameAttribute(NameOID.ORGANIZATION_NAME, f"Pencaker {DEMO_LABEL}"),
+            x509.NameAttribute(NameOID.COMMON_NAME, common_name),
+        ]
+    )
+
+
+def _key_usage(*, sign_certs: bool) -> x509.KeyUsage:
+    return x509.KeyUsage(
+        digital_signature=not sign_certs,
+        content_commitment=not sign_certs,
+        key_encipherment=False,
+        data_encipherment=False,
+        key_agreement=False,
+        key_cert_sign=sign_certs,
+        crl_sign=sign_certs,
+        encipher_only=False,
+        decipher_only=False,
+    )
+
+
+def _generate_demo(target: Path) -> None:
+    now = dt.datetime.now(dt.UTC)
+    ca_key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    ca_name = _name(f"Pencaker Demo CA ({DEMO_LABEL})")
+    ca = (
+        x509.CertificateBuilder()
+        .subject_name(ca_name)
+        .issuer_name(ca_name)
+        .public_key(ca_key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - dt.timedelta(days=1))
+        .not_valid_after(now + dt.timedelta(days=3650))
+        .add_extension(x509.BasicConstraints(ca=True, path_length=0), critical=True)
+        .add_extension(_key_usage(sign_certs=True), critical=True)
+        .add_extension(x509.SubjectKeyIdentifier.from_public_key(ca_key.public_key()), False)
+        .sign(ca_key, hashes.SHA256())
+    )
+    key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    cert = (
+        x509.CertificateBuilder()
+        .subject_name(_name(f"Dinas Tenaga Kerja ({DEMO_LABEL})"))
+        .issuer_name(ca_name)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - dt.timedelta(days=1))
+        .not_valid_after(now + dt.timedelta(days=5 * 365))
+        .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
+        .add_extension(_key_usage(sign_certs=False), critical=True)
+        .add_extension(
+            x509.AuthorityKeyIdentifier.from_issuer_public_key(ca_key.public_key()), False
+        )
+        .add_extension(x509.SubjectKeyIdentifier.from_public_key(key.public_key()), False)
+        .sign(ca_key, hashes.SHA256())
+    )
+    pem = serialization.Encoding.PEM
+    (target / CA_FILE).write_bytes(ca.public_bytes(pem))
+    (target / CERT_FILE).write_bytes(cert.public_bytes(pem))
+    key_path = target / KEY_FILE
+    key_path.write_bytes(
+        key.private_bytes(pem, serialization.PrivateFormat.PKCS8, serialization.NoEncryption())
+    )
+    key_path.chmod(0o600)
+    # The CA key is not kept: the demo CA signs exactly one certificate.
+
+
+def demo_material() -> Path:
+    """The demo folder, created on first use (atomic rename, safe between processes)."""
+    final = signing_dir()
+    if (final / KEY_FILE).exists():
+        return final
+    final.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(dir=final.parent, prefix=".signing-"))
+    try:
+        _generate_demo(staging)
+        try:
+            os.rename(staging, final)
+        except OSError:
+            if not (final / KEY_FILE).exists():
+                raise
+    finally:
+        if staging.exists():
+            shutil.rmtree(staging, ignore_errors=True)
+    return final
+
+
+# --- Signers ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SignerInfo:
+    signer: Any
+    trust_anchor_pem: bytes | None
+    is_demo: bool
+
+
+def _asn1_cert(pem_or_der: bytes) -> asn1_x509.Certificate:
+    cert = x509.load_pem_x509_certificate(pem_or_der) if b"-----BEGIN" in pem_or_der else None
+    der = cert.public_bytes(serialization.Encoding.DER) if cert else pem_or_der
+    return asn1_x509.Certificate.load(der)
+
+
+def _demo_signer() -> SignerInfo:
+    from pyhanko.sign import signers
+    from pyhanko_certvalidator.registry import SimpleCertificateStore
+
+    folder = demo_material()
+    key = serialization.load_pem_private_key((folder / KEY_FILE).read_bytes(), password=None)
+    key_der = key.private_bytes(
+        serialization.Encoding.DER,
+        serialization.PrivateFormat.PKCS8,
+        serialization.NoEncryption(),
+    )
+    ca_pem = (folder / CA_FILE).read_bytes()
+    signer = signers.SimpleSigner(
+        signing_cert=_asn1_cert((folder / CERT_FILE).read_bytes()),
+        signing_key=asn1_keys.PrivateKeyInfo.load(key_der),
+        cert_registry=SimpleCertificateStore.from_certs([_asn1_cert(ca_pem)]),
+    )
+    return SignerInfo(signer=signer, trust_anchor_pem=ca_pem, is_demo=True)
+
+
+def _p12_signer(path: str) -> SignerInfo:
+    from pyhanko.sign import signers
+
+    password = _env("PENCAKER_SIGNING_P12_PASSWORD")
+    if not Path(path).is_file():
+        raise ImproperlyConfigured(f"PENCAKER_SIGNING_P12: no file at {path}")
+    signer = signers.SimpleSigner.load_pkcs12(
+        path, passphrase=password.encode() if password else None
+    )
+    if signer is None:
+        raise ImproperlyConfigured("PENCAKER_SIGNING_P12: cannot open (wrong password?)")
+    return SignerInfo(signer=signer, trust_anchor_pem=None, is_demo=False)
+
+
+def _pkcs11_signer(lib: str) -> SignerInfo:  # pragma: no cover - needs a real token
+    from pyhanko.config.pkcs11 import PKCS11SignatureConfig, TokenCriteria
+    from pyhanko.sign.pkcs11 import PKCS11SigningContext
+
+    slot = _env("PENCAKER_SIGNING_PKCS11_SLOT")
+    label = _env("PENCAKER_SIGNING_PKCS11_KEY_LABEL")
+    if not label:
+        raise ImproperlyConfigured("PENCAKER_SIGNING_PKCS11_KEY_LABEL must be set")
+    config = PKCS11SignatureConfig(
+        module_path=lib,
+        token_criteria=TokenCriteria(label=_env("PENCAKER_SIGNING_PKCS11_TOKEN")),
+        slot_no=int(slot) if slot else None,
+        cert_label=label,
+        key_label=label,
+        user_pin=_env("PENCAKER_SIGNING_PKCS11_PIN"),
+    )
+    # The session stays open for the life of the process; a worker signs many cards.
+    context = PKCS11SigningContext(config)
+    signer = context.__enter__()
+    return SignerInfo(signer=signer, trust_anchor_pem=None, is_demo=False)
+
+
+_cache: dict[str, SignerInfo] = {}
+
+
+def current_signer() -> SignerInfo:
+    """The configured signer (cached per process and per configuration)."""
+    lib = _env("PENCAKER_SIGNING_PKCS11_LIB")
+    p12 = _env("PENCAKER_SIGNING_P12")
+    cache_key = f"pkcs11:{lib}" if lib else f"p12:{p12}" if p12 else f"demo:{signing_dir()}"
+    info = _cache.get(cache_key)
+    if info is None:
+        if lib:
+            info = _pkcs11_signer(lib)
+        elif p12:
+            info = _p12_signer(p12)
+        else:
+            info = _demo_signer()
+        _cache[cache_key] = info
+    return info
+
+
+def trust_anchor_pem() -> bytes:
+    """The certificate that anyone can use to validate card signatures.
+
+    Embedded: the demo CA. With a PKCS#12 file: the last certificate of its chain (the
+    root, or the highest one the file carries).
+    """
+    info = current_signer()
+    if info.trust_anchor_pem is not None:
+        return info.trust_anchor_pem
+    signer = info.signer
+    chain = list(getattr(signer, "cert_registry", []) or []) or [signer.signing_cert]
+    return b"".join(
+        x509.load_der_x509_certificate(c.dump()).public_bytes(serialization.Encoding.PEM)
+        for c in chain[-1:]
+    )
+
+
+def sign_pdf(pdf: bytes, *, reason: str, location: str, contact: str = "") -> bytes:
+    """Return ``pdf`` signed as PAdES baseline (B-B) by the office's key."""
+    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+    from pyhanko.sign import fields, signers
+
+    info = current_signer()
+    meta = signers.PdfSignatureMetadata(
+        field_name=SIGNATURE_FIELD,
+        md_algorithm="sha256",
+        subfilter=fields.SigSeedSubFilter.PADES,
+        reason=reason,
+        location=location,
+        contact_info=contact or None,
+    )
+    writer = IncrementalPdfFileWriter(io.BytesIO(pdf))
+    out = signers.sign_pdf(writer, meta, signer=info.signer)
+    return out.getvalue()
+
+
+@dataclass(frozen=True)
+class ValidationResult:
+    intact: bool
+    valid: bool
+    trusted: bool
+    whole_file: bool
+    signer: str
+
+    @property
+    def ok(self) -> bool:
+        return self.intact and self.valid and self.trusted and self.whole_file
+
+
+def validate_pdf(pdf: bytes, *, trust_anchor: bytes) -> ValidationResult:
+    """Validate the (single) card signature against a trust anchor (PEM or DER)."""
+    from pyhanko.pdf_utils.reader import PdfFileReader
+    from pyhanko.sign.validation import validate_pdf_signature
+    from pyhanko.sign.validation.status import SignatureCoverageLevel
+    from pyhanko_certvalidator import ValidationContext
+
+    try:
+        reader = PdfFileReader(io.BytesIO(pdf), strict=False)
+        signatures = reader.embedded_signatures
+        if len(signatures) != 1:
+            return ValidationResult(False, False, False, False, "")
+        status = validate_pdf_signature(
+            signatures[0], ValidationContext(trust_roots=[_asn1_cert(trust_anchor)])
+        )
+    except Exception:  # noqa: BLE001 - a damaged file is simply "not valid"
+        return ValidationResult(False, False, False, False, "")
+    return ValidationResult(
+        intact=bool(status.intact),
+        valid=bool(status.valid),
+        trusted=bool(status.trusted),
+        whole_file=status.coverage == SignatureCoverageLevel.ENTIRE_FILE,
+        signer=status.signing_cert.subject.human_friendly,
+    )
