@@ -23,3 +23,5 @@ def domain_error(request, exc: DomainError):
 api.add_router("/auth", "pencaker.accounts.api.router")
 api.add_router("/documents", "pencaker.documents.api.router")
 api.add_router("/profile", "pencaker.seekers.api.router")
+api.add_router("/applications", "pencaker.applications.api.router")
+api.add_router("/cards", "pencaker.cards.api.router")

@@ -54,6 +54,21 @@ def application_for_staff(actor: Any, application_id: Any) -> Application:
     return application
 
 
+def application_by_number_for_staff(actor: Any, tracking_number: str) -> Application:
+    """One application of the staff member's own office, by tracking number (else 404)."""
+    office_id = getattr(actor, "office_id", None)
+    application = (
+        Application.objects.select_related("office", "applicant", "claimed_by")
+        .filter(tracking_number=str(tracking_number)[:20], office_id=office_id)
+        .first()
+        if office_id
+        else None
+    )
+    if application is None:
+        raise _not_found()
+    return application
+
+
 def application_queue_for_office(
     office_id: int, *, status: str = "", type: str = "", mine_for: Any = None
 ) -> QuerySet[Application]:
