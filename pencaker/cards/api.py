@@ -1,0 +1,86 @@
+"""Card API: public verification (operation ``card_verify``) and the published keys."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from ninja import Router, Schema
+from pydantic import Field
+
+from pencaker.cards import qr_keys, services
+from pencaker.core.audit import client_ip
+from pencaker.core.errors import DomainError
+
+router = Router(tags=["cards"])
+
+
+class VerifyIn(Schema):
+    """Either ``token`` (from the QR code) or ``number`` with ``birth_date``."""
+
+    token: str | None = Field(default=None, max_length=2000)
+    number: str | None = Field(default=None, max_length=40)
+    birth_date: dt.date | None = None
+
+
+class ReportOut(Schema):
+    n: int | None = None
+    date: str | None = None
+    officer: str | None = None
+
+
+class VerifyOut(Schema):
+    outcome: str
+    message: str = ""
+    status: str = ""
+    status_label: str = ""
+    number: str = ""
+    version: int = 0
+    holder_name: str = ""
+    nik_masked: str = ""
+    office_name: str = ""
+    office_code: str = ""
+    issued_on: dt.date | None = None
+    valid_until: dt.date | None = None
+    newer_version: int | None = None
+    reports: list[dict[str, Any]] = []
+
+
+class ErrorOut(Schema):
+    code: str
+    message: str
+    details: dict[str, Any] = {}
+
+
+@router.post(
+    "/verify",
+    response={200: VerifyOut, 400: ErrorOut, 429: ErrorOut},
+    operation_id="card_verify",
+    auth=None,
+    summary="Check whether an AK/1 card is genuine and what its status is",
+)
+def card_verify(request, payload: VerifyIn):
+    """Answers ``outcome`` ``found`` with the status (active, expired, placed, removed,
+    revoked, superseded) and minimal data, or ``not_found`` / ``bad_check_digit`` /
+    ``bad_format`` / ``bad_token`` with a message. Unknown numbers and wrong birth dates
+    get the same ``not_found``. Rate-limited per client (429)."""
+    ip = client_ip(request)
+    if payload.token:
+        result = services.card_verify_token(token=payload.token, ip_address=ip)
+    elif payload.number:
+        result = services.card_verify_number(
+            number=payload.number, birth_date=payload.birth_date, ip_address=ip
+        )
+    else:
+        from django.utils.translation import gettext as _
+
+        raise DomainError(
+            "token_or_number_required",
+            _("Send the QR token, or the card number with the holder's date of birth."),
+        )
+    return result.__dict__
+
+
+@router.get("/keys", operation_id="card_keys", auth=None, summary="Published QR keys (JWK set)")
+def card_keys(request):
+    return qr_keys.published_jwks()
