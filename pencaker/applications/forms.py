@@ -111,3 +111,86 @@ class QueueFilterForm(forms.Form):
         label=_("Type"), required=False, choices=[("", _("All types")), *ApplicationType.choices]
     )
     mine = forms.BooleanField(label=_("Only the ones I am checking"), required=False)
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs=attrs, format="%Y-%m-%d")
+
+
+class AssistedRegistrationForm(forms.Form):
+    """What the operator enters at the counter; one file field per required document."""
+
+    # Service error field names (accounts, seekers, documents) → fields of this form.
+    SERVICE_FIELDS = {"level": "education_level", "village": "village_code"}
+
+    email = forms.EmailField(label=_("Citizen's email"), max_length=254)
+    phone = forms.CharField(
+        label=_("Mobile number"), max_length=20, help_text=_("For example 0812 3456 7890")
+    )
+    full_name = forms.CharField(label=_("Full name (as on the KTP)"), max_length=150)
+    nik = forms.CharField(label=_("NIK (16 digits, from the KTP)"), max_length=20)
+    birth_place = forms.CharField(label=_("Place of birth"), max_length=100)
+    birth_date = forms.DateField(label=_("Date of birth"), widget=DateInput)
+    sex = forms.ChoiceField(label=_("Sex"))
+    marital_status = forms.ChoiceField(label=_("Marital status"))
+    religion = forms.ChoiceField(label=_("Religion"))
+    address_line = forms.CharField(label=_("Street and house number"), max_length=200)
+    rt = forms.CharField(label=_("RT"), max_length=3, required=False)
+    rw = forms.CharField(label=_("RW"), max_length=3, required=False)
+    village_code = forms.CharField(
+        label=_("Village code (kelurahan/desa)"),
+        max_length=13,
+        help_text=_("The Kemendagri code of the village, for example 16.71.01.1001."),
+    )
+    postal_code = forms.CharField(label=_("Postal code"), max_length=5, required=False)
+    education_level = forms.ChoiceField(label=_("Latest education"))
+    institution = forms.CharField(label=_("School or university"), max_length=200)
+    major = forms.CharField(label=_("Major (optional)"), max_length=200, required=False)
+    graduation_year = forms.IntegerField(
+        label=_("Year of graduation"), min_value=1940, max_value=2100
+    )
+    type = forms.ChoiceField(
+        label=_("Type of request"), choices=ApplicationType.choices, initial=ApplicationType.NEW
+    )
+    consent = forms.BooleanField(
+        label=_("The citizen has read the privacy notice and agrees to it"),
+        required=True,
+    )
+    idempotency_key = forms.CharField(widget=forms.HiddenInput, max_length=100, required=False)
+
+    def __init__(self, *args, document_kinds: list[tuple[str, str]], **kwargs):
+        from pencaker.seekers.choices import EducationLevel, MaritalStatus, Religion, Sex
+
+        super().__init__(*args, **kwargs)
+        blank = [("", _("Choose…"))]
+        self.fields["sex"].choices = blank + list(Sex.choices)
+        self.fields["marital_status"].choices = blank + list(MaritalStatus.choices)
+        self.fields["religion"].choices = blank + list(Religion.choices)
+        self.fields["education_level"].choices = blank + list(EducationLevel.choices)
+        self.document_kinds = document_kinds
+        for kind, label in document_kinds:
+            self.fields[f"document_{kind}"] = forms.FileField(
+                label=_("Scan or photo: %(document)s") % {"document": label},
+                help_text=_("JPG, PNG or PDF."),
+            )
+        if not self.is_bound:
+            self.initial.setdefault("idempotency_key", uuid.uuid4().hex)
+
+    def documents(self) -> dict[str, object]:
+        return {
+            kind: self.cleaned_data.get(f"document_{kind}") for kind, _label in self.document_kinds
+        }
+
+    def add_service_errors(self, fields: dict[str, list[str]]) -> bool:
+        """Put a service's field errors next to the fields; False if none matched."""
+        matched = False
+        for name, messages in (fields or {}).items():
+            target = self.SERVICE_FIELDS.get(name, name)
+            if target in self.fields:
+                for message in messages:
+                    self.add_error(target, str(message))
+                matched = True
+        return matched

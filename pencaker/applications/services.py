@@ -104,8 +104,17 @@ def _require_decider(application: Application, actor: Any) -> None:
         )
 
 
-def _checklist_or_refuse(applicant: Any) -> None:
+# An operator at the counter has checked the citizen's KTP in person; the email is proven
+# when the citizen first uses the set-password link (see assisted.py).
+ASSISTED_WAIVED_ITEMS = frozenset({"email_verified"})
+
+
+def _checklist_or_refuse(applicant: Any, *, assisted: bool = False) -> None:
     checklist = intake.applicant_checklist(applicant)
+    if assisted:
+        checklist = intake.Checklist(
+            [i for i in checklist.missing if i.code not in ASSISTED_WAIVED_ITEMS]
+        )
     if not checklist.is_complete:
         raise DomainError(
             "checklist_incomplete",
@@ -196,7 +205,7 @@ def _submit_locked(
         return existing, False
     if Application.objects.filter(applicant=applicant, status__in=OPEN_STATUSES).exists():
         raise _already_open()
-    _checklist_or_refuse(applicant)
+    _checklist_or_refuse(applicant, assisted=assisted)
     office_id = intake.applicant_office_id(applicant)
     if office_id is None:
         raise DomainError(

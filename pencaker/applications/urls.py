@@ -8,6 +8,7 @@ urlpatterns = [
     path("", views.start, name="start"),
     path("petugas/", views.queue, name="queue"),
     path("petugas/kinerja/", views.dashboard, name="dashboard"),
+    path("petugas/daftar-dibantu/", views.assisted_registration, name="assisted"),
     path("petugas/<int:pk>/", views.review, name="review"),
     path("petugas/<int:pk>/ambil/", views.claim, name="claim"),
     path("petugas/<int:pk>/lepas/", views.release, name="release"),

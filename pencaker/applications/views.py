@@ -14,8 +14,9 @@ from django.views.decorators.http import require_POST
 
 from pencaker.accounts.models import Role
 from pencaker.accounts.permissions import seeker_required, staff_required
-from pencaker.applications import intake, selectors, services, sla
+from pencaker.applications import assisted, intake, selectors, services, sla
 from pencaker.applications.forms import (
+    AssistedRegistrationForm,
     NoteForm,
     QueueFilterForm,
     RejectForm,
@@ -306,3 +307,78 @@ def dashboard(request):
         "applications/dashboard.html",
         {"months": selectors.application_sla_by_month(request.user.office)},
     )
+
+
+def _document_kinds(office) -> list[tuple[str, str]]:
+    from pencaker.documents.selectors import document_kind_labels, required_kinds_for_office
+
+    labels = document_kind_labels()
+    return [(kind, labels[kind]) for kind in required_kinds_for_office(office)]
+
+
+@staff_required(roles=DECIDERS)
+def assisted_registration(request):
+    """The counter form: account, profile, documents and request for a walk-in citizen."""
+    kinds = _document_kinds(request.user.office)
+    if request.method == "POST":
+        form = AssistedRegistrationForm(request.POST, request.FILES, document_kinds=kinds)
+        error = None
+        if form.is_valid():
+            data = form.cleaned_data
+            citizen = assisted.CitizenInput(
+                email=data["email"],
+                phone=data["phone"],
+                full_name=data["full_name"],
+                nik=data["nik"],
+                birth_place=data["birth_place"],
+                birth_date=data["birth_date"],
+                sex=data["sex"],
+                marital_status=data["marital_status"],
+                religion=data["religion"],
+                address_line=data["address_line"],
+                rt=data["rt"],
+                rw=data["rw"],
+                village_code=data["village_code"],
+                postal_code=data["postal_code"],
+                education_level=data["education_level"],
+                institution=data["institution"],
+                major=data["major"],
+                graduation_year=data["graduation_year"],
+                documents=form.documents(),
+            )
+            try:
+                application, _created = assisted.application_submit_assisted(
+                    actor=request.user,
+                    citizen=citizen,
+                    consent=data["consent"],
+                    type=data["type"],
+                    idempotency_key=data["idempotency_key"],
+                    ip_address=client_ip(request),
+                )
+            except DomainError as exc:
+                # accounts puts field errors under "fields", seekers at the top level.
+                fields = exc.details.get("fields") or {
+                    k: v for k, v in exc.details.items() if isinstance(v, list) and k != "missing"
+                }
+                if not form.add_service_errors(fields):
+                    error = exc
+            else:
+                messages.success(
+                    request,
+                    _(
+                        "Account and request created. Tracking number: %(number)s. The citizen "
+                        "gets an email to set their password."
+                    )
+                    % {"number": application.tracking_number},
+                )
+                return redirect("applications:review", pk=application.pk)
+        return render(
+            request,
+            "applications/assisted.html",
+            {"form": form, "error": error},
+            status=400,
+        )
+    if request.method != "GET":
+        return HttpResponseNotAllowed(["GET", "POST"])
+    form = AssistedRegistrationForm(document_kinds=kinds)
+    return render(request, "applications/assisted.html", {"form": form, "error": None})
