@@ -352,8 +352,8 @@ def card_verify_number(
     """
     method = VerificationMethod.NUMBER
     hashed = client_hash(ip_address)
+    _check_rate(method, hashed)  # outside the transaction: the refusal itself is logged
     with transaction.atomic():
-        _check_rate(method, hashed)
         try:
             parsed = parse_card_number(number)
         except CardNumberError as exc:
@@ -386,8 +386,8 @@ def card_verify_token(*, token: str, ip_address: str | None) -> Verification:
     of exactly the card version it was printed for."""
     method = VerificationMethod.QR
     hashed = client_hash(ip_address)
+    _check_rate(method, hashed)  # outside the transaction: the refusal itself is logged
     with transaction.atomic():
-        _check_rate(method, hashed)
         try:
             claims = token_verify(token, qr_keys.published_jwks())
         except TokenError:
