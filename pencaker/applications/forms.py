@@ -56,13 +56,21 @@ class ReturnForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 2}),
     )
 
-    def __init__(self, *args, items: list[tuple[str, str]], **kwargs):
+    def __init__(
+        self,
+        *args,
+        items: list[tuple[str, str]],
+        reasons: list[tuple[str, str]] | None = None,
+        **kwargs,
+    ):
         super().__init__(*args, **kwargs)
         self.items = items
+        # The office's active reasons (``reasons.return_reason_choices``).
+        reason_choices = reasons if reasons is not None else list(ReturnReason.choices)
         for code, label in items:
             self.fields[f"reasons__{code}"] = forms.MultipleChoiceField(
                 label=label,
-                choices=ReturnReason.choices,
+                choices=reason_choices,
                 required=False,
                 widget=forms.CheckboxSelectMultiple,
             )
@@ -194,3 +202,21 @@ class AssistedRegistrationForm(forms.Form):
                     self.add_error(target, str(message))
                 matched = True
         return matched
+
+
+class ReturnReasonAddForm(forms.Form):
+    label = forms.CharField(
+        label=_("New reason (as the applicant will read it)"),
+        max_length=200,
+        help_text=_("For example: The KTP photo must show both sides."),
+    )
+
+
+class ReturnReasonEditForm(forms.Form):
+    label = forms.CharField(
+        label=_("Wording"),
+        max_length=200,
+        required=False,
+        help_text=_("Leave empty to use the standard wording."),
+    )
+    active = forms.BooleanField(label=_("Offered to operators"), required=False)

@@ -28,9 +28,9 @@ from pencaker.applications.choices import (
     OPEN_STATUSES,
     ApplicationType,
     RejectReason,
-    ReturnReason,
     Status,
 )
+from pencaker.applications.choices import ReturnReason as DefaultReturnReason
 
 
 class Application(models.Model):
@@ -159,7 +159,10 @@ class ReturnItem(AppendOnly):
     # A checklist item code: a profile section ("identity", "address", …) or
     # "document:<kind>" ("document:photo").
     item = models.CharField(max_length=40)
-    reason = models.CharField(max_length=20, choices=ReturnReason.choices)
+    # A code of the office's ``ReturnReason`` list; the label is frozen with it, so a later
+    # edit of the list does not change what the applicant was told.
+    reason = models.CharField(max_length=20)
+    reason_label = models.CharField(max_length=200, blank=True, default="")
     text = models.TextField(blank=True, default="")
 
     class Meta:
@@ -172,3 +175,46 @@ class ReturnItem(AppendOnly):
 
     def __str__(self) -> str:
         return f"{self.item}: {self.reason}"
+
+    @property
+    def reason_display(self) -> str:
+        if self.reason_label:
+            return self.reason_label
+        if self.reason in DefaultReturnReason.values:
+            return str(DefaultReturnReason(self.reason).label)
+        return self.reason
+
+
+class ReturnReason(models.Model):
+    """One entry of an office's list of reasons to return an application for changes.
+
+    Seeded with the defaults in ``choices.ReturnReason`` (label left blank: the built-in,
+    translated label is shown); the admin dinas may rename, add and deactivate entries.
+    Deactivated reasons stay so that old returns keep their meaning.
+    """
+
+    office = models.ForeignKey(
+        "offices.Office", on_delete=models.CASCADE, related_name="ak1_return_reasons"
+    )
+    code = models.SlugField(_("code"), max_length=20)
+    label = models.CharField(_("label"), max_length=200, blank=True, default="")
+    active = models.BooleanField(_("active"), default=True)
+    position = models.PositiveSmallIntegerField(default=100)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["position", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["office", "code"], name="return_reason_code_unique")
+        ]
+
+    def __str__(self) -> str:
+        return self.display
+
+    @property
+    def display(self) -> str:
+        if self.label:
+            return self.label
+        if self.code in DefaultReturnReason.values:
+            return str(DefaultReturnReason(self.code).label)
+        return self.code

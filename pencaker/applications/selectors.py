@@ -116,7 +116,7 @@ def application_return_items(application: Application) -> list[ReturnItemView]:
             code=r.item,
             label=intake.item_label(r.item),
             reason=r.reason,
-            reason_label=str(r.get_reason_display()),
+            reason_label=r.reason_display,
             text=r.text,
             fix_url=intake.item_fix_url(r.item),
         )

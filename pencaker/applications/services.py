@@ -28,6 +28,7 @@ from pencaker.applications.choices import (
     Status,
 )
 from pencaker.applications.models import Application, ReturnItem
+from pencaker.applications.reasons import return_reasons_for_office
 from pencaker.applications.workflow import move
 from pencaker.core.audit import audit_record
 from pencaker.core.errors import Conflict, DomainError, NotFound, PermissionDenied
@@ -335,10 +336,11 @@ def application_return(
         application = _locked_for_staff(actor, application_id)
         _require_decider(application, actor)
         allowed_items = {code for code, _label in intake.returnable_items(application)}
+        reasons = {r.code: r for r in return_reasons_for_office(application.office)}
         cleaned: list[ReturnItemInput] = []
         seen = set()
         for entry in items:
-            if entry.item not in allowed_items or entry.reason not in ReturnReason.values:
+            if entry.item not in allowed_items or entry.reason not in reasons:
                 raise DomainError("invalid_return_item", _("Choose an item and a reason."))
             if entry.reason == ReturnReason.OTHER and not entry.text.strip():
                 raise DomainError(
@@ -364,6 +366,8 @@ def application_return(
                 status_change=change,
                 item=e.item,
                 reason=e.reason,
+                # An office's own wording is frozen; built-in reasons stay translatable.
+                reason_label=reasons[e.reason].label,
                 text=e.text.strip(),
             )
             for e in cleaned

@@ -9,6 +9,7 @@ urlpatterns = [
     path("petugas/", views.queue, name="queue"),
     path("petugas/kinerja/", views.dashboard, name="dashboard"),
     path("petugas/daftar-dibantu/", views.assisted_registration, name="assisted"),
+    path("petugas/alasan-pengembalian/", views.return_reasons, name="reasons"),
     path("petugas/<int:pk>/", views.review, name="review"),
     path("petugas/<int:pk>/ambil/", views.claim, name="claim"),
     path("petugas/<int:pk>/lepas/", views.release, name="release"),

@@ -15,14 +15,18 @@ from django.views.decorators.http import require_POST
 from pencaker.accounts.models import Role
 from pencaker.accounts.permissions import seeker_required, staff_required
 from pencaker.applications import assisted, intake, selectors, services, sla
+from pencaker.applications import reasons as reason_list
 from pencaker.applications.forms import (
     AssistedRegistrationForm,
     NoteForm,
     QueueFilterForm,
     RejectForm,
     ReturnForm,
+    ReturnReasonAddForm,
+    ReturnReasonEditForm,
     SubmitForm,
 )
+from pencaker.applications.reasons import return_reason_choices
 from pencaker.core.audit import client_ip
 from pencaker.core.errors import DomainError, NotFound
 
@@ -186,7 +190,8 @@ def _render_review(request, application, *, return_form=None, reject_form=None, 
             "sla": sla.sla_state(application),
             "duplicates": selectors.application_duplicate_nik(application),
             "nik_warnings": selectors.application_nik_warnings(application),
-            "return_form": return_form or ReturnForm(items=items),
+            "return_form": return_form
+            or ReturnForm(items=items, reasons=return_reason_choices(application.office)),
             "reject_form": reject_form or RejectForm(),
             "note_form": NoteForm(),
             "is_mine": application.claimed_by_id == request.user.pk,
@@ -257,7 +262,11 @@ def return_for_changes(request, pk: int):
         application = selectors.application_for_staff(request.user, pk)
     except NotFound:
         return _not_found(request)
-    form = ReturnForm(request.POST, items=intake.returnable_items(application))
+    form = ReturnForm(
+        request.POST,
+        items=intake.returnable_items(application),
+        reasons=return_reason_choices(application.office),
+    )
     if not form.is_valid():
         return _render_review(request, application, return_form=form, status=400)
     entries = [
@@ -382,3 +391,58 @@ def assisted_registration(request):
         return HttpResponseNotAllowed(["GET", "POST"])
     form = AssistedRegistrationForm(document_kinds=kinds)
     return render(request, "applications/assisted.html", {"form": form, "error": None})
+
+
+@staff_required(roles=[Role.ADMIN_DINAS])
+def return_reasons(request):
+    """The admin dinas keeps the office's list of reasons to return an application."""
+    add_form = ReturnReasonAddForm(prefix="add")
+    edit_errors: dict[int, ReturnReasonEditForm] = {}
+    status = 200
+    if request.method == "POST":
+        action = request.POST.get("action")
+        try:
+            if action == "add":
+                add_form = ReturnReasonAddForm(request.POST, prefix="add")
+                if add_form.is_valid():
+                    reason_list.return_reason_create(
+                        actor=request.user, label=add_form.cleaned_data["label"]
+                    )
+                    messages.success(request, _("The reason has been added."))
+                    return redirect("applications:reasons")
+            elif action == "update":
+                try:
+                    reason_id = int(request.POST.get("reason", ""))
+                except ValueError:
+                    reason_id = 0
+                form = ReturnReasonEditForm(request.POST, prefix=f"r{reason_id}")
+                if form.is_valid():
+                    reason_list.return_reason_update(
+                        actor=request.user,
+                        reason_id=reason_id,
+                        label=form.cleaned_data["label"],
+                        active=form.cleaned_data["active"],
+                    )
+                    messages.success(request, _("The reason has been saved."))
+                    return redirect("applications:reasons")
+                edit_errors[reason_id] = form
+            else:
+                return HttpResponseNotAllowed(["GET", "POST"])
+        except DomainError as exc:
+            messages.error(request, exc.message)
+            return redirect("applications:reasons")
+        status = 400
+    elif request.method != "GET":
+        return HttpResponseNotAllowed(["GET", "POST"])
+    rows = []
+    for reason in reason_list.return_reasons_for_office(request.user.office, active_only=False):
+        form = edit_errors.get(reason.pk) or ReturnReasonEditForm(
+            prefix=f"r{reason.pk}", initial={"label": reason.label, "active": reason.active}
+        )
+        rows.append((reason, form))
+    return render(
+        request,
+        "applications/reasons.html",
+        {"rows": rows, "add_form": add_form},
+        status=status,
+    )
