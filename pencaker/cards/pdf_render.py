@@ -223,7 +223,7 @@ def _side_one(c: canvas.Canvas, card: CardPrint) -> None:
             [_("Registration number"), ":", Paragraph(f"<b>{_esc(card.number)}</b>", s["base"])],
             [_("NIK"), ":", d.get("nik") or "-"],
         ],
-        [42 * mm, 3 * mm, INNER_W - 45 * mm],
+        [50 * mm, 3 * mm, INNER_W - 53 * mm],
         [
             ("FONT", (0, 0), (-1, -1), FONT, 8),
             ("FONT", (2, 1), (2, 1), FONT_BOLD, 8),
@@ -266,7 +266,8 @@ def _side_one(c: canvas.Canvas, card: CardPrint) -> None:
             sig_x + sig_w / 2, top - 30 * mm, _("Version %(version)s") % {"version": card.version}
         )
     p.y = top - photo_h - 4
-    p.para(f"<b>{_('Terms')}</b>", "base")
+    terms_title = _("Terms")
+    p.para(f"<b>{_esc(terms_title)}</b>", "base")
     terms = [
         _("This card is valid in every employment office in Indonesia."),
         _("Report to the employment office any change of your data and when you get a job."),
@@ -300,7 +301,7 @@ def _side_one(c: canvas.Canvas, card: CardPrint) -> None:
         )
     p.table(
         rows,
-        [24 * mm, 26 * mm, 26 * mm, INNER_W - 76 * mm],
+        [28 * mm, 26 * mm, 24 * mm, INNER_W - 78 * mm],
         [
             ("FONT", (0, 0), (-1, -1), FONT, 7.5),
             ("FONT", (0, 0), (-1, 0), FONT_BOLD, 7.5),
