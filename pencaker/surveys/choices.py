@@ -84,3 +84,9 @@ def age_band_for(age: int) -> str | None:
         if low <= age <= high:
             return band
     return AgeBand.A55_PLUS
+
+
+class FollowUpStatus(models.TextChoices):
+    PLANNED = "planned", _("Planned")
+    IN_PROGRESS = "in_progress", _("In progress")
+    DONE = "done", _("Done")

@@ -4,14 +4,24 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from typing import cast
 
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from pencaker.surveys.choices import AgeBand, Education, Gender, Occupation, Service, TimeSlot
-from pencaker.surveys.models import Question
-from pencaker.surveys.services import Profile
+from pencaker.surveys import ikm
+from pencaker.surveys.choices import (
+    AgeBand,
+    Education,
+    FollowUpStatus,
+    Gender,
+    Occupation,
+    Service,
+    TimeSlot,
+)
+from pencaker.surveys.models import Question, SurveyPeriod
+from pencaker.surveys.services import ACTION_MAX_LENGTH, PERSON_MAX_LENGTH, Profile
 
 PROFILE_FIELDS = {
     "gender": (_("Gender"), Gender.choices),
@@ -129,3 +139,61 @@ class PeriodForm(forms.Form):
         if start and end and end < start:
             self.add_error("end_date", _("The last day must not be before the first day."))
         return cleaned
+
+
+def quarter_choices(period: SurveyPeriod, current: str = "") -> list[tuple[str, str]]:
+    """Quarters from the period's first year to two years after its end, e.g. "2027-Q1"."""
+    values = [
+        f"{year}-Q{quarter}"
+        for year in range(period.start_date.year, period.end_date.year + 3)
+        for quarter in range(1, 5)
+    ]
+    if current and current not in values:
+        values.insert(0, current)
+    return [(value, value) for value in values]
+
+
+class FollowUpForm(forms.Form):
+    """A line of the follow-up plan. Elements are listed in code order; the period's lowest
+    elements are marked so staff plan for them first."""
+
+    element = forms.ChoiceField(label=_("Element"))
+    action = forms.CharField(
+        label=_("Action"),
+        max_length=ACTION_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("What the office will do, for example: open a complaint desk at the counter."),
+        error_messages={"required": _("Describe the action.")},
+    )
+    quarter = forms.ChoiceField(
+        label=_("Quarter"), help_text=_("When the action will be carried out.")
+    )
+    person_responsible = forms.CharField(
+        label=_("Person responsible"),
+        max_length=PERSON_MAX_LENGTH,
+        help_text=_("A name or a position, for example: Kepala Seksi Penempatan."),
+        error_messages={"required": _("Name the person or position responsible.")},
+    )
+    status = forms.ChoiceField(label=_("Status"), choices=FollowUpStatus.choices)
+
+    def __init__(
+        self,
+        *args,
+        period: SurveyPeriod,
+        weak_codes: Sequence[str] = (),
+        current_quarter: str = "",
+        **kwargs,
+    ):
+        super().__init__(*args, **kwargs)
+        element_field = cast(forms.ChoiceField, self.fields["element"])
+        element_field.choices = [
+            (
+                e.code,
+                f"{e.code} {e.label} — {_('lowest')}"
+                if e.code in weak_codes
+                else f"{e.code} {e.label}",
+            )
+            for e in ikm.ELEMENTS
+        ]
+        quarter_field = cast(forms.ChoiceField, self.fields["quarter"])
+        quarter_field.choices = quarter_choices(period, current_quarter)

@@ -24,6 +24,7 @@ from pencaker.surveys.choices import (
     AgeBand,
     Channel,
     Education,
+    FollowUpStatus,
     Gender,
     InvitationReason,
     Occupation,
@@ -230,3 +231,39 @@ class Answer(models.Model):
 
     def __str__(self) -> str:
         return f"{self.element}={self.value}"
+
+
+class FollowUpAction(models.Model):
+    """One line of the follow-up plan (*rencana tindak lanjut*) of a period: what the office
+    will do about an element, in which quarter (``"2027-Q1"``) and who is responsible.
+
+    The plan is meant for the lowest elements of the period's results, but any element may
+    have actions: the lowest elements move as answers arrive, and a plan line must not
+    disappear when they do. ``status`` is free to move between its three values."""
+
+    period = models.ForeignKey(SurveyPeriod, on_delete=models.CASCADE, related_name="followups")
+    element = models.CharField(_("element"), max_length=3, choices=ELEMENT_CHOICES)
+    action = models.TextField(_("action"), max_length=1000)
+    quarter = models.CharField(_("quarter"), max_length=7)
+    person_responsible = models.CharField(_("person responsible"), max_length=150)
+    status = models.CharField(
+        _("status"), max_length=20, choices=FollowUpStatus.choices, default=FollowUpStatus.PLANNED
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["element", "quarter", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(status__in=["planned", "in_progress", "done"]),
+                name="survey_followup_status_known",
+            ),
+            models.CheckConstraint(
+                condition=Q(element__in=[code for code, _label in ELEMENT_CHOICES]),
+                name="survey_followup_element_known",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.element} {self.quarter}: {self.action[:40]}"

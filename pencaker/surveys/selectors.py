@@ -1,9 +1,13 @@
-"""Reads of the survey app: the questionnaire of an office and a period's results."""
+"""Reads of the survey app: the questionnaire of an office, a period's results, the
+respondent rows behind them (processing table), the trend over periods and the follow-up
+plan. Staff reads are filtered by the user's office."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from fractions import Fraction
 from typing import Any, cast
 
 from django.db import models
@@ -12,7 +16,14 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext
 
 from pencaker.surveys import ikm
-from pencaker.surveys.models import Answer, Invitation, Question, Response, SurveyPeriod
+from pencaker.surveys.models import (
+    Answer,
+    FollowUpAction,
+    Invitation,
+    Question,
+    Response,
+    SurveyPeriod,
+)
 
 
 def questionnaire_for_office(office: Any) -> list[Question]:
@@ -91,15 +102,26 @@ class PeriodResults:
 PROFILE_FIELDS = ("gender", "age_band", "education", "occupation", "service", "time_slot")
 
 
-def period_results(period: SurveyPeriod) -> PeriodResults:
-    """Compute the period's IKM from the stored answers with ``ikm.compute``."""
-    responses = period_responses(period)
+def _answers_by_response(period: SurveyPeriod) -> dict[int, dict[str, list[int | None]]]:
+    """Response id -> element code -> the values answered, for responses with answers."""
     by_response: dict[int, dict[str, list[int | None]]] = defaultdict(lambda: defaultdict(list))
-    rows = Answer.objects.filter(response__in=responses).values_list(
+    rows = Answer.objects.filter(response__in=period_responses(period)).values_list(
         "response_id", "element", "value"
     )
     for response_id, element, value in rows.iterator():
         by_response[response_id][element].append(value)
+    return by_response
+
+
+def period_ikm(period: SurveyPeriod) -> ikm.IkmResult:
+    """Only the computed index of a period (no profile breakdowns)."""
+    return ikm.compute(_answers_by_response(period).values())
+
+
+def period_results(period: SurveyPeriod) -> PeriodResults:
+    """Compute the period's IKM from the stored answers with ``ikm.compute``."""
+    responses = period_responses(period)
+    by_response = _answers_by_response(period)
     result = ikm.compute(by_response.values())
 
     profile: list[tuple[str, list[tuple[str, int]]]] = []
@@ -124,4 +146,79 @@ def period_results(period: SurveyPeriod) -> PeriodResults:
         sample_target=period.sample_target,
         profile=profile,
         channels=channels,
+    )
+
+
+# --- Processing table (one row per respondent) ---------------------------------------------
+
+
+@dataclass(frozen=True)
+class RespondentRow:
+    """A respondent's element scores: the mean of their answers in each element, exact;
+    None when they answered no question of that element."""
+
+    number: int
+    survey_date: dt.date
+    channel: str
+    scores: dict[str, Fraction | None]
+
+
+def period_respondent_rows(period: SurveyPeriod) -> list[RespondentRow]:
+    """The rows of the processing table, oldest first; respondents without answers are left
+    out, exactly as ``ikm.compute`` leaves them out."""
+    by_response = _answers_by_response(period)
+    responses = (
+        period_responses(period)
+        .filter(id__in=list(by_response))
+        .order_by("survey_date", "id")
+        .values_list("id", "survey_date", "channel")
+    )
+    rows = []
+    for number, (response_id, survey_date, channel) in enumerate(responses, start=1):
+        answers = by_response[response_id]
+        scores: dict[str, Fraction | None] = {}
+        for code in ikm.ELEMENT_CODES:
+            given = [v for v in answers.get(code, []) if v is not None]
+            scores[code] = Fraction(sum(given), len(given)) if given else None
+        rows.append(
+            RespondentRow(number=number, survey_date=survey_date, channel=channel, scores=scores)
+        )
+    return rows
+
+
+# --- Trend over periods ----------------------------------------------------------------------
+
+TREND_PERIODS = 12
+
+
+@dataclass(frozen=True)
+class TrendEntry:
+    period: SurveyPeriod
+    result: ikm.IkmResult
+
+
+def office_trend(office: Any, *, limit: int = TREND_PERIODS) -> list[TrendEntry]:
+    """The converted IKM of the office's latest ``limit`` periods, oldest first."""
+    periods = list(
+        SurveyPeriod.objects.filter(office=office).order_by("-start_date", "-end_date", "-id")[
+            :limit
+        ]
+    )
+    periods.reverse()
+    return [TrendEntry(period=p, result=period_ikm(p)) for p in periods]
+
+
+# --- Follow-up plan --------------------------------------------------------------------------
+
+
+def followups_for_period(period: SurveyPeriod) -> QuerySet[FollowUpAction]:
+    return FollowUpAction.objects.filter(period=period).order_by("element", "quarter", "id")
+
+
+def followup_for_staff(*, user: Any, pk: int) -> FollowUpAction | None:
+    """A follow-up action of the user's office, or None (also for other offices' actions)."""
+    return (
+        FollowUpAction.objects.filter(pk=pk, period__office=user.office)
+        .select_related("period", "period__office")
+        .first()
     )

@@ -14,5 +14,10 @@ urlpatterns = [
     path("periode/<int:pk>/", views.results, name="results"),
     path("periode/<int:pk>/terbitkan/", views.publish, name="publish"),
     path("periode/<int:pk>/kertas/", views.paper_entry, name="paper_entry"),
+    path("periode/<int:pk>/pengolahan.xlsx", views.export_xlsx, name="export_xlsx"),
+    path("periode/<int:pk>/laporan.pdf", views.export_pdf, name="export_pdf"),
+    path("periode/<int:pk>/tindak-lanjut/tambah/", views.followup_add, name="followup_add"),
+    path("tindak-lanjut/<int:pk>/ubah/", views.followup_edit, name="followup_edit"),
+    path("tindak-lanjut/<int:pk>/hapus/", views.followup_delete, name="followup_delete"),
     path("hasil/", views.public_results, name="public_results"),
 ]

@@ -1,5 +1,6 @@
 """Survey pages: the public questionnaire (invitation link), the office kiosk, staff entry
-of paper questionnaires, staff results per period and the public published results."""
+of paper questionnaires, staff results per period (with the trend chart, the follow-up plan
+and the XLSX/PDF exports) and the public published results."""
 
 from __future__ import annotations
 
@@ -8,6 +9,8 @@ from django.contrib.auth import logout
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -15,9 +18,9 @@ from pencaker.accounts.models import Role, User
 from pencaker.accounts.permissions import staff_required
 from pencaker.core.errors import DomainError
 from pencaker.offices.models import Office
-from pencaker.surveys import selectors, services
+from pencaker.surveys import pdf_report, selectors, services, trend_chart, xlsx_export
 from pencaker.surveys.choices import Channel
-from pencaker.surveys.forms import PeriodForm, QuestionnaireForm
+from pencaker.surveys.forms import FollowUpForm, PeriodForm, QuestionnaireForm
 
 KIOSK_SESSION_KEY = "surveys_kiosk_office_id"
 WRITER_ROLES: frozenset[str] = frozenset({Role.OPERATOR, Role.ADMIN_DINAS})
@@ -179,6 +182,10 @@ def _staff_period(request: StaffRequest, pk: int):
 def results(request: StaffRequest, pk: int) -> HttpResponse:
     period = _staff_period(request, pk)
     period_results = selectors.period_results(period)
+    trend = selectors.office_trend(period.office)
+    chart = trend_chart.build(
+        [(entry.period.name, entry.result.converted_display) for entry in trend]
+    )
     return render(
         request,
         "surveys/results.html",
@@ -187,8 +194,144 @@ def results(request: StaffRequest, pk: int) -> HttpResponse:
             "results": period_results,
             "weak_codes": [e.code for e in period_results.weakest],
             "can_write": request.user.role in WRITER_ROLES,
+            "followups": selectors.followups_for_period(period),
+            "trend": trend,
+            "chart": chart,
         },
     )
+
+
+def _download_name(period, extension: str) -> str:
+    safe = slugify(period.name) or str(period.pk)
+    return f"ikm-{slugify(period.office.code.replace('.', '-'))}-{safe}.{extension}"
+
+
+@staff_required
+def export_xlsx(request: StaffRequest, pk: int) -> HttpResponse:
+    period = _staff_period(request, pk)
+    period_results = selectors.period_results(period)
+    content = xlsx_export.render_xlsx(
+        period=period,
+        rows=selectors.period_respondent_rows(period),
+        result=period_results.result,
+        weak_codes=[e.code for e in period_results.weakest],
+    )
+    response = HttpResponse(
+        content,
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+    response["Content-Disposition"] = f'attachment; filename="{_download_name(period, "xlsx")}"'
+    return response
+
+
+@staff_required
+def export_pdf(request: StaffRequest, pk: int) -> HttpResponse:
+    period = _staff_period(request, pk)
+    content = pdf_report.render_report(
+        results=selectors.period_results(period),
+        followups=list(selectors.followups_for_period(period)),
+    )
+    response = HttpResponse(content, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{_download_name(period, "pdf")}"'
+    return response
+
+
+# --- Staff: follow-up plan (rencana tindak lanjut) -------------------------------------------
+
+
+def _followup_values(form: FollowUpForm) -> dict[str, str]:
+    data = form.cleaned_data
+    return {
+        "element": data["element"],
+        "action": data["action"],
+        "quarter": data["quarter"],
+        "person_responsible": data["person_responsible"],
+        "status": data["status"],
+    }
+
+
+def _weak_codes(period) -> list[str]:
+    return [e.code for e in selectors.period_results(period).weakest]
+
+
+@staff_required(roles=WRITER_ROLES)
+@require_http_methods(["GET", "POST"])
+def followup_add(request: StaffRequest, pk: int) -> HttpResponse:
+    period = _staff_period(request, pk)
+    weak_codes = _weak_codes(period)
+    initial = {"quarter": f"{period.end_date.year + 1}-Q1"}
+    element = request.GET.get("unsur", "")
+    initial["element"] = element if element in weak_codes else (weak_codes or ["U1"])[0]
+    form = FollowUpForm(request.POST or None, period=period, weak_codes=weak_codes, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.followup_create(actor=request.user, period=period, **_followup_values(form))
+        except DomainError as exc:
+            form.add_error(None, exc.message)
+        else:
+            messages.success(request, _("The follow-up action was added to the plan."))
+            return redirect(reverse("surveys:results", kwargs={"pk": period.pk}) + "#plan")
+    return render(
+        request,
+        "surveys/followup_form.html",
+        {"form": form, "period": period, "followup": None},
+        status=400 if form.errors else 200,
+    )
+
+
+def _staff_followup(request: StaffRequest, pk: int):
+    followup = selectors.followup_for_staff(user=request.user, pk=pk)
+    if followup is None:
+        raise Http404
+    return followup
+
+
+@staff_required(roles=WRITER_ROLES)
+@require_http_methods(["GET", "POST"])
+def followup_edit(request: StaffRequest, pk: int) -> HttpResponse:
+    followup = _staff_followup(request, pk)
+    period = followup.period
+    form = FollowUpForm(
+        request.POST or None,
+        period=period,
+        weak_codes=_weak_codes(period),
+        current_quarter=followup.quarter,
+        initial={
+            "element": followup.element,
+            "action": followup.action,
+            "quarter": followup.quarter,
+            "person_responsible": followup.person_responsible,
+            "status": followup.status,
+        },
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.followup_update(
+                actor=request.user, followup=followup, **_followup_values(form)
+            )
+        except DomainError as exc:
+            form.add_error(None, exc.message)
+        else:
+            messages.success(request, _("The follow-up action was saved."))
+            return redirect(reverse("surveys:results", kwargs={"pk": period.pk}) + "#plan")
+    return render(
+        request,
+        "surveys/followup_form.html",
+        {"form": form, "period": period, "followup": followup},
+        status=400 if form.errors else 200,
+    )
+
+
+@staff_required(roles=WRITER_ROLES)
+@require_http_methods(["GET", "POST"])
+def followup_delete(request: StaffRequest, pk: int) -> HttpResponse:
+    followup = _staff_followup(request, pk)
+    period = followup.period
+    if request.method == "POST":
+        services.followup_delete(actor=request.user, followup=followup)
+        messages.success(request, _("The follow-up action was removed from the plan."))
+        return redirect(reverse("surveys:results", kwargs={"pk": period.pk}) + "#plan")
+    return render(request, "surveys/followup_delete.html", {"followup": followup, "period": period})
 
 
 @staff_required(roles=WRITER_ROLES)
