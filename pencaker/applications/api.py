@@ -382,7 +382,7 @@ def operator_queue(request, status: str = "", type: str = "", mine: bool = False
 
 @router.post(
     "/operator/{application_id}/claim",
-    operation_id="application_claim",
+    operation_id="operator_claim",
     summary="Take a request to check it (locked to the caller)",
     response={200: ApplicationOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut},
 )
@@ -394,7 +394,7 @@ def application_claim(request, application_id: int):
 
 @router.post(
     "/operator/{application_id}/release",
-    operation_id="application_release",
+    operation_id="operator_release",
     summary="Put a claimed request back in the queue",
     response={200: ApplicationOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut},
 )
@@ -408,7 +408,7 @@ def application_release(request, application_id: int, payload: NoteIn | None = N
 
 @router.post(
     "/operator/{application_id}/approve",
-    operation_id="application_approve",
+    operation_id="operator_approve",
     summary="Approve a request the caller is checking",
     response={200: ApplicationOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut},
 )
@@ -422,7 +422,7 @@ def application_approve(request, application_id: int, payload: NoteIn | None = N
 
 @router.post(
     "/operator/{application_id}/return",
-    operation_id="application_return",
+    operation_id="operator_return",
     summary="Return a request for changes with one or more (item, reason) pairs",
     response={200: ApplicationOut, 400: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut},
 )
@@ -439,7 +439,7 @@ def application_return(request, application_id: int, payload: ReturnIn):
 
 @router.post(
     "/operator/{application_id}/reject",
-    operation_id="application_reject",
+    operation_id="operator_reject",
     summary="Reject a request with a reason",
     response={200: ApplicationOut, 400: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut},
 )

@@ -49,11 +49,11 @@ def test_openapi_lists_the_operation_ids():
         "application_withdraw",
         "application_resubmit",
         "operator_queue",
-        "application_claim",
-        "application_release",
-        "application_approve",
-        "application_return",
-        "application_reject",
+        "operator_claim",
+        "operator_release",
+        "operator_approve",
+        "operator_return",
+        "operator_reject",
     } <= ids
 
 
