@@ -99,6 +99,7 @@ INSTALLED_APPS = [
     "pencaker.api",
     "pencaker.public",
     "pencaker.demo",
+    "pencaker.ops",
 ]
 
 MIDDLEWARE = [
