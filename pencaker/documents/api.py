@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from django.http.multipartparser import MultiPartParserError
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from ninja import Router, Schema, Status
@@ -114,7 +115,13 @@ def document_upload(request):
             "document_not_multipart",
             _("Send the document as multipart/form-data with the fields kind and file."),
         )
-    files = request.FILES
+    try:
+        files = request.FILES
+    except MultiPartParserError as exc:
+        raise DomainError(
+            "document_not_multipart",
+            _("Send the document as multipart/form-data with the fields kind and file."),
+        ) from exc
     if limit.too_large_bytes is not None:
         raise too_large_error(limit.too_large_bytes)
     kind = request.POST.get("kind", "")

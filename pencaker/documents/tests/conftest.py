@@ -4,6 +4,13 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from pencaker.documents.tests import samples
+from pencaker.e2e.conftest import (  # noqa: F401 - browser fixtures shared with the journeys
+    assert_accessible,
+    axe,
+    chromium_browser,
+    nojs_page,
+    page,
+)
 
 
 @pytest.fixture

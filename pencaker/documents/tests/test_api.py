@@ -78,8 +78,11 @@ def test_bad_fields_are_refused_with_a_code(api, data, code):
     assert response.json()["code"] == code
 
 
-def test_json_body_is_refused_with_a_code(api):
-    response = api.post(URL, {"kind": "ktp"}, content_type="application/json")
+@pytest.mark.parametrize(
+    "content_type", ["application/json", "multipart/form-data", "multipart/form-data; boundary="]
+)
+def test_body_that_is_not_multipart_is_refused_with_a_code(api, content_type):
+    response = api.generic("POST", URL, b'{"kind": "ktp"}', content_type=content_type)
     assert response.status_code == 400
     assert response.json()["code"] == "document_not_multipart"
 
