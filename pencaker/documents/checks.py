@@ -181,8 +181,8 @@ def _check_image(*, kind: str, data: bytes, content_type: str) -> CheckedFile:
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
-            image = Image.open(io.BytesIO(data), formats=["JPEG", "PNG"])
-            width, height = image.size  # from the header, nothing decoded yet
+            source = Image.open(io.BytesIO(data), formats=["JPEG", "PNG"])
+            width, height = source.size  # from the header, nothing decoded yet
             if width * height > IMAGE_MAX_PIXELS:
                 raise DomainError(
                     "document_image_too_many_pixels",
@@ -196,8 +196,8 @@ def _check_image(*, kind: str, data: bytes, content_type: str) -> CheckedFile:
                         "megapixels": IMAGE_MAX_PIXELS // 1_000_000,
                     },
                 )
-            image.load()
-            image = ImageOps.exif_transpose(image)
+            source.load()
+            image: Image.Image = ImageOps.exif_transpose(source)
     except DomainError:
         raise
     except (

@@ -72,6 +72,8 @@ class KindStatus:
     required: bool
     document: Document | None = None
     older_versions: list[DocumentVersion] = field(default_factory=list)
+    #: The upload form for this kind; views fill it in.
+    form: Any = field(default=None, repr=False)
 
     @property
     def current(self) -> DocumentVersion | None:

@@ -105,7 +105,7 @@ def document_file(request, version_id: int):
     except DocumentVersion.DoesNotExist:
         raise Http404 from None
     try:
-        handle = version.file.storage.open(version.file.name, "rb")
+        handle = version.file.storage.open(str(version.file.name), "rb")
     except OSError:
         raise Http404 from None
     if staff_view:
