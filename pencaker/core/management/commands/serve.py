@@ -23,9 +23,31 @@ class Command(BaseCommand):
         parser.add_argument("--host", default=os.environ.get("HOST", "127.0.0.1"))
         parser.add_argument("--port", default=os.environ.get("PORT", "8000"))
         parser.add_argument("--workers", default=os.environ.get("WEB_CONCURRENCY", "2"))
+        # Load shedding (ADR 0009): each worker runs more threads than it admits requests
+        # (PENCAKER_MAX_IN_FLIGHT), so the spare threads answer 503 + Retry-After at once;
+        # the listen backlog bounds what waits in the kernel.
+        parser.add_argument("--threads", default=os.environ.get("WEB_THREADS", "8"))
+        parser.add_argument("--backlog", default=os.environ.get("WEB_BACKLOG", "256"))
+        parser.add_argument(
+            "--max-in-flight", default=os.environ.get("PENCAKER_MAX_IN_FLIGHT", "4")
+        )
 
-    def handle(self, *args, host: str, port: str, workers: str, **options):
-        env = {**os.environ, "DJANGO_SETTINGS_MODULE": "pencaker.settings"}
+    def handle(
+        self,
+        *args,
+        host: str,
+        port: str,
+        workers: str,
+        threads: str,
+        backlog: str,
+        max_in_flight: str,
+        **options,
+    ):
+        env = {
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": "pencaker.settings",
+            "PENCAKER_MAX_IN_FLIGHT": str(max_in_flight),
+        }
         web = subprocess.Popen(  # noqa: S603 - fixed argv, no shell
             [
                 sys.executable,
@@ -37,7 +59,9 @@ class Command(BaseCommand):
                 "--workers",
                 str(workers),
                 "--threads",
-                "4",
+                str(threads),
+                "--backlog",
+                str(backlog),
                 "--timeout",
                 "60",
                 "--graceful-timeout",
