@@ -142,6 +142,7 @@ def _new_page(browser, request, *, javascript: bool):
     )
     context.set_default_timeout(DEFAULT_TIMEOUT_MS)
     page = context.new_page()
+    page.javascript_enabled = javascript  # type: ignore[attr-defined]
     page.console_log = ConsoleLog()  # type: ignore[attr-defined]
     page.console_log.attach(page)  # type: ignore[attr-defined]
     return context, page
@@ -193,6 +194,10 @@ def assert_accessible(axe):
     """``assert_accessible(page)`` runs axe-core and fails with a readable report."""
 
     def check(page, *, label: str = "") -> None:
+        # axe-core is JavaScript: in a context without it page.evaluate never returns.
+        assert getattr(page, "javascript_enabled", True), (
+            "axe-core needs JavaScript; check this page in a JavaScript-enabled context"
+        )
         results = axe.run(page)
         where = label or page.url
         assert results.violations_count == 0, (

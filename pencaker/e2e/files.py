@@ -68,3 +68,9 @@ def oversized_jpeg(folder: Path, name: str = "foto-besar.jpg", *, megabytes: int
     data = buffer.getvalue()
     path.write_bytes(data + b"\x00" * (megabytes * 1024 * 1024 - len(data)))
     return path
+
+
+def stored_files(media_root: str | Path) -> list[Path]:
+    """Every file under the storage folder (what uploads left behind)."""
+    root = Path(media_root)
+    return sorted(p for p in root.rglob("*") if p.is_file()) if root.exists() else []

@@ -25,7 +25,7 @@ def demo_office(transactional_db):
 
 
 def test_new_job_seeker_reaches_a_complete_profile_with_documents(
-    page, live_server, site_url, mailbox, demo_office, tmp_path, assert_accessible
+    page, live_server, site_url, mailbox, demo_office, tmp_path, settings, assert_accessible
 ):
     from pencaker.accounts.models import User
     from pencaker.documents.models import Document
@@ -116,6 +116,7 @@ def test_new_job_seeker_reaches_a_complete_profile_with_documents(
     assert profile.education.get().institution == "SMK Negeri 2 Palembang"
     documents = {d.kind: d for d in Document.objects.filter(owner=user)}
     assert set(documents) == {"ktp", "photo", "ijazah"}
+    assert len(files.stored_files(settings.MEDIA_ROOT)) == 3
     photo = documents["photo"].current_version
     with photo.file.open("rb") as handle, Image.open(handle) as stored:
         assert stored.width / stored.height == pytest.approx(0.75, abs=0.01)
