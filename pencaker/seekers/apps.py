@@ -1,6 +1,18 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class SeekersConfig(AppConfig):
     name = "pencaker.seekers"
     label = "seekers"
+
+    def ready(self) -> None:
+        from pencaker.accounts.staff_menu import staff_link_register
+
+        staff_link_register(url_name="seekers:staff_seeker_list", label=_("Job seekers"), order=20)
+        staff_link_register(
+            url_name="seekers:staff_nik_conflicts",
+            label=_("NIK conflicts"),
+            roles={"operator", "admin_dinas"},
+            order=25,
+        )

@@ -4,6 +4,13 @@ import datetime as dt
 
 import pytest
 
+from pencaker.e2e.conftest import (  # noqa: F401 - browser fixtures shared with the journeys
+    assert_accessible,
+    axe,
+    chromium_browser,
+    nojs_page,
+    page,
+)
 from pencaker.seekers import selectors
 
 
