@@ -2,7 +2,19 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
+
+CHROMIUM_PATH = os.environ.get("PENCAKER_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 
 
 @pytest.fixture(autouse=True)
@@ -88,3 +100,34 @@ def client_factory_cls():
     from django.test import Client
 
     return Client
+
+
+# --- Browser: one Chromium per test session, shared by every browser test ---------------
+# Playwright's sync API allows one instance per thread, so every browser test uses this.
+
+
+@pytest.fixture(scope="session")
+def chromium_browser():
+    """One Chromium for the whole session. Never skipped: a missing browser is a failure."""
+    if not (os.path.isfile(CHROMIUM_PATH) and os.access(CHROMIUM_PATH, os.X_OK)):
+        pytest.fail(
+            f"Chromium not found at {CHROMIUM_PATH}. Install Debian's browser "
+            "(apt-get install chromium) or set PENCAKER_CHROMIUM to its path; "
+            "browser tests are never skipped.",
+            pytrace=False,
+        )
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM_PATH, headless=True, args=CHROMIUM_ARGS
+        )
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+@pytest.fixture(scope="session")
+def browser(chromium_browser):
+    return chromium_browser

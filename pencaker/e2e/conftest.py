@@ -48,15 +48,7 @@ def _import_smtp_controller():
 
 SMTPController = _import_smtp_controller()
 
-CHROMIUM_PATH = os.environ.get("PENCAKER_CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
+
 # A cheap Android phone.
 MOBILE_VIEWPORT = {"width": 360, "height": 740}
 MOBILE_USER_AGENT = (
@@ -76,28 +68,6 @@ def pytest_runtest_makereport(item, call):
 
 
 # --- Browser --------------------------------------------------------------------------
-
-
-@pytest.fixture(scope="session")
-def chromium_browser():
-    """One Chromium for the whole session. Never skipped: a missing browser is a failure."""
-    if not (os.path.isfile(CHROMIUM_PATH) and os.access(CHROMIUM_PATH, os.X_OK)):
-        pytest.fail(
-            f"Chromium not found at {CHROMIUM_PATH}. Install Debian's browser "
-            "(apt-get install chromium) or set PENCAKER_CHROMIUM to its path; "
-            "browser tests are never skipped.",
-            pytrace=False,
-        )
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM_PATH, headless=True, args=CHROMIUM_ARGS
-        )
-        try:
-            yield browser
-        finally:
-            browser.close()
 
 
 @dataclass
