@@ -4,14 +4,16 @@ import datetime as dt
 
 import pytest
 
-from pencaker.e2e.conftest import (  # noqa: F401 - browser fixtures shared with the journeys
-    assert_accessible,
-    axe,
-    chromium_browser,
-    nojs_page,
-    page,
-)
+from pencaker.e2e import conftest as _e2e
 from pencaker.seekers import selectors
+
+# Browser fixtures shared with the journeys (the browser itself may live in the root conftest).
+assert_accessible = _e2e.assert_accessible
+axe = _e2e.axe
+nojs_page = _e2e.nojs_page
+page = _e2e.page
+if hasattr(_e2e, "chromium_browser"):
+    chromium_browser = _e2e.chromium_browser
 
 
 @pytest.fixture(autouse=True)
