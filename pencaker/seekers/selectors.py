@@ -108,7 +108,7 @@ def profile_completeness(user: Any) -> Completeness:
     identity_url = reverse("seekers:identity")
     for name in REQUIRED_IDENTITY_FIELDS:
         if profile is None or getattr(profile, name) in ("", None):
-            label = JobSeekerProfile._meta.get_field(name).verbose_name
+            label = _label(JobSeekerProfile, name)
             missing.append(
                 MissingItem(
                     code=f"identity.{name}",
@@ -119,7 +119,7 @@ def profile_completeness(user: Any) -> Completeness:
     address_url = reverse("seekers:address")
     for name in REQUIRED_ADDRESS_FIELDS:
         if profile is None or getattr(profile, name) in ("", None):
-            label = JobSeekerProfile._meta.get_field(name).verbose_name
+            label = _label(JobSeekerProfile, name)
             missing.append(
                 MissingItem(
                     code=f"address.{name}",

@@ -492,7 +492,7 @@ def training_add(
     year: int,
     certificate_number: str = "",
 ) -> Training:
-    values = {
+    values: dict[str, Any] = {
         "name": " ".join(name.split()),
         "organizer": " ".join(organizer.split()),
         "year": year,
@@ -611,6 +611,19 @@ def language_add(
 def language_remove(*, actor: Any, language: LanguageSkill) -> None:
     _entry_remove(
         actor=actor, entry=language, section=Section.LANGUAGES, fields=("language", "level")
+    )
+
+
+def profile_viewed_by_staff(
+    *, actor: Any, profile: JobSeekerProfile, ip_address: str | None = None
+) -> None:
+    """Record that a staff member opened a profile (a read of personal data, UU 27/2022)."""
+    audit_record(
+        actor=actor,
+        action="seekers.profile.staff_view",
+        obj=profile,
+        office=profile.office,
+        ip_address=ip_address,
     )
 
 

@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from pencaker.accounts.permissions import seeker_required, staff_required
+from pencaker.core.audit import client_ip
 from pencaker.core.errors import DomainError
 from pencaker.seekers import forms, selectors, services
 from pencaker.seekers.choices import Section
@@ -440,6 +441,9 @@ def staff_seeker_list(request: HttpRequest) -> HttpResponse:
 @staff_required
 def staff_seeker_detail(request: HttpRequest, pk: int) -> HttpResponse:
     profile = selectors.seeker_for_staff(staff=request.user, profile_id=pk)
+    services.profile_viewed_by_staff(
+        actor=request.user, profile=profile, ip_address=client_ip(request)
+    )
     return render(
         request,
         "seekers/staff/seeker_detail.html",

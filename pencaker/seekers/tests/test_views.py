@@ -320,6 +320,8 @@ def test_staff_detail_shows_profile_and_history(operator_client, office):
     text = response.content.decode()
     assert response.status_code == 200
     assert profile.nik in text and "Perawat" in text and "Riwayat perubahan" in text
+    view = AuditEvent.objects.get(action="seekers.profile.staff_view")
+    assert view.office == office and view.object_id == str(profile.pk)
 
 
 def test_staff_of_office_a_get_404_for_a_job_seeker_of_office_b(operator_client, other_office):
