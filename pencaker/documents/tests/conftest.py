@@ -7,7 +7,6 @@ from pencaker.documents.tests import samples
 from pencaker.e2e.conftest import (  # noqa: F401 - browser fixtures shared with the journeys
     assert_accessible,
     axe,
-    chromium_browser,
     nojs_page,
     page,
 )
