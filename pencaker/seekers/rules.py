@@ -80,6 +80,23 @@ def parse_nik(nik: str) -> tuple[dt.date | None, str, str]:
     return _birth_date_from_parsed(parsed), _sex_from_parsed(parsed), ""
 
 
+def length_errors(model: Any, values: dict[str, Any]) -> dict[str, list[str]]:
+    """Text longer than its column: refused with a message instead of a database error."""
+    errors: dict[str, list[str]] = {}
+    for name, value in values.items():
+        from django.core.exceptions import FieldDoesNotExist
+
+        try:
+            limit = getattr(model._meta.get_field(name), "max_length", None)
+        except FieldDoesNotExist:
+            limit = None
+        if limit and isinstance(value, str) and len(value) > limit:
+            errors[name] = [
+                _("Please shorten this to at most %(limit)s characters.") % {"limit": limit}
+            ]
+    return errors
+
+
 def identity_errors(
     *,
     nik: str,

@@ -207,8 +207,10 @@ def profile_update_identity(
             min_age=rules.min_age_for(profile.office),
             today=timezone.localdate(),
         )
-        for field, messages in rules.choice_errors(
-            marital_status=marital_status, religion=religion
+        for field, messages in (
+            rules.choice_errors(marital_status=marital_status, religion=religion)
+            # The NIK parser already explains a wrong length.
+            | rules.length_errors(JobSeekerProfile, {k: v for k, v in values.items() if k != "nik"})
         ).items():
             errors.setdefault(field, []).extend(messages)
         if errors:
@@ -263,7 +265,7 @@ def profile_update_address(
         "village": village,
         "postal_code": postal_code.strip(),
     }
-    errors = rules.address_errors(**values)
+    errors = rules.length_errors(JobSeekerProfile, values) | rules.address_errors(**values)
     if errors:
         raise _invalid(errors)
     with transaction.atomic():
@@ -314,6 +316,9 @@ def profile_update_preferences(
         "willing_to_relocate": bool(willing_to_relocate),
         "expected_salary": expected_salary,
     }
+    length = rules.length_errors(JobSeekerProfile, values)
+    if length:
+        raise _invalid(length)
     with transaction.atomic():
         profile = _locked(profile)
         changes = _apply(profile, values)
@@ -365,6 +370,7 @@ def _entry_add(
     duplicate_message: str = "",
 ) -> Any:
     _check_can_edit(actor, profile)
+    errors = rules.length_errors(model, values) | errors
     if errors:
         raise _invalid(errors)
     with transaction.atomic():
@@ -395,6 +401,7 @@ def _entry_update(
     errors: dict[str, list[str]],
 ) -> Any:
     _check_can_edit(actor, entry.profile)
+    errors = rules.length_errors(type(entry), values) | errors
     if errors:
         raise _invalid(errors)
     with transaction.atomic():

@@ -149,3 +149,26 @@ def test_openapi_has_the_stable_operation_ids(db):
     schema = Client().get("/api/v1/openapi.json").json()
     operation_ids = {op["operationId"] for path in schema["paths"].values() for op in path.values()}
     assert {"profile_get", "profile_update"} <= operation_ids
+
+
+@pytest.mark.parametrize(
+    ("data", "field"),
+    [
+        ({"full_name": "A" * 151}, "full_name"),
+        ({"address_line": "J" * 201}, "address_line"),
+        ({"nik": "1" * 40}, "nik"),
+        ({"birth_place": "B" * 101}, "birth_place"),
+        ({"sex": "X"}, "sex"),
+        ({"religion": "lainnya"}, "religion"),
+        ({"rt": "abcd"}, "rt"),
+    ],
+)
+def test_profile_update_answers_400_for_odd_input(api, data, field):
+    response = patch(api, data)
+    assert response.status_code == 400
+    assert field in response.json()["details"]
+
+
+def test_profile_update_with_a_wrong_type_is_not_a_server_error(api):
+    response = patch(api, {"nik": ["1671"]})
+    assert 400 <= response.status_code < 500
