@@ -252,7 +252,7 @@ STORAGES = {
 }
 WHITENOISE_USE_FINDERS = not PRODUCTION
 
-# Upload limits. Documents are checked by content in seekers.uploads.
+# Upload limits. Documents are checked by content in documents.checks (and upload_limit).
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 12 * 1024 * 1024
 PENCAKER_MAX_UPLOAD_BYTES = env_int("PENCAKER_MAX_UPLOAD_MB", 5) * 1024 * 1024
