@@ -56,3 +56,16 @@ messages: install-dev
 
 clean:
 	rm -rf $(VENV) var
+
+# Crash-durability harness (issue 7): SIGKILL the app server (and once PostgreSQL) while
+# clients submit; ends with `acknowledged=N lost=L duplicated=D`. See bench/README.md.
+CYCLES ?= 10
+CLIENTS ?= 50
+DB ?= both
+.PHONY: durability bench
+durability: install-dev
+	$(BIN)/python scripts/durability/harness.py --db $(DB) --cycles $(CYCLES) --clients $(CLIENTS)
+
+# Load and overload benchmark against a local production stack (bench/README.md).
+bench: install-dev
+	$(BIN)/python bench/load.py --db $(DB)

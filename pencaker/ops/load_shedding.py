@@ -128,7 +128,8 @@ class LoadSheddingMiddleware:
     def process_exception(self, request: HttpRequest, exception: Exception) -> Any:
         if isinstance(exception, OperationalError | InterfaceError):
             logger.warning(
-                "database unavailable", extra={"code": "unavailable", "error": type(exception)}
+                "database unavailable",
+                extra={"code": "unavailable", "error": type(exception).__name__},
             )
             return unavailable_response(request, code="unavailable", retry_after=self.retry_after)
         return None

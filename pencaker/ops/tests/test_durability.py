@@ -1,0 +1,55 @@
+"""The durability harness, short form: the real stack (gunicorn + task worker) killed with
+SIGKILL while clients submit; nothing acknowledged may be lost or duplicated.
+
+The SQLite pass runs it on the embedded SQLite mode, the PostgreSQL pass (DATABASE_URL set)
+on a PostgreSQL cluster of its own, with one cycle killing the database server. The full
+form is ``make durability`` (figures in bench/README.md).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[3]
+HARNESS = ROOT / "scripts" / "durability" / "harness.py"
+DB = "postgres" if os.environ.get("DATABASE_URL", "").startswith("postgres") else "sqlite"
+
+
+@pytest.mark.parametrize("db", [DB])
+def test_short_crash_run_loses_and_duplicates_nothing(db):
+    result = subprocess.run(
+        [
+            sys.executable,
+            str(HARNESS),
+            "--db",
+            db,
+            "--cycles",
+            "2",
+            "--clients",
+            "10",
+            "--workers",
+            "1",
+            "--seed",
+            "7",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        cwd=ROOT,
+    )
+    lines = result.stdout.strip().splitlines()
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    details = json.loads(lines[-2])
+    assert lines[-1] == f"acknowledged={details['acknowledged']} lost=0 duplicated=0"
+    assert details["acknowledged"] >= 10
+    assert details["problems"] == []
+    assert details["orphans_left"] == 0
+    assert details["uploads_lost"] == 0
+    assert "500" not in details["statuses"]
+    assert "conn_error" in details["statuses"], "the server was really killed"

@@ -1,0 +1,90 @@
+"""Check the installation after the crash cycles (server stopped)::
+
+    python scripts/durability/check.py ACKS.json
+
+1. ``cleanup_orphans`` with no grace (nothing is in flight any more) removes what killed
+   uploads left; then no stored file may be unreferenced.
+2. Every acknowledged submission exists exactly once (same applicant, same key), with its
+   frozen documents intact (each version's file against its sha256).
+3. Every acknowledged upload exists with its file intact.
+4. ``installation_verify``: every stored file against its recorded checksum, no
+   half-written application.
+
+Prints one JSON object.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+
+
+def main() -> int:
+    acks = json.load(open(sys.argv[1]))
+    import django
+
+    django.setup()
+    from datetime import timedelta
+
+    from pencaker.applications.models import Application
+    from pencaker.documents.models import DocumentVersion
+    from pencaker.ops.backup import installation_verify
+    from pencaker.ops.orphans import orphans_cleanup
+    from pencaker.ops.stored_files import referenced_files, sha256_of, walk
+
+    cleanup = orphans_cleanup(grace=timedelta(0))
+    referenced = referenced_files()
+    orphans_left = [name for name in walk() if name not in referenced]
+
+    lost, duplicated, problems = 0, 0, []
+    for ack in acks["submissions"]:
+        rows = list(
+            Application.objects.filter(
+                applicant__email=ack["email"], idempotency_key=ack["key"]
+            ).values_list("tracking_number", "documents")
+        )
+        same_number = Application.objects.filter(tracking_number=ack["tracking"]).count()
+        if not rows:
+            lost += 1
+            continue
+        if len(rows) > 1 or same_number > 1:
+            duplicated += 1
+        if rows[0][0] != ack["tracking"]:
+            problems.append(f"{ack['key']}: tracking number changed")
+        for item in rows[0][1]:
+            version = DocumentVersion.objects.filter(pk=item["version_id"]).first()
+            if version is None or version.sha256 != item["sha256"]:
+                problems.append(f"{ack['key']}: document {item['kind']} lost or changed")
+            elif sha256_of(version.file.name) != version.sha256:
+                problems.append(f"{ack['key']}: document {item['kind']} file damaged")
+    uploads_lost = 0
+    for upload in acks["uploads"]:
+        version = DocumentVersion.objects.filter(pk=upload["version_id"]).first()
+        if version is None or version.sha256 != upload["sha256"]:
+            uploads_lost += 1
+        elif sha256_of(version.file.name) != upload["sha256"]:
+            problems.append(f"upload {upload['version_id']}: file damaged")
+    report = installation_verify()
+    problems += report.problems
+    print(
+        json.dumps(
+            {
+                "acknowledged": len(acks["submissions"]),
+                "lost": lost,
+                "duplicated": duplicated,
+                "uploads_acknowledged": len(acks["uploads"]),
+                "uploads_lost": uploads_lost,
+                "applications": report.applications,
+                "files_verified": report.files,
+                "orphans_removed": len(cleanup.orphans),
+                "temp_files_removed": len(cleanup.temp_files),
+                "orphans_left": len(orphans_left),
+                "problems": problems[:50],
+            }
+        )
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,450 @@
+#!/usr/bin/env python3
+"""Durability harness: crash the production stack while job seekers submit, then check
+that nothing acknowledged was lost or duplicated.
+
+    python scripts/durability/harness.py --db sqlite --cycles 10 --clients 50
+    python scripts/durability/harness.py --db postgres --cycles 10 --clients 50
+    python scripts/durability/harness.py --db both ...          (make durability)
+
+For each database it makes a throwaway installation (data folder; for PostgreSQL its own
+cluster on 127.0.0.1), migrates and seeds job seekers with complete profiles, documents
+and API tokens, starts ``pencaker serve`` (gunicorn + task worker) and drives ``--clients``
+threads against it. Each client loops: upload a new document version, submit an AK/1
+request with an Idempotency-Key, withdraw it (so the next submission is allowed). A
+request that fails in any way is retried with the same key once the server is back.
+
+In every cycle the controller waits until a random number of requests has been sent, then
+SIGKILLs the whole app server (gunicorn master, workers and task worker) and starts it
+again; on PostgreSQL one cycle SIGKILLs the database server instead, and the app must
+recover by itself (it answers 503 meanwhile). After the last cycle the server is stopped
+and ``check.py`` verifies the data. The last line printed is::
+
+    acknowledged=N lost=L duplicated=D
+
+Traffic goes to 127.0.0.1 only; every loop is bounded in count and time. Exit status 0
+only when lost=0, duplicated=0 and the checks found no problem.
+"""
+
+from __future__ import annotations
+
+import argparse
+import http.client
+import io
+import json
+import os
+import random
+import signal
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import uuid
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent.parent
+sys.path.insert(0, str(HERE))
+
+from pgcluster import PgCluster, free_port  # noqa: E402
+
+PYTHON = sys.executable
+REQUEST_TIMEOUT = 20
+
+
+def log(message: str) -> None:
+    print(f"[durability] {message}", file=sys.stderr, flush=True)
+
+
+def jpeg(kind: str, rng: random.Random) -> bytes:
+    from PIL import Image
+
+    size = (450, 600) if kind == "photo" else (800, 500)
+    colour = (rng.randrange(256), rng.randrange(256), rng.randrange(256))
+    buffer = io.BytesIO()
+    image = Image.new("RGB", size, colour)
+    image.paste((rng.randrange(256), 0, 0), (0, 0, 40, 40))
+    image.save(buffer, format="JPEG", quality=75)
+    return buffer.getvalue()
+
+
+class Server:
+    """``pencaker serve`` in its own process group, killed as a whole."""
+
+    def __init__(self, env: dict[str, str], port: int, workers: int, log_path: Path) -> None:
+        self.env, self.port, self.workers, self.log_path = env, port, workers, log_path
+        self.proc: subprocess.Popen | None = None
+
+    def start(self) -> None:
+        handle = self.log_path.open("ab")
+        self.proc = subprocess.Popen(  # noqa: S603
+            [
+                PYTHON,
+                "-m",
+                "pencaker.manage",
+                "serve",
+                "--port",
+                str(self.port),
+                "--workers",
+                str(self.workers),
+            ],
+            env=self.env,
+            stdout=handle,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+        handle.close()
+        self.wait_ready()
+
+    def wait_ready(self, attempts: int = 600) -> None:
+        for _ in range(attempts):
+            if self.proc and self.proc.poll() is not None:
+                raise RuntimeError(f"server exited with {self.proc.returncode}")
+            try:
+                conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=2)
+                conn.request("GET", "/readyz")
+                if conn.getresponse().status == 200:
+                    return
+            except OSError:
+                pass
+            except http.client.HTTPException:
+                pass
+            try:
+                if self.proc:
+                    self.proc.wait(timeout=0.1)
+            except subprocess.TimeoutExpired:
+                pass
+        raise RuntimeError("server did not become ready")
+
+    def alive(self) -> bool:
+        return self.proc is not None and self.proc.poll() is None
+
+    def kill(self) -> None:
+        if self.proc and self.proc.poll() is None:
+            os.killpg(self.proc.pid, signal.SIGKILL)
+            self.proc.wait(timeout=30)
+
+    def stop(self) -> None:
+        if self.proc and self.proc.poll() is None:
+            os.killpg(self.proc.pid, signal.SIGTERM)
+            try:
+                self.proc.wait(timeout=40)
+            except subprocess.TimeoutExpired:
+                os.killpg(self.proc.pid, signal.SIGKILL)
+                self.proc.wait(timeout=30)
+
+
+class Shared:
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.sent = threading.Condition(self.lock)
+        self.requests = 0
+        self.up = threading.Event()
+        self.stop = threading.Event()
+        self.submissions: list[dict] = []
+        self.uploads: list[dict] = []
+        self.statuses: dict[str, int] = {}
+
+    def count(self, status: int | str) -> None:
+        with self.sent:
+            self.requests += 1
+            self.statuses[str(status)] = self.statuses.get(str(status), 0) + 1
+            self.sent.notify_all()
+
+
+class Client(threading.Thread):
+    MAX_ATTEMPTS = 1000  # per operation; bounds every retry loop
+
+    def __init__(self, n: int, email: str, token: str, port: int, shared: Shared, seed: int):
+        super().__init__(daemon=True, name=f"client-{n}")
+        self.email, self.token, self.port, self.shared = email, token, port, shared
+        self.rng = random.Random(seed)
+        self.error: str | None = None
+        self.nap = threading.Event()  # never set: an interruptible back-off
+
+    def request(self, method: str, path: str, body: bytes = b"", headers=None):
+        """(status, json) or (None, None) on a connection failure."""
+        all_headers = {"Authorization": f"Bearer {self.token}", **(headers or {})}
+        try:
+            conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=REQUEST_TIMEOUT)
+            conn.request(method, path, body=body, headers=all_headers)
+            response = conn.getresponse()
+            data = response.read()
+            conn.close()
+        except (OSError, http.client.HTTPException):
+            self.shared.count("conn_error")
+            return None, None
+        self.shared.count(response.status)
+        try:
+            return response.status, json.loads(data or b"null")
+        except ValueError:
+            return response.status, None
+
+    def pause(self, failures: int) -> None:
+        # Wait for the controller to report the server up again (an event), then back off
+        # a little more after each consecutive failure, with jitter, capped at a second.
+        self.shared.up.wait(timeout=120)
+        self.nap.wait(timeout=min(1.0, 0.01 * 2**failures) * self.rng.uniform(0.5, 1.0))
+
+    def upload(self) -> None:
+        kind = self.rng.choice(["ktp", "photo", "ijazah"])
+        boundary = uuid.uuid4().hex
+        content = jpeg(kind, self.rng)
+        body = (
+            (
+                f'--{boundary}\r\nContent-Disposition: form-data; name="kind"\r\n\r\n{kind}\r\n'
+                f'--{boundary}\r\nContent-Disposition: form-data; name="file"; '
+                f'filename="{kind}.jpg"\r\nContent-Type: image/jpeg\r\n\r\n'
+            ).encode()
+            + content
+            + f"\r\n--{boundary}--\r\n".encode()
+        )
+        headers = {"Content-Type": f"multipart/form-data; boundary={boundary}"}
+        for attempt in range(self.MAX_ATTEMPTS):
+            status, data = self.request("POST", "/api/v1/documents/", body, headers)
+            if status == 201:
+                with self.shared.lock:
+                    self.shared.uploads.append(
+                        {"version_id": data["version"]["id"], "sha256": data["version"]["sha256"]}
+                    )
+                return
+            if status is not None and status < 500:
+                raise RuntimeError(f"upload refused: {status} {data}")
+            self.pause(attempt)
+        raise RuntimeError("upload: too many attempts")
+
+    def submit(self) -> str:
+        key = str(uuid.uuid4())
+        headers = {"Content-Type": "application/json", "Idempotency-Key": key}
+        for attempt in range(self.MAX_ATTEMPTS):
+            status, data = self.request("POST", "/api/v1/applications/", b'{"type":"new"}', headers)
+            if status in (200, 201):
+                with self.shared.lock:
+                    self.shared.submissions.append(
+                        {"email": self.email, "key": key, "tracking": data["tracking_number"]}
+                    )
+                return data["tracking_number"]
+            if status is not None and status < 500:
+                raise RuntimeError(f"submit refused: {status} {data}")
+            self.pause(attempt)
+        raise RuntimeError("submit: too many attempts")
+
+    def withdraw(self, tracking: str) -> None:
+        headers = {"Content-Type": "application/json"}
+        for attempt in range(self.MAX_ATTEMPTS):
+            status, data = self.request(
+                "POST", f"/api/v1/applications/{tracking}/withdraw", b"{}", headers
+            )
+            if status == 200:
+                return
+            if status == 409:  # the first attempt was committed, its answer lost
+                status, data = self.request("GET", f"/api/v1/applications/{tracking}")
+                if status == 200 and data["status"] == "withdrawn":
+                    return
+            elif status is not None and status < 500:
+                raise RuntimeError(f"withdraw refused: {status} {data}")
+            self.pause(attempt)
+        raise RuntimeError("withdraw: too many attempts")
+
+    def run(self) -> None:
+        try:
+            for _ in range(10_000):
+                if self.shared.stop.is_set():
+                    return
+                self.upload()
+                tracking = self.submit()
+                self.withdraw(tracking)
+        except Exception as exc:  # noqa: BLE001 - reported by the controller
+            self.error = f"{type(exc).__name__}: {exc}"
+
+
+def manage(env: dict[str, str], *args: str, timeout: int = 600) -> str:
+    result = subprocess.run(  # noqa: S603
+        [PYTHON, "-m", "pencaker.manage", *args],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
+    if result.returncode:
+        raise RuntimeError(f"pencaker {' '.join(args)} failed:\n{result.stderr[-3000:]}")
+    return result.stdout
+
+
+def run_script(env: dict[str, str], script: str, *args: str, timeout: int = 600) -> str:
+    result = subprocess.run(  # noqa: S603
+        [PYTHON, str(HERE / script), *args],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
+    if result.returncode:
+        raise RuntimeError(f"{script} failed:\n{result.stderr[-3000:]}")
+    return result.stdout
+
+
+def run_one(db: str, *, cycles: int, clients: int, workers: int, seed: int, keep: bool) -> dict:
+    rng = random.Random(seed)
+    data_dir = Path(tempfile.mkdtemp(prefix=f"pencaker-durability-{db}-"))
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in {"DATABASE_URL", "DJANGO_ALLOW_ASYNC_UNSAFE", "PENCAKER_ENV"}
+    }
+    env.update(
+        {
+            "DJANGO_SETTINGS_MODULE": "pencaker.settings",
+            "PENCAKER_DATA_DIR": str(data_dir),
+            "PENCAKER_RETRY_AFTER": "1",
+            "LOG_LEVEL": "WARNING",
+            "AXES_FAILURE_LIMIT": "1000",
+        }
+    )
+    cluster = None
+    server = None
+    started = time.monotonic()
+    try:
+        if db == "postgres":
+            cluster = PgCluster()
+            cluster.init()
+            env["DATABASE_URL"] = cluster.url
+        manage(env, "migrate", "--no-input")
+        log(f"{db}: migrated at {time.monotonic() - started:.1f}s")
+        run_script(env, "seed.py", str(clients), str(data_dir / "clients.json"))
+        log(f"{db}: seeded at {time.monotonic() - started:.1f}s")
+        accounts = json.loads((data_dir / "clients.json").read_text())["clients"]
+        port = free_port()
+        server = Server(env, port, workers, data_dir / "server.log")
+        server.start()
+        log(f"{db}: server ready at {time.monotonic() - started:.1f}s")
+        shared = Shared()
+        shared.up.set()
+        threads = [
+            Client(n, a["email"], a["token"], port, shared, seed * 1000 + n)
+            for n, a in enumerate(accounts)
+        ]
+        for thread in threads:
+            thread.start()
+        kill_db_cycle = (cycles // 2) if cluster else -1
+        for cycle in range(cycles):
+            with shared.sent:
+                target = shared.requests + rng.randint(clients, clients * 4)
+                shared.sent.wait_for(lambda t=target: shared.requests >= t, timeout=300)
+            if cycle == kill_db_cycle:
+                log(
+                    f"{db} cycle {cycle + 1}/{cycles}: SIGKILL PostgreSQL at request {shared.requests}"
+                )
+                cluster.kill()
+                with shared.sent:  # the app answers 503 meanwhile; let clients see it
+                    target = shared.requests + clients
+                    shared.sent.wait_for(lambda t=target: shared.requests >= t, timeout=120)
+                shared.up.clear()
+                cluster.start()
+                if server.alive():
+                    server.wait_ready()
+                else:
+                    # `pencaker serve` exits when its task worker loses the database, so
+                    # that the process manager restarts it; do what systemd would.
+                    log(f"{db}: app server exited with the database; restarting it")
+                    server.start()
+                shared.up.set()
+                log(f"{db}: database back at {time.monotonic() - started:.1f}s")
+            else:
+                log(
+                    f"{db} cycle {cycle + 1}/{cycles}: SIGKILL app server at request {shared.requests}"
+                )
+                shared.up.clear()
+                server.kill()
+                server.start()
+                shared.up.set()
+                log(f"{db}: server back at {time.monotonic() - started:.1f}s")
+        with shared.sent:  # some traffic on the last incarnation, then stop
+            target = shared.requests + clients
+            shared.sent.wait_for(lambda t=target: shared.requests >= t, timeout=120)
+        shared.stop.set()
+        for thread in threads:
+            thread.join(timeout=REQUEST_TIMEOUT * 3)
+        errors = [t.error for t in threads if t.error]
+        stuck = [t.name for t in threads if t.is_alive()]
+        server.stop()
+        log(f"{db}: stopped at {time.monotonic() - started:.1f}s")
+        acks_path = data_dir / "acks.json"
+        with shared.lock:
+            acks_path.write_text(
+                json.dumps({"submissions": shared.submissions, "uploads": shared.uploads})
+            )
+        result = json.loads(run_script(env, "check.py", str(acks_path)))
+        result.update(
+            {
+                "db": db,
+                "cycles": cycles,
+                "clients": clients,
+                "requests": shared.requests,
+                "statuses": shared.statuses,
+                "client_errors": errors[:10],
+                "stuck_clients": stuck,
+                "seconds": round(time.monotonic() - started, 1),
+            }
+        )
+        server_log = (data_dir / "server.log").read_text(errors="replace")
+        result["server_tracebacks"] = server_log.count("Traceback")
+        return result
+    finally:
+        if server:
+            server.kill()
+        if cluster:
+            cluster.stop()
+        if not keep:
+            import shutil
+
+            shutil.rmtree(data_dir, ignore_errors=True)
+        else:
+            log(f"kept {data_dir}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--db", choices=["sqlite", "postgres", "both"], default="both")
+    parser.add_argument("--cycles", type=int, default=10)
+    parser.add_argument("--clients", type=int, default=50)
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--seed", type=int, default=int(time.time()) % 100_000)
+    parser.add_argument("--keep", action="store_true", help="Keep the data folders.")
+    parser.add_argument("--json", help="Also write the results to this file.")
+    args = parser.parse_args(argv)
+    dbs = ["sqlite", "postgres"] if args.db == "both" else [args.db]
+    results = []
+    for db in dbs:
+        log(f"{db}: {args.cycles} cycles, {args.clients} clients, seed {args.seed}")
+        result = run_one(
+            db,
+            cycles=args.cycles,
+            clients=args.clients,
+            workers=args.workers,
+            seed=args.seed,
+            keep=args.keep,
+        )
+        print(json.dumps(result), flush=True)
+        results.append(result)
+    if args.json:
+        Path(args.json).write_text(json.dumps(results, indent=1))
+    total = {k: sum(r[k] for r in results) for k in ("acknowledged", "lost", "duplicated")}
+    bad = any(
+        r["problems"]
+        or r["client_errors"]
+        or r["stuck_clients"]
+        or r["orphans_left"]
+        or r["uploads_lost"]
+        for r in results
+    )
+    print(
+        f"acknowledged={total['acknowledged']} lost={total['lost']} "
+        f"duplicated={total['duplicated']}",
+        flush=True,
+    )
+    return 1 if bad or total["lost"] or total["duplicated"] else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,63 @@
+"""Seed the durability/load installation: the demo office and staff, N job seekers with
+complete profiles and the three required documents, and an API token for each.
+
+Run inside the installation's environment (DJANGO_SETTINGS_MODULE, PENCAKER_DATA_DIR,
+DATABASE_URL)::
+
+    python scripts/durability/seed.py N OUT.json
+
+Uses the test factories (dev dependencies): this is test tooling, not product code.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import sys
+
+
+def jpeg(kind: str, colour: tuple[int, int, int]) -> bytes:
+    from PIL import Image
+
+    size = (450, 600) if kind == "photo" else (800, 500)
+    buffer = io.BytesIO()
+    Image.new("RGB", size, colour).save(buffer, format="JPEG", quality=80)
+    return buffer.getvalue()
+
+
+def main() -> int:
+    count, out = int(sys.argv[1]), sys.argv[2]
+    import django
+
+    django.setup()
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.db import transaction
+
+    from pencaker.accounts.api_auth import token_issue
+    from pencaker.demo.seed import seed_all
+    from pencaker.documents.services import document_upload
+    from pencaker.seekers.tests.factories import CompleteProfileFactory
+
+    seed_all()
+    clients = []
+    for n in range(count):
+        with transaction.atomic():
+            user = CompleteProfileFactory(user__email=f"load{n}@durability.test").user
+            for kind in ("ktp", "photo", "ijazah"):
+                document_upload(
+                    actor=user,
+                    owner=user,
+                    kind=kind,
+                    uploaded_file=SimpleUploadedFile(
+                        f"{kind}.jpg", jpeg(kind, (n % 250, 80, 160)), "image/jpeg"
+                    ),
+                )
+            clients.append({"email": user.email, "token": token_issue(user=user, name="load")})
+    with open(out, "w") as handle:
+        json.dump({"clients": clients}, handle)
+    print(f"seeded {count} job seekers")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
