@@ -204,6 +204,7 @@ def _require_admin(actor: User) -> None:
 
 def _staff_of_actor_office(*, actor: User, staff_id: int) -> User:
     _require_admin(actor)
+    assert actor.office_id is not None  # checked by _require_admin
     staff = (
         User.objects.select_for_update()
         .filter(pk=staff_id, office_id=actor.office_id, role__in=STAFF_ROLES)
