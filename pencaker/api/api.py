@@ -4,7 +4,9 @@ Every operation has an explicit, stable ``operation_id``: clients are generated 
 Routers live in each app's ``api.py`` and are mounted here.
 """
 
+from django.utils.translation import gettext as _
 from ninja import NinjaAPI
+from ninja.errors import AuthenticationError, ValidationError
 
 from pencaker.core.errors import DomainError
 
@@ -17,6 +19,40 @@ def domain_error(request, exc: DomainError):
         request,
         {"code": exc.code, "message": exc.message, "details": exc.details},
         status=exc.status,
+    )
+
+
+@api.exception_handler(ValidationError)
+def validation_error(request, exc: ValidationError):
+    """Schema errors (a wrong JSON type, a missing field) answer in the same shape as every
+    other refusal, field by field, instead of ninja's own 422 body."""
+    fields: dict[str, list[str]] = {}
+    for error in exc.errors:
+        location = [str(part) for part in error.get("loc", ()) if part not in ("body", "payload")]
+        fields.setdefault(".".join(location) or "body", []).append(
+            _("This value is missing or has the wrong type.")
+        )
+    return api.create_response(
+        request,
+        {
+            "code": "invalid_input",
+            "message": _("Some fields are missing or have the wrong type."),
+            "details": fields,
+        },
+        status=400,
+    )
+
+
+@api.exception_handler(AuthenticationError)
+def authentication_error(request, exc: AuthenticationError):
+    return api.create_response(
+        request,
+        {
+            "code": "unauthorized",
+            "message": _("Log in first: send your API token as 'Authorization: Bearer <token>'."),
+            "details": {},
+        },
+        status=401,
     )
 
 
