@@ -1,7 +1,9 @@
 """The HTTP API under /api/v1 (django-ninja, OpenAPI 3.1 at /api/v1/openapi.json).
 
 Every operation has an explicit, stable ``operation_id``: clients are generated from them.
-Routers live in each app's ``api.py`` and are mounted here.
+Routers live in each app's ``api.py`` and are mounted here. Every refusal answers
+``{"code": ..., "message": ..., "details": {...}}``; field errors are ``details.fields``
+(a map from field name to messages).
 """
 
 from django.utils.translation import gettext as _
@@ -37,7 +39,7 @@ def validation_error(request, exc: ValidationError):
         {
             "code": "invalid_input",
             "message": _("Some fields are missing or have the wrong type."),
-            "details": fields,
+            "details": {"fields": fields},
         },
         status=400,
     )

@@ -203,7 +203,14 @@ def _village(code: str, errors: dict[str, list[str]]) -> Any:
 def _raise_invalid(errors: dict[str, list[str]]) -> None:
     if errors:
         first = next(iter(errors.values()))[0]
-        raise DomainError("invalid", first, details=errors)
+        raise DomainError("invalid", first, details={"fields": errors})
+
+
+def _fields_shape(exc: DomainError) -> DomainError:
+    """Field errors travel as ``details.fields`` in every API answer (see pencaker.api)."""
+    if exc.details and "fields" not in exc.details:
+        exc.details = {"fields": exc.details}
+    return exc
 
 
 @router.patch(
@@ -268,10 +275,10 @@ def profile_update(request, payload: ProfileUpdateIn):
         if exc.code == "nik_taken" and identity is not None:
             # The transaction above rolled back the record of the attempt too: keep it.
             services.nik_conflict_record(actor=user, profile=profile, nik=identity["nik"])
-        raise
+        raise _fields_shape(exc) from None
     except DomainError as exc:
         if "village" in exc.details:
             exc.details["village_code"] = exc.details.pop("village")
-        raise
+        raise _fields_shape(exc) from None
     user.refresh_from_db()
     return Status(200, _profile_out(user))

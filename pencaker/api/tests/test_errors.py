@@ -12,7 +12,7 @@ def test_wrong_json_type_is_a_400_in_the_house_shape():
     assert response.status_code == 400
     body = response.json()
     assert body["code"] == "invalid_input"
-    assert "email" in body["details"]
+    assert "email" in body["details"]["fields"]
 
 
 @pytest.mark.django_db

@@ -84,11 +84,11 @@ def test_profile_update_names_the_date_mismatch_in_indonesian(api, seeker):
     assert response.status_code == 400
     body = response.json()
     assert body["code"] == "invalid"
-    assert body["details"]["nik"] == [
+    assert body["details"]["fields"]["nik"] == [
         "Tanggal lahir di NIK (12-05-1990) tidak sama dengan tanggal lahir yang Anda isi "
         "(13-05-1990)."
     ]
-    assert body["message"] == body["details"]["nik"][0]
+    assert body["message"] == body["details"]["fields"]["nik"][0]
     assert JobSeekerProfile.objects.get(user=seeker).full_name == ""
 
 
@@ -104,7 +104,7 @@ def test_profile_update_with_errors_in_several_sections_saves_nothing(api, seeke
         },
     )
     assert response.status_code == 400
-    details = response.json()["details"]
+    details = response.json()["details"]["fields"]
     assert set(details) == {"birth_date", "postal_code", "phone", "village_code"}
     assert "misalnya 1999-12-31" in details["birth_date"][0]
     assert "5 angka" in details["postal_code"][0]
@@ -128,7 +128,7 @@ def test_profile_update_refuses_a_registered_nik_and_keeps_the_attempt(api, seek
     assert response.status_code == 409
     body = response.json()
     assert body["code"] == "nik_taken"
-    assert "NIK ini sudah terdaftar" in body["details"]["nik"][0]
+    assert "NIK ini sudah terdaftar" in body["details"]["fields"]["nik"][0]
     profile = JobSeekerProfile.objects.get(user=seeker)
     assert profile.nik == "" and profile.address_line == ""
     assert NikConflict.objects.filter(attempted_by=seeker, existing_profile=holder).count() == 1
@@ -142,7 +142,7 @@ def test_profile_update_refuses_a_person_too_young(api, today):
     )
     response = patch(api, {"birth_date": birth.isoformat()})
     assert response.status_code == 400
-    assert "minimal 18 tahun" in response.json()["details"]["birth_date"][0]
+    assert "minimal 18 tahun" in response.json()["details"]["fields"]["birth_date"][0]
 
 
 def test_openapi_has_the_stable_operation_ids(db):
@@ -166,7 +166,7 @@ def test_openapi_has_the_stable_operation_ids(db):
 def test_profile_update_answers_400_for_odd_input(api, data, field):
     response = patch(api, data)
     assert response.status_code == 400
-    assert field in response.json()["details"]
+    assert field in response.json()["details"]["fields"]
 
 
 def test_profile_update_with_a_wrong_type_is_not_a_server_error(api):
