@@ -25,6 +25,40 @@ def jpeg(kind: str, colour: tuple[int, int, int]) -> bytes:
     return buffer.getvalue()
 
 
+def bench_extras(clients: list[dict]) -> dict:
+    """For the load benchmark: an operator token, and a card issued to one more seeker."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from pencaker.accounts.api_auth import token_issue
+    from pencaker.accounts.models import Role, User
+    from pencaker.applications import services
+    from pencaker.cards.services import card_issue
+    from pencaker.documents.services import document_upload
+    from pencaker.offices.models import Office
+    from pencaker.seekers.tests.factories import CompleteProfileFactory
+
+    office = Office.objects.get(code="16.71")
+    operator = User.objects.get(email="operator@demo.pencaker.id")
+    holder = CompleteProfileFactory(user__email="holder@durability.test").user
+    for kind in ("ktp", "photo", "ijazah"):
+        document_upload(
+            actor=holder,
+            owner=holder,
+            kind=kind,
+            uploaded_file=SimpleUploadedFile(f"{kind}.jpg", jpeg(kind, (9, 9, 9)), "image/jpeg"),
+        )
+    application, _ = services.application_submit(actor=holder, idempotency_key="bench-card")
+    services.application_claim(actor=operator, application_id=application.pk)
+    application = services.application_approve(actor=operator, application_id=application.pk)
+    card = card_issue(application=application, actor=operator)
+    assert operator.role == Role.OPERATOR and operator.office_id == office.pk
+    return {
+        "operator_token": token_issue(user=operator, name="bench"),
+        "card": {"number": card.number, "birth_date": card.birth_date.isoformat()},
+        "password": "Rahasia-123!",
+    }
+
+
 def main() -> int:
     count, out = int(sys.argv[1]), sys.argv[2]
     import django
@@ -53,8 +87,11 @@ def main() -> int:
                     ),
                 )
             clients.append({"email": user.email, "token": token_issue(user=user, name="load")})
+    result = {"clients": clients}
+    if "--bench" in sys.argv:
+        result.update(bench_extras(clients))
     with open(out, "w") as handle:
-        json.dump({"clients": clients}, handle)
+        json.dump(result, handle)
     print(f"seeded {count} job seekers")
     return 0
 
