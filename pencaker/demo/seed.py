@@ -5,6 +5,8 @@ and duplicates nothing.
 
 from __future__ import annotations
 
+import io
+from base64 import b32decode
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -55,9 +57,19 @@ def seed_users(office) -> list[DemoLogin]:
     from pencaker.accounts.models import Role, User
 
     logins = [
-        DemoLogin(Role.ADMIN_DINAS, "admin@demo.pencaker.id", DEMO_PASSWORD),
-        DemoLogin(Role.OPERATOR, "operator@demo.pencaker.id", DEMO_PASSWORD),
-        DemoLogin(Role.JOB_SEEKER, "pencaker@demo.pencaker.id", DEMO_PASSWORD),
+        DemoLogin(
+            Role.ADMIN_DINAS,
+            "admin@demo.pencaker.id",
+            DEMO_PASSWORD,
+            "2FA: TOTP secret PENCAKERDEMOADMINTOTPSECRETKEY23 or backup code admin111",
+        ),
+        DemoLogin(
+            Role.OPERATOR,
+            "operator@demo.pencaker.id",
+            DEMO_PASSWORD,
+            "2FA: TOTP secret PENCAKERDEMOOPERATORTOTPSECRET23 or backup code operator111",
+        ),
+        DemoLogin(Role.JOB_SEEKER, "pencaker@demo.pencaker.id", DEMO_PASSWORD, "complete profile"),
     ]
     for login in logins:
         staff = login.role != Role.JOB_SEEKER
@@ -75,8 +87,101 @@ def seed_users(office) -> list[DemoLogin]:
     return logins
 
 
-@transaction.atomic
+# Fixed, public demo secrets (base32) so a newcomer can pass staff two-factor
+# authentication. Never use them outside a demo installation.
+DEMO_TOTP_SECRETS = {
+    "admin@demo.pencaker.id": "PENCAKERDEMOADMINTOTPSECRETKEY23",
+    "operator@demo.pencaker.id": "PENCAKERDEMOOPERATORTOTPSECRET23",
+}
+DEMO_BACKUP_CODES = {
+    "admin@demo.pencaker.id": ["admin111", "admin222", "admin333"],
+    "operator@demo.pencaker.id": ["operator111", "operator222", "operator333"],
+}
+
+
+def seed_two_factor() -> None:
+    from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from pencaker.accounts.models import User
+
+    for email, secret in DEMO_TOTP_SECRETS.items():
+        user = User.objects.get(email=email)
+        TOTPDevice.objects.update_or_create(
+            user=user,
+            name="demo",
+            defaults={
+                "key": b32decode(secret).hex(),
+                "confirmed": True,
+                "throttling_failure_count": 0,
+            },
+        )
+        static, _ = StaticDevice.objects.get_or_create(
+            user=user, name="demo-backup", defaults={"confirmed": True}
+        )
+        static.throttle_reset()
+        for code in DEMO_BACKUP_CODES[email]:
+            StaticToken.objects.get_or_create(device=static, token=code)
+
+
+def _demo_jpeg(size: tuple[int, int], colour: tuple[int, int, int], text: str) -> bytes:
+    from PIL import Image, ImageDraw
+
+    image = Image.new("RGB", size, colour)
+    ImageDraw.Draw(image).text((20, 20), text, fill=(0, 0, 0))
+    buffer = io.BytesIO()
+    image.save(buffer, "JPEG", quality=85)
+    return buffer.getvalue()
+
+
+def _demo_pdf(text: str) -> bytes:
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    buffer = io.BytesIO()
+    pdf = canvas.Canvas(buffer, pagesize=A4)
+    pdf.drawString(72, 760, text)
+    pdf.save()
+    return buffer.getvalue()
+
+
+def seed_seeker(seeker_email: str = "pencaker@demo.pencaker.id") -> None:
+    """The demo job seeker: a complete profile and the three required documents."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from pencaker.accounts.models import User
+    from pencaker.documents.selectors import documents_current_for
+    from pencaker.documents.services import document_upload
+    from pencaker.seekers.demo import seed_demo_profile
+
+    user = User.objects.get(email=seeker_email)
+    seed_demo_profile(user)
+    present = documents_current_for(user)
+    files = {
+        "ktp": ("ktp-demo.jpg", _demo_jpeg((856, 540), (200, 220, 255), "KTP DEMO"), "image/jpeg"),
+        "photo": ("foto-demo.jpg", _demo_jpeg((360, 480), (180, 30, 30), "FOTO 3x4"), "image/jpeg"),
+        "ijazah": (
+            "ijazah-demo.pdf",
+            _demo_pdf("IJAZAH DEMO - bukan dokumen asli"),
+            "application/pdf",
+        ),
+    }
+    for kind, (name, content, content_type) in files.items():
+        if kind not in present:
+            document_upload(
+                actor=user,
+                owner=user,
+                kind=kind,
+                uploaded_file=SimpleUploadedFile(name, content, content_type=content_type),
+            )
+
+
 def seed_all() -> list[DemoLogin]:
-    seed_regions()
-    office = seed_office()
-    return seed_users(office)
+    with transaction.atomic():
+        seed_regions()
+        office = seed_office()
+        logins = seed_users(office)
+        seed_two_factor()
+    # Uploads write files first and then their rows in their own transaction.
+    seed_seeker()
+    return logins

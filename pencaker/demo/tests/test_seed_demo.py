@@ -1,17 +1,47 @@
 import pytest
 from django.core.management import call_command
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from pencaker.accounts.models import User
+from pencaker.documents.models import DocumentVersion
 from pencaker.offices.models import Office
 from pencaker.regions.models import Region
+from pencaker.seekers.models import ProfileChange
+from pencaker.seekers.selectors import profile_completeness
+
+
+def _counts():
+    return (
+        User.objects.count(),
+        Office.objects.count(),
+        Region.objects.count(),
+        DocumentVersion.objects.count(),
+        ProfileChange.objects.count(),
+        TOTPDevice.objects.count(),
+    )
 
 
 @pytest.mark.django_db
 def test_seed_demo_is_idempotent():
     call_command("seed_demo")
-    counts = (User.objects.count(), Office.objects.count(), Region.objects.count())
+    counts = _counts()
     call_command("seed_demo")
-    assert (User.objects.count(), Office.objects.count(), Region.objects.count()) == counts
+    assert _counts() == counts
+
+
+@pytest.mark.django_db
+def test_demo_office_has_18_kecamatan_and_staff_with_two_factor():
+    call_command("seed_demo")
     office = Office.objects.get(code="16.71")
     assert Region.objects.filter(parent_id="16.71", level="district").count() == 18
-    assert office.staff.filter(role="operator").exists()
+    operator = office.staff.get(role="operator")
+    assert TOTPDevice.objects.filter(user=operator, confirmed=True).exists()
+
+
+@pytest.mark.django_db
+def test_demo_job_seeker_has_a_complete_profile():
+    call_command("seed_demo")
+    seeker = User.objects.get(email="pencaker@demo.pencaker.id")
+    completeness = profile_completeness(seeker)
+    assert completeness.missing == []
+    assert completeness.is_complete
