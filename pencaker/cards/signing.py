@@ -17,6 +17,8 @@ Where the office's signing key comes from, first match wins:
 
 from __future__ import annotations
 
+import asyncio
+import concurrent.futures
 import datetime as dt
 import io
 import os
@@ -144,6 +146,17 @@ def demo_material() -> Path:
     return final
 
 
+def _outside_event_loop(func: Any) -> Any:
+    """pyHanko's synchronous API calls ``asyncio.run``, which fails inside a running event
+    loop (an ASGI worker, Playwright's sync API in tests); run it in a thread then."""
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return func()
+    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(func).result()
+
+
 # --- Signers ------------------------------------------------------------------------------
 
 
@@ -268,7 +281,7 @@ def sign_pdf(pdf: bytes, *, reason: str, location: str, contact: str = "") -> by
         contact_info=contact or None,
     )
     writer = IncrementalPdfFileWriter(io.BytesIO(pdf))
-    out = signers.sign_pdf(writer, meta, signer=info.signer)
+    out = _outside_event_loop(lambda: signers.sign_pdf(writer, meta, signer=info.signer))
     return out.getvalue()
 
 
@@ -297,9 +310,8 @@ def validate_pdf(pdf: bytes, *, trust_anchor: bytes) -> ValidationResult:
         signatures = reader.embedded_signatures
         if len(signatures) != 1:
             return ValidationResult(False, False, False, False, "")
-        status = validate_pdf_signature(
-            signatures[0], ValidationContext(trust_roots=[_asn1_cert(trust_anchor)])
-        )
+        context = ValidationContext(trust_roots=[_asn1_cert(trust_anchor)])
+        status = _outside_event_loop(lambda: validate_pdf_signature(signatures[0], context))
     except Exception:  # noqa: BLE001 - a damaged file is simply "not valid"
         return ValidationResult(False, False, False, False, "")
     return ValidationResult(
