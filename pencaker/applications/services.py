@@ -325,6 +325,10 @@ def application_approve(*, actor: Any, application_id: int, note: str = "") -> A
             actor=actor, action="application.approved", obj=application, office=application.office
         )
         _notify(application, "approved", change)
+        # The card is rendered and signed by a background task after commit (idempotent).
+        from pencaker.cards.tasks import schedule_card_issue
+
+        schedule_card_issue(application.pk)
     return application
 
 

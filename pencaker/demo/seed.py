@@ -69,7 +69,12 @@ def seed_users(office) -> list[DemoLogin]:
             DEMO_PASSWORD,
             "2FA: TOTP secret PENCAKERDEMOOPERATORTOTPSECRET23 or backup code operator111",
         ),
-        DemoLogin(Role.JOB_SEEKER, "pencaker@demo.pencaker.id", DEMO_PASSWORD, "complete profile"),
+        DemoLogin(
+            Role.JOB_SEEKER,
+            "pencaker@demo.pencaker.id",
+            DEMO_PASSWORD,
+            "complete profile and an issued, signed AK/1 card",
+        ),
     ]
     for login in logins:
         staff = login.role != Role.JOB_SEEKER
@@ -176,6 +181,34 @@ def seed_seeker(seeker_email: str = "pencaker@demo.pencaker.id") -> None:
             )
 
 
+def seed_card(
+    seeker_email: str = "pencaker@demo.pencaker.id",
+    operator_email: str = "operator@demo.pencaker.id",
+) -> None:
+    """The demo job seeker's approved AK/1 request and issued, signed card (idempotent)."""
+    from pencaker.accounts.models import User
+    from pencaker.applications import services as applications
+    from pencaker.applications.models import Application
+    from pencaker.cards.selectors import card_current_of_holder
+    from pencaker.cards.services import card_issue
+
+    seeker = User.objects.get(email=seeker_email)
+    operator = User.objects.get(email=operator_email)
+    if card_current_of_holder(seeker) is not None:
+        return
+    application = Application.objects.filter(applicant=seeker, status="approved").first()
+    if application is None:
+        application, _created = applications.application_submit(
+            actor=seeker, idempotency_key="demo-seed-card"
+        )
+        if application.status == "submitted":
+            applications.application_claim(actor=operator, application_id=application.pk)
+        application = applications.application_approve(
+            actor=operator, application_id=application.pk, note="Demo"
+        )
+    card_issue(application=application, actor=operator)
+
+
 def seed_all() -> list[DemoLogin]:
     with transaction.atomic():
         seed_regions()
@@ -184,4 +217,5 @@ def seed_all() -> list[DemoLogin]:
         seed_two_factor()
     # Uploads write files first and then their rows in their own transaction.
     seed_seeker()
+    seed_card()
     return logins

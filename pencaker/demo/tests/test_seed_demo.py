@@ -45,3 +45,17 @@ def test_demo_job_seeker_has_a_complete_profile():
     completeness = profile_completeness(seeker)
     assert completeness.missing == []
     assert completeness.is_complete
+
+
+@pytest.mark.django_db
+def test_demo_job_seeker_has_an_issued_signed_card(settings, tmp_path):
+    from pencaker.cards.models import Card
+
+    settings.DATA_DIR = tmp_path
+    call_command("seed_demo")
+    call_command("seed_demo")
+    seeker = User.objects.get(email="pencaker@demo.pencaker.id")
+    cards = Card.objects.filter(holder=seeker)
+    assert cards.count() == 1
+    assert cards.get().status == "active"
+    assert cards.get().pdf_sha256

@@ -1,0 +1,33 @@
+"""Approving an application issues its signed card after commit, exactly once."""
+
+import pytest
+
+from pencaker.applications import services as applications
+from pencaker.cards.models import Card
+
+
+@pytest.mark.django_db
+def test_approval_issues_one_card_after_commit(
+    django_capture_on_commit_callbacks, settings, tmp_path
+):
+    from django.core.management import call_command
+
+    settings.DATA_DIR = tmp_path
+    call_command("seed_demo")
+    from pencaker.accounts.models import User
+
+    seeker = User.objects.get(email="pencaker@demo.pencaker.id")
+    operator = User.objects.get(email="operator@demo.pencaker.id")
+    application, _ = applications.application_submit(actor=seeker, idempotency_key="t-approve")
+    applications.application_claim(actor=operator, application_id=application.pk)
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        applications.application_approve(actor=operator, application_id=application.pk)
+    assert not Card.objects.filter(application=application).exists()
+    for callback in callbacks:
+        callback()
+    card = Card.objects.get(application=application)
+    assert card.holder == seeker
+    assert card.pdf_sha256
+    for callback in callbacks:  # a repeated delivery issues nothing twice
+        callback()
+    assert Card.objects.filter(application=application).count() == 1
