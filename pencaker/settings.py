@@ -94,6 +94,8 @@ INSTALLED_APPS = [
     "pencaker.documents",
     "pencaker.applications",
     "pencaker.cards",
+    "pencaker.lifecycle",
+    "pencaker.reporting",
     "pencaker.notifications",
     "pencaker.surveys",
     "pencaker.api",

@@ -12,6 +12,8 @@ urlpatterns = [
     path("permohonan/", include("pencaker.applications.urls")),
     path("survei/", include("pencaker.surveys.urls")),
     path("kartu/", include("pencaker.cards.urls")),
+    path("lapor/", include("pencaker.lifecycle.urls")),
+    path("laporan/", include("pencaker.reporting.urls")),
     path(".well-known/pencaker-keys.json", include("pencaker.cards.urls_well_known")),
     path("api/v1/", include("pencaker.api.urls")),
     path("", include("pencaker.public.urls")),
