@@ -153,7 +153,7 @@ else:
     DATABASES = {
         "default": {
             "ENGINE": "django.db.backends.sqlite3",
-            "NAME": DATA_DIR / "pencaker.sqlite3",
+            "NAME": str(DATA_DIR / "pencaker.sqlite3"),
             "OPTIONS": {
                 # WAL lets readers run while one writer commits; IMMEDIATE takes the write
                 # lock at BEGIN so concurrent writers queue instead of failing mid-transaction.

@@ -140,12 +140,12 @@ def documents_snapshot(user: Any) -> list[dict[str, Any]]:
         version = getattr(item, "current_version", item)
         if version is None:
             continue
-        kind = getattr(item, "kind", None) or version.document.kind
+        kind = getattr(item, "kind", None) or version.document.kind  # type: ignore[union-attr]
         rows.append(
             {
                 "kind": kind,
                 "version_id": version.pk,
-                "sha256": version.sha256,
+                "sha256": version.sha256,  # type: ignore[union-attr]
                 "content_type": getattr(version, "content_type", ""),
                 "number": getattr(version, "number", None),
             }

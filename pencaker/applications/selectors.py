@@ -46,7 +46,7 @@ def application_for_staff(actor: Any, application_id: Any) -> Application:
         raise _not_found() from None
     application = (
         Application.objects.select_related("office", "applicant", "claimed_by")
-        .filter(pk=pk, office_id=getattr(actor, "office_id", None))
+        .filter(pk=pk, office_id=getattr(actor, "office_id", None) or 0)
         .first()
     )
     if application is None or not getattr(actor, "office_id", None):
@@ -162,11 +162,12 @@ def application_sla_by_month(office: Any, *, months: int = 12) -> list[MonthStat
         buckets.setdefault(key, []).append(app)
     result = []
     for month, apps in sorted(buckets.items(), reverse=True):
+        decided = [(a, a.decided_at) for a in apps if a.decided_at is not None]
         hours = [
-            sla.working_time_used(a, until=a.decided_at, calendar=calendar).total_seconds() / 3600
-            for a in apps
+            sla.working_time_used(a, until=at, calendar=calendar).total_seconds() / 3600
+            for a, at in decided
         ]
-        within = sum(1 for a in apps if a.due_at and a.decided_at <= a.due_at)
+        within = sum(1 for a, at in decided if a.due_at is not None and at <= a.due_at)
         result.append(
             MonthStats(month, len(apps), within, statistics.median(hours) if hours else None)
         )

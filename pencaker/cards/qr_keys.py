@@ -74,7 +74,7 @@ def _private_path(kid: str) -> Path:
     return key_dir() / f"{kid}.pem"
 
 
-def signing_key_current() -> tuple[str, COSEKey]:
+def signing_key_current() -> tuple[str, Any]:
     """The key that signs new tokens; created on first use."""
     with transaction.atomic():
         row = SigningKey.objects.filter(retired_at__isnull=True).order_by("-created_at").first()

@@ -131,7 +131,7 @@ def _load(token: str) -> list[Any]:
     return value
 
 
-def _key_from_jwk(jwk: dict[str, Any]) -> COSEKey:
+def _key_from_jwk(jwk: dict[str, Any]) -> Any:
     try:
         return COSEKey.from_jwk(jwk)
     except Exception as exc:  # noqa: BLE001 - a broken published key verifies nothing

@@ -20,7 +20,7 @@ def transition(
     *,
     obj: models.Model,
     to: str,
-    allowed: Mapping[str, set[str] | frozenset[str]],
+    allowed: Mapping[Any, set[Any] | frozenset[Any]],
     history_model: type[models.Model],
     actor: Any,
     note: str = "",
@@ -43,7 +43,7 @@ def transition(
         )
     setattr(obj, field, to)
     obj.save()
-    return history_model.objects.create(
+    return history_model._default_manager.create(
         **{history_fk: obj},
         from_status=current,
         to_status=to,
