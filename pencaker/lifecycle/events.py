@@ -1,0 +1,150 @@
+"""Record ``SeekerEvent`` rows with their attributes frozen at the event.
+
+``seeker_event_record`` is the only writer. ``on_card_issued`` is the hook the cards
+service calls when it issues a card for an application (new card, renewal, data change,
+replacement); the versions this app re-issues for reports and placements do not call it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.utils import translation
+
+from pencaker.lifecycle.choices import ENDING_KINDS, AgeGroup, EventKind
+from pencaker.lifecycle.models import SeekerEvent
+
+_AGE_BOUNDS = [
+    (20, AgeGroup.A15_19),
+    (30, AgeGroup.A20_29),
+    (45, AgeGroup.A30_44),
+    (55, AgeGroup.A45_54),
+]
+
+
+def age_on(birth_date: dt.date, day: dt.date) -> int:
+    return day.year - birth_date.year - ((day.month, day.day) < (birth_date.month, birth_date.day))
+
+
+def age_group(birth_date: dt.date | None, day: dt.date) -> str:
+    """The IPK age group on ``day``; holders under 15 (not possible by the office minimum
+    age) are counted in the youngest group rather than dropped."""
+    if birth_date is None:
+        return ""
+    age = age_on(birth_date, day)
+    for upper, group in _AGE_BOUNDS:
+        if age < upper:
+            return group.value
+    return AgeGroup.A55_PLUS.value
+
+
+def highest_education(levels: list[str]) -> str:
+    from pencaker.seekers.choices import EducationLevel
+
+    order = list(EducationLevel.values)
+    known = [level for level in levels if level in order]
+    return max(known, key=order.index) if known else ""
+
+
+def _sex_from_label(label: str) -> str:
+    from pencaker.seekers.choices import Sex
+
+    if label in Sex.values:
+        return label
+    with translation.override("id"):
+        by_label = {str(choice.label): choice.value for choice in Sex}
+    with translation.override("en"):
+        by_label.update({str(choice.label): choice.value for choice in Sex})
+    return by_label.get(label, "")
+
+
+def _sex_from_nik(nik: str) -> str:
+    # NIK digits 7-8 are the day of birth; women's day of birth is increased by 40.
+    if len(nik) == 16 and nik.isdigit():
+        return "F" if int(nik[6:8]) > 40 else "M"
+    return ""
+
+
+def _profile(holder: Any) -> Any:
+    from pencaker.seekers.models import JobSeekerProfile
+
+    return JobSeekerProfile.objects.filter(user=holder).first()
+
+
+def frozen_attributes(card: Any) -> dict[str, Any]:
+    """Sex, birth date and highest education from the card's frozen data, completed from
+    the holder's profile where the card lacks them."""
+    data = card.data or {}
+    sex = _sex_from_label(str(data.get("sex") or "")) or _sex_from_nik(str(data.get("nik") or ""))
+    birth_date = card.birth_date
+    education = highest_education([str(e.get("level") or "") for e in data.get("education") or []])
+    if not (sex and birth_date and education):
+        profile = _profile(card.holder)
+        if profile is not None:
+            sex = sex or profile.sex or ""
+            birth_date = birth_date or profile.birth_date
+            if not education:
+                education = highest_education(
+                    list(profile.education.values_list("level", flat=True))
+                )
+    return {"sex": sex, "birth_date": birth_date, "education_level": education}
+
+
+def seeker_event_record(
+    *, kind: str, card: Any, on: dt.date, placement_area: str = "", note: str = ""
+) -> SeekerEvent:
+    """Append one event for ``card``'s holder at ``card``'s office on ``on``.
+
+    Call inside the caller's transaction.
+    """
+    if kind not in EventKind.values:
+        raise ValueError(f"unknown event kind {kind!r}")
+    attrs = frozen_attributes(card)
+    return SeekerEvent.objects.create(
+        office_id=card.office_id,
+        card=card,
+        holder_id=card.holder_id,
+        kind=kind,
+        occurred_on=on,
+        sex=attrs["sex"],
+        birth_date=attrs["birth_date"],
+        age_group=age_group(attrs["birth_date"], on),
+        education_level=attrs["education_level"],
+        placement_area=placement_area if kind == EventKind.PLACED else "",
+        note=note[:200],
+    )
+
+
+def registration_is_open(holder: Any) -> bool:
+    """Whether the holder's last registration event opened a registration that no
+    ``placed``/``removed``/``expired`` event has closed yet."""
+    last = (
+        SeekerEvent.objects.filter(holder=holder)
+        .exclude(kind__in=[EventKind.REPORTED])
+        .order_by("-occurred_on", "-id")
+        .values_list("kind", flat=True)
+        .first()
+    )
+    return last is not None and last not in ENDING_KINDS
+
+
+def on_card_issued(card: Any) -> SeekerEvent | None:
+    """Record what a card issued for an application means for the register.
+
+    Call from ``cards.services._card_issue_row`` inside its transaction, right after the
+    new card's first ``CardStatusChange`` row. Idempotent per card.
+
+    - new card number, or the holder's registration had ended: ``registered``;
+    - a renewal while the registration is open: ``renewed``;
+    - any other new version (data change, replacement) while open: nothing.
+    """
+    if SeekerEvent.objects.filter(card=card).exists():
+        return None
+    on = card.issued_on
+    if card.supersedes_id is None or not registration_is_open(card.holder):
+        return seeker_event_record(kind=EventKind.REGISTERED, card=card, on=on)
+    application_type = getattr(getattr(card, "application", None), "type", "")
+    if application_type == "renewal":
+        return seeker_event_record(kind=EventKind.RENEWED, card=card, on=on)
+    return None
