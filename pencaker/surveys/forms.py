@@ -9,6 +9,7 @@ from typing import cast
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from pencaker.surveys import ikm
 from pencaker.surveys.choices import (
@@ -159,7 +160,7 @@ class FollowUpForm(forms.Form):
 
     element = forms.ChoiceField(label=_("Element"))
     action = forms.CharField(
-        label=_("Action"),
+        label=pgettext_lazy("follow-up plan", "Action"),
         max_length=ACTION_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_("What the office will do, for example: open a complaint desk at the counter."),

@@ -19,7 +19,7 @@ from xml.sax.saxutils import escape
 from django.core.exceptions import ImproperlyConfigured
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext, pgettext
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
@@ -289,7 +289,13 @@ def _story(
         statuses = dict(FollowUpStatus.choices)
         story.append(
             _table(
-                [_("Element"), _("Action"), _("Quarter"), _("Person responsible"), _("Status")],
+                [
+                    _("Element"),
+                    pgettext("follow-up plan", "Action"),
+                    _("Quarter"),
+                    _("Person responsible"),
+                    _("Status"),
+                ],
                 [
                     (
                         f"{f.element} {ikm.ELEMENTS_BY_CODE[f.element].name}",

@@ -5,6 +5,7 @@ plan. Staff reads are filtered by the user's office."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from fractions import Fraction
@@ -58,9 +59,12 @@ def published_periods() -> QuerySet[SurveyPeriod]:
     return SurveyPeriod.objects.filter(published_at__isnull=False).select_related("office")
 
 
+TOKEN_RE = re.compile(r"[A-Za-z0-9_-]{1,64}")
+
+
 def invitation_by_token(token: str) -> Invitation | None:
-    if not token or len(token) > 64:
-        return None
+    if not TOKEN_RE.fullmatch(token or ""):
+        return None  # also keeps NUL bytes away from PostgreSQL
     return Invitation.objects.filter(token=token).select_related("office").first()
 
 

@@ -15,20 +15,22 @@ from decimal import Decimal
 
 from pencaker.surveys import ikm
 
-WIDTH = 640
-HEIGHT = 330
-LEFT = 44
-RIGHT = 24
-TOP = 24
-BOTTOM = 96  # room for the slanted period names
+# A small drawing area keeps the text readable when a phone scales the chart down.
+WIDTH = 400
+HEIGHT = 290
+LEFT = 40
+RIGHT = 12
+TOP = 22
+BOTTOM = 100  # room for the slanted period names
 Y_MIN = Decimal(25)
 Y_MAX = Decimal(100)
 Y_TICKS = (Decimal(25), Decimal(50), Decimal(75), Decimal(100))
-LABEL_CHARS = 18
+LABEL_CHARS = 16
 
 
 @dataclass(frozen=True)
 class ChartPoint:
+    name: str  # the period's name, in full (title and description)
     label: str  # the period's name, shortened for the axis
     value: Decimal | None  # the rounded converted IKM, None when the index does not exist
     grade: str | None
@@ -89,6 +91,7 @@ def build(entries: Sequence[tuple[str, Decimal | None]]) -> TrendChart:
         x = round(LEFT + step * (index + 0.5), 1)
         points.append(
             ChartPoint(
+                name=name,
                 label=_shorten(name),
                 value=value,
                 grade=None if value is None else ikm.grade_for(value).letter,

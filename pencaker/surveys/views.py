@@ -4,6 +4,8 @@ and the XLSX/PDF exports) and the public published results."""
 
 from __future__ import annotations
 
+import re
+
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.core.exceptions import PermissionDenied
@@ -23,6 +25,7 @@ from pencaker.surveys.choices import Channel
 from pencaker.surveys.forms import FollowUpForm, PeriodForm, QuestionnaireForm
 
 KIOSK_SESSION_KEY = "surveys_kiosk_office_id"
+OFFICE_CODE_RE = re.compile(r"[0-9.]{1,13}")
 WRITER_ROLES: frozenset[str] = frozenset({Role.OPERATOR, Role.ADMIN_DINAS})
 
 
@@ -386,8 +389,12 @@ def paper_entry(request: StaffRequest, pk: int) -> HttpResponse:
 
 def public_results(request: HttpRequest) -> HttpResponse:
     periods = selectors.published_periods()
-    office_code = request.GET.get("kantor", "")[:13]
+    office_code = request.GET.get("kantor", "")
     if office_code:
-        periods = periods.filter(office__code=office_code)
+        # Shape-check before the lookup: PostgreSQL refuses NUL bytes in a query.
+        if OFFICE_CODE_RE.fullmatch(office_code):
+            periods = periods.filter(office__code=office_code)
+        else:
+            periods = periods.none()
     shown = [selectors.period_results(p) for p in periods[:20]]
     return render(request, "surveys/public_results.html", {"shown": shown})

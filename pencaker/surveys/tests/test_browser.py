@@ -126,3 +126,48 @@ def test_public_results_and_period_pages_have_no_axe_violations(
     assert_no_axe_violations(page)
     page.goto(page.base + reverse("surveys:paper_entry", kwargs={"pk": period.pk}))
     assert_no_axe_violations(page)
+
+
+def test_operator_plans_a_follow_up_for_the_lowest_element_without_javascript(
+    new_page, office, operator, period, staff_client_factory, answer_all
+):
+    from pencaker.surveys.choices import Channel
+    from pencaker.surveys.services import Profile, response_record
+
+    response_record(
+        actor=operator,
+        office=office,
+        channel=Channel.PAPER,
+        answers=answer_all(4, U8=1),
+        profile=Profile(),
+    )
+    results_url = reverse("surveys:results", kwargs={"pk": period.pk})
+    page = new_page(javascript=False)
+    staff_session(page, staff_client_factory, operator)
+    page.goto(page.base + results_url)
+    expect(page.locator("svg.trend-chart")).to_be_visible()
+
+    page.get_by_role("link", name="rencanakan tindakan untuk U8").click()
+    expect(page.get_by_label("Unsur")).to_have_value("U8")
+    page.get_by_role("button", name="Simpan").click()  # nothing written yet
+    expect(page.locator(".error-summary")).to_be_visible()
+    page.get_by_label("Tindakan").fill("Buka meja pengaduan di loket depan")
+    page.get_by_label("Penanggung jawab").fill("Kepala Seksi Penempatan")
+    page.get_by_label("Triwulan").select_option("2027-Q1")
+    page.get_by_role("button", name="Simpan").click()
+
+    plan = page.locator("#plan")
+    expect(plan).to_contain_text("Buka meja pengaduan di loket depan")
+    expect(plan).to_contain_text("2027-Q1")
+    expect(plan).to_contain_text("Direncanakan")
+
+    # axe needs JavaScript: check the same pages in a second, scripted browser.
+    checker = new_page()
+    staff_session(checker, staff_client_factory, operator)
+    checker.goto(checker.base + results_url)
+    expect(checker.locator("svg.trend-chart")).to_be_visible()
+    assert_no_axe_violations(checker)
+    checker.goto(checker.base + reverse("surveys:followup_add", kwargs={"pk": period.pk}))
+    checker.get_by_role("button", name="Simpan").click()
+    expect(checker.locator(".error-summary")).to_be_visible()
+    assert_no_axe_violations(checker)
