@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Sequence
+from decimal import Decimal
 from pathlib import Path
 from xml.sax.saxutils import escape
 
@@ -81,7 +82,7 @@ SECTION = ParagraphStyle(
 INDEX = ParagraphStyle("index", parent=BODY, fontName=FONT_BOLD, fontSize=12, leading=16)
 
 
-def _num(value: object, places: int = 2) -> str:
+def _num(value: Decimal | float | None, places: int = 2) -> str:
     if value is None:
         return "–"
     return formats.number_format(value, places)
@@ -91,7 +92,9 @@ def _p(text: str, style: ParagraphStyle = BODY) -> Paragraph:
     return Paragraph(escape(text), style)
 
 
-def _table(header: Sequence[str], rows: Sequence[Sequence[str]], widths: Sequence[float]) -> Table:
+def _table(
+    header: Sequence[str], rows: Sequence[Sequence[object]], widths: Sequence[float]
+) -> Table:
     data = [[Paragraph(escape(h), SMALL_BOLD) for h in header]]
     data += [[Paragraph(escape(str(cell)), SMALL) for cell in row] for row in rows]
     table = Table(data, colWidths=list(widths), repeatRows=1)

@@ -15,7 +15,7 @@ the office and is always written in Indonesian.
 from __future__ import annotations
 
 import io
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from decimal import Decimal
 from fractions import Fraction
 
@@ -102,7 +102,7 @@ def build_workbook(
             cell.number_format = "0.##" if isinstance(cell.value, Decimal) else "0"
         row_number += 1
 
-    def per_element(label: str, values: list[int | Decimal | None], places: int) -> None:
+    def per_element(label: str, values: Sequence[int | Decimal | str | None], places: int) -> None:
         nonlocal row_number
         sheet.cell(row=row_number, column=1, value=label).font = BOLD
         sheet.merge_cells(start_row=row_number, start_column=1, end_row=row_number, end_column=3)
