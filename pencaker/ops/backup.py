@@ -128,7 +128,7 @@ def _refs_from_cursor(cursor: Any, *, qn: Any) -> dict[str, FileRef]:
     for model, file_field, sha in file_fields():
         meta = model._meta
         pk_col = meta.pk.column
-        sha_col = meta.get_field(sha).column if sha else None
+        sha_col = getattr(meta.get_field(sha), "column", None) if sha else None
         cols = [qn(pk_col), qn(file_field.column)] + ([qn(sha_col)] if sha_col else [])
         col = qn(file_field.column)
         cursor.execute(
@@ -221,7 +221,7 @@ def backup_create(*, out_dir: Path) -> dict[str, Any]:
         digest = hashlib.sha256()
         try:
             with default_storage.open(name, "rb") as src, target.open("wb") as dst:
-                for chunk in iter(lambda src=src: src.read(1024 * 1024), b""):
+                while chunk := src.read(1024 * 1024):
                     digest.update(chunk)
                     dst.write(chunk)
         except FileNotFoundError:

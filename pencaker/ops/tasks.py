@@ -30,7 +30,7 @@ def schedule_orphans_cleanup(*, delay: timedelta = INTERVAL) -> bool:
     """Enqueue the next clean-up run unless one is already waiting. True if enqueued."""
     from django.conf import settings
 
-    if "DatabaseBackend" not in settings.TASKS["default"]["BACKEND"]:
+    if "DatabaseBackend" not in str(settings.TASKS["default"]["BACKEND"]):
         return False
     if _next_run_waiting():
         return False
