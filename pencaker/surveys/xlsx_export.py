@@ -47,7 +47,7 @@ def cell_value(value: Fraction | None, places: int = 2) -> int | Decimal | None:
 
 
 def _number_format(places: int) -> str:
-    return "0." + "0" * places
+    return "0." + "0" * places if places else "General"
 
 
 def build_workbook(
