@@ -343,6 +343,13 @@ PENCAKER_CARD_KEY_DIR = env("PENCAKER_CARD_KEY_DIR")
 PENCAKER_CARD_VERIFY_LIMIT = env_int("PENCAKER_CARD_VERIFY_LIMIT", 20)
 PENCAKER_CARD_VERIFY_WINDOW_SECONDS = env_int("PENCAKER_CARD_VERIFY_WINDOW_SECONDS", 600)
 
+# --- Load shedding (pencaker.ops.load_shedding) -----------------------------------------
+# Requests one app-server process serves at once; beyond that a request waits up to
+# PENCAKER_QUEUE_WAIT_MS for a slot and is then answered 503 with Retry-After (seconds).
+PENCAKER_MAX_IN_FLIGHT = env_int("PENCAKER_MAX_IN_FLIGHT", 4)
+PENCAKER_QUEUE_WAIT_MS = env_int("PENCAKER_QUEUE_WAIT_MS", 100)
+PENCAKER_RETRY_AFTER = env_int("PENCAKER_RETRY_AFTER", 5)
+
 # --- Pencaker --------------------------------------------------------------------------
 PENCAKER_DEMO_OFFICE_CODE = "16.71"
 NINJA_PAGINATION_PER_PAGE = 50
