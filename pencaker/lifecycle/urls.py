@@ -1,5 +1,15 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from pencaker.lifecycle import views
 
 app_name = "lifecycle"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("bekerja/", views.placement, name="placement"),
+    path("perpanjang/", views.renew, name="renew"),
+    path("petugas/", views.staff_card, name="staff_card"),
+    path("petugas/pengaturan/", views.staff_settings, name="staff_settings"),
+    path("petugas/<str:number>/lapor/", views.staff_report, name="staff_report"),
+    path("petugas/<str:number>/bekerja/", views.staff_placement, name="staff_placement"),
+]

@@ -1,0 +1,43 @@
+"""``pencaker lifecycle_daily [--today YYYY-MM-DD] [--office CODE]``: the daily rules.
+
+Run once a day (cron, systemd timer or the task worker); running it twice on the same
+day sends and changes nothing more.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+from django.core.management.base import BaseCommand, CommandError
+from django.utils import timezone
+
+
+class Command(BaseCommand):
+    help = "Send report reminders, expire cards and remove holders who missed a report."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--today", help="the day to act on (YYYY-MM-DD); default: today")
+        parser.add_argument("--office", help="only this office (code, e.g. 16.71)")
+
+    def handle(self, *args, **options):
+        from pencaker.lifecycle.services import lifecycle_daily
+        from pencaker.offices.models import Office
+
+        today = timezone.localdate()
+        if options["today"]:
+            try:
+                today = dt.date.fromisoformat(options["today"])
+            except ValueError:
+                raise CommandError("--today must be a date like 2025-07-15") from None
+        office = None
+        if options["office"]:
+            office = Office.objects.filter(code=options["office"]).first()
+            if office is None:
+                raise CommandError(f"no office with code {options['office']!r}")
+        result = lifecycle_daily(today=today, office=office)
+        self.stdout.write(json.dumps({"today": today.isoformat(), **result.as_dict()}))
+        for error in result.errors:
+            self.stderr.write(error)
+        if result.errors:
+            raise CommandError(f"{len(result.errors)} card(s) failed: {result.errors[0]}")

@@ -1,0 +1,218 @@
+"""Thin views: the holder's report page (report, placement, renewal, timeline) and the
+operator's view of one card (counter report, placement, timeline), office settings."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from pencaker.accounts.models import Role
+from pencaker.accounts.permissions import seeker_required, staff_required
+from pencaker.core.audit import client_ip
+from pencaker.core.errors import DomainError
+from pencaker.lifecycle import selectors, services
+from pencaker.lifecycle.forms import CounterReportForm, PlacementForm, ReportForm, SettingsForm
+from pencaker.lifecycle.models import LifecycleSettings
+
+DECIDING = (Role.OPERATOR, Role.ADMIN_DINAS)
+
+
+def _apply_domain_error(form, exc: DomainError) -> None:
+    fields = (exc.details or {}).get("fields") or {}
+    if fields:
+        for name, message in fields.items():
+            form.add_error(name if name in form.fields else None, message)
+    else:
+        form.add_error(None, exc.message)
+
+
+@seeker_required
+def home(request):
+    today = timezone.localdate()
+    card = selectors.card_current_for_holder(request.user)
+    state = selectors.report_state(card, today) if card else None
+    form = ReportForm(request.POST or None) if state and state.open_slot else None
+    if request.method == "POST" and form is not None and card is not None:
+        if form.is_valid():
+            outcome = form.cleaned_data["outcome"]
+            try:
+                services.report_record(
+                    actor=request.user,
+                    card_number=card.number,
+                    outcome=outcome,
+                    today=today,
+                    placement=form.placement() if outcome == "employed" else None,
+                )
+            except DomainError as exc:
+                _apply_domain_error(form, exc)
+            else:
+                if outcome == "employed":
+                    messages.success(
+                        request,
+                        _("Thank you! Your new job is recorded and your card is updated."),
+                    )
+                else:
+                    messages.success(
+                        request, _("Thank you! Your report is recorded and your card is updated.")
+                    )
+                return redirect("lifecycle:home")
+    elif request.method == "POST":
+        messages.error(request, _("There is no report to make on this card now."))
+        return redirect("lifecycle:home")
+    return render(
+        request,
+        "lifecycle/home.html",
+        {
+            "card": card,
+            "state": state,
+            "form": form,
+            "can_renew": services.renewal_eligible(card, today),
+            "can_place": card is not None and card.status == "active",
+            "timeline": selectors.timeline_for_holder(request.user),
+            "today": today,
+        },
+    )
+
+
+@seeker_required
+def placement(request):
+    today = timezone.localdate()
+    card = selectors.card_current_for_holder(request.user)
+    if card is None or card.status != "active":
+        messages.error(request, _("You need a valid card to report a new job here."))
+        return redirect("lifecycle:home")
+    form = PlacementForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.placement_record(
+                actor=request.user, card_number=card.number, placement=form.placement(), today=today
+            )
+        except DomainError as exc:
+            _apply_domain_error(form, exc)
+        else:
+            messages.success(
+                request, _("Thank you! Your new job is recorded and your card is updated.")
+            )
+            return redirect("lifecycle:home")
+    return render(request, "lifecycle/placement.html", {"form": form, "card": card})
+
+
+@require_POST
+@seeker_required
+def renew(request):
+    try:
+        application = services.renewal_request(
+            actor=request.user, today=timezone.localdate(), ip_address=client_ip(request)
+        )
+    except DomainError as exc:
+        messages.error(request, exc.message)
+        return redirect("lifecycle:home")
+    messages.success(
+        request,
+        _("Your renewal request %(tracking)s has been sent. We will tell you when it is ready.")
+        % {"tracking": application.tracking_number},
+    )
+    return redirect("lifecycle:home")
+
+
+# --- Staff -------------------------------------------------------------------------------------
+
+
+@staff_required
+def staff_card(request):
+    number = (request.GET.get("nomor") or "").strip()[:30]
+    card = selectors.card_current_for_staff(user=request.user, number=number) if number else None
+    if number and card is None:
+        messages.error(request, _("No card with this number in your office. Check the number."))
+    today = timezone.localdate()
+    context = {"number": number, "card": card, "today": today}
+    if card is not None:
+        context.update(
+            state=selectors.report_state(card, today),
+            timeline=selectors.timeline_for_holder(card.holder),
+            can_record=request.user.role in DECIDING,
+        )
+    return render(request, "lifecycle/staff_card.html", context)
+
+
+def _staff_card_or_404(request, number: str):
+    card = selectors.card_current_for_staff(user=request.user, number=number)
+    if card is None:
+        raise Http404
+    return card
+
+
+@staff_required(roles=DECIDING)
+def staff_report(request, number: str):
+    card = _staff_card_or_404(request, number)
+    today = timezone.localdate()
+    state = selectors.report_state(card, today)
+    form = CounterReportForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        outcome = form.cleaned_data["outcome"]
+        try:
+            services.report_record(
+                actor=request.user,
+                card_number=card.number,
+                outcome=outcome,
+                today=today,
+                placement=form.placement() if outcome == "employed" else None,
+            )
+        except DomainError as exc:
+            _apply_domain_error(form, exc)
+        else:
+            messages.success(request, _("The report is recorded and the card re-issued."))
+            return redirect(f"{_staff_url()}?nomor={card.number}")
+    return render(
+        request, "lifecycle/staff_report.html", {"form": form, "card": card, "state": state}
+    )
+
+
+@staff_required(roles=DECIDING)
+def staff_placement(request, number: str):
+    card = _staff_card_or_404(request, number)
+    form = PlacementForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.placement_record(
+                actor=request.user,
+                card_number=card.number,
+                placement=form.placement(),
+                today=timezone.localdate(),
+            )
+        except DomainError as exc:
+            _apply_domain_error(form, exc)
+        else:
+            messages.success(request, _("The new job is recorded and the card re-issued."))
+            return redirect(f"{_staff_url()}?nomor={card.number}")
+    return render(request, "lifecycle/staff_placement.html", {"form": form, "card": card})
+
+
+def _staff_url() -> str:
+    from django.urls import reverse
+
+    return reverse("lifecycle:staff_card")
+
+
+@staff_required(roles=[Role.ADMIN_DINAS])
+def staff_settings(request):
+    office = request.user.office
+    current = LifecycleSettings.objects.filter(office=office).first() or LifecycleSettings(
+        office=office
+    )
+    form = SettingsForm(request.POST or None, instance=current)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.lifecycle_settings_update(
+                actor=request.user, office=office, **form.cleaned_data
+            )
+        except DomainError as exc:
+            _apply_domain_error(form, exc)
+        else:
+            messages.success(request, _("The reporting rules are saved."))
+            return redirect("lifecycle:staff_settings")
+    return render(request, "lifecycle/staff_settings.html", {"form": form})
