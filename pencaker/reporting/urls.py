@@ -1,5 +1,10 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from pencaker.reporting import views
 
 app_name = "reporting"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("ipk/", views.ipk_dashboard, name="ipk"),
+    path("ipk/unduh/<slug:form_slug>/", views.ipk_export_xlsx, name="ipk_xlsx"),
+]
