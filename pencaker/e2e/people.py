@@ -44,3 +44,12 @@ SITI = Person(
     birth_date=dt.date(2001, 5, 17),
     sex="F",
 )
+
+
+def seed_demo_office() -> None:
+    """The demo office and its regions only: the journeys count every stored file, so the
+    demo job seeker's documents and card must not be there."""
+    from pencaker.demo.seed import seed_office, seed_regions
+
+    seed_regions()
+    seed_office()

@@ -9,19 +9,18 @@ completeness panel says the profile is complete. axe-core checks every page type
 from __future__ import annotations
 
 import pytest
-from django.core.management import call_command
 from django.urls import reverse
 from PIL import Image
 
 from pencaker.e2e import files, steps
-from pencaker.e2e.people import SITI
+from pencaker.e2e.people import SITI, seed_demo_office
 
 pytestmark = pytest.mark.browser
 
 
 @pytest.fixture
 def demo_office(transactional_db):
-    call_command("seed_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    seed_demo_office()
 
 
 def test_new_job_seeker_reaches_a_complete_profile_with_documents(

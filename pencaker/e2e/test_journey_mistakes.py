@@ -6,11 +6,10 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from django.core.management import call_command
 from django.utils import timezone
 
 from pencaker.e2e import files, steps
-from pencaker.e2e.people import SITI, Person
+from pencaker.e2e.people import SITI, Person, seed_demo_office
 
 pytestmark = pytest.mark.browser
 
@@ -40,7 +39,7 @@ def _make_account(person: Person):
 
 @pytest.fixture
 def siti(transactional_db):
-    call_command("seed_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    seed_demo_office()
     return _make_account(SITI)
 
 

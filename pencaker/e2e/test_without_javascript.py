@@ -7,12 +7,11 @@ re-renders the page with the next list filled, keeps what was typed, and saves n
 from __future__ import annotations
 
 import pytest
-from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
 from pencaker.e2e import files, steps
-from pencaker.e2e.people import SITI
+from pencaker.e2e.people import SITI, seed_demo_office
 
 pytestmark = pytest.mark.browser
 
@@ -21,7 +20,7 @@ pytestmark = pytest.mark.browser
 def siti(transactional_db):
     from pencaker.accounts.models import Role, User
 
-    call_command("seed_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    seed_demo_office()
     return User.objects.create_user(
         email=SITI.email,
         password=SITI.password,
@@ -84,7 +83,7 @@ def test_sign_up_identity_and_upload_work_without_javascript(
     from pencaker.documents.models import Document
     from pencaker.seekers.models import JobSeekerProfile
 
-    call_command("seed_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    seed_demo_office()
     page, base = nojs_page, live_server.url
 
     steps.sign_up(page, base, SITI)
