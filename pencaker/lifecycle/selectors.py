@@ -7,6 +7,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from pencaker.cards.choices import CardStatus
@@ -165,9 +166,11 @@ def _renewal_requests(holder: Any) -> list[TimelineEntry]:
     for application in Application.objects.filter(applicant=holder, type="renewal").exclude(
         submitted_at__isnull=True
     ):
+        if application.submitted_at is None:
+            continue
         rows.append(
             TimelineEntry(
-                application.submitted_at.date(),
+                timezone.localdate(application.submitted_at),
                 "renewal_requested",
                 _("Renewal requested"),
                 f"{application.tracking_number} · {application.get_status_display()}",
