@@ -38,6 +38,12 @@ def main() -> int:
     parser.add_argument("--office", default="16.71")
     parser.add_argument("--repeat", type=int, default=7)
     parser.add_argument("--json", dest="json_path")
+    parser.add_argument(
+        "--no-cluster",
+        dest="cluster",
+        action="store_false",
+        help="leave the events in generation order (one seeker after another)",
+    )
     args = parser.parse_args()
 
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "pencaker.settings")
@@ -71,8 +77,13 @@ def main() -> int:
         no_summary=True,
     )
     generate_seconds = time.monotonic() - began
-    with connection.cursor() as cursor:
-        cursor.execute("VACUUM ANALYZE") if connection.vendor == "postgresql" else None
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            if args.cluster:
+                # A live log is appended in time order, so a month's events sit together;
+                # the generator writes one seeker at a time, so put them in date order.
+                cursor.execute("CLUSTER lifecycle_seekerevent USING seeker_event_office_day")
+            cursor.execute("VACUUM ANALYZE")
     office = Office.objects.get(code=args.office)
     began = time.monotonic()
     call_command("ipk_summarize", office=args.office)

@@ -32,9 +32,11 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from django.apps import apps
+from django.db import connection, transaction
 from django.db.models import Case, Count, F, OuterRef, Q, Subquery, Sum, When
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext as _
@@ -271,6 +273,20 @@ def with_registration_groups(events, fields: Iterable[str]):
     return events.annotate(**annotations)
 
 
+@contextmanager
+def without_jit():
+    """PostgreSQL's JIT compiler prices the correlated subquery high and then spends more
+    time compiling (0.6 s measured at 1M job seekers) than the query takes to run; the
+    statement is short and index-driven, so it is switched off for it."""
+    if connection.vendor != "postgresql":
+        yield
+        return
+    with transaction.atomic():
+        with connection.cursor() as cursor:
+            cursor.execute("SET LOCAL jit = off")
+        yield
+
+
 def frozen_until(office) -> dt.date | None:
     state = IpkSummaryState.objects.filter(office=office).values_list("frozen_until", flat=True)
     return next(iter(state), None)
@@ -315,12 +331,13 @@ def group_counts(
         aggregates = _aggregates(
             lambda **kw: Count("pk", **kw), "kind", "occurred_on", period, form.placements_only
         )
-        rows = (
-            with_registration_groups(events, [gf])
-            .values(f"r_{gf}", "sex")
-            .annotate(**aggregates)
-            .order_by()
-        )
+        with without_jit():
+            rows = list(
+                with_registration_groups(events, [gf])
+                .values(f"r_{gf}", "sex")
+                .annotate(**aggregates)
+                .order_by()
+            )
         _add_rows(totals, ({gf: r.pop(f"r_{gf}"), **r} for r in rows), gf)
         sources.append("events")
     return totals, tuple(sources)

@@ -22,7 +22,7 @@ from django.db.models import Count, Sum
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
-from pencaker.reporting.ipk import COUNTED_KINDS, with_registration_groups
+from pencaker.reporting.ipk import COUNTED_KINDS, with_registration_groups, without_jit
 from pencaker.reporting.models import IpkMonthlyCount, IpkSummaryState
 from pencaker.reporting.periods import add_months, month_start
 
@@ -98,7 +98,7 @@ def summary_refresh(*, office, today: dt.date | None = None, rebuild: bool = Fal
     events (late events then move back into the month they are dated in)."""
     until = month_start(today or timezone.localdate())
     IpkSummaryState.objects.get_or_create(office=office, defaults={"frozen_until": dt.date.min})
-    with transaction.atomic():
+    with transaction.atomic(), without_jit():
         state = IpkSummaryState.objects.select_for_update().get(office=office)
         if rebuild:
             IpkMonthlyCount.objects.filter(office=office).delete()
