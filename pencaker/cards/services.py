@@ -116,6 +116,10 @@ def _card_issue_row(*, application: Any, actor: Any) -> Card:
             CardStatusChange.objects.create(
                 card=card, from_status="", to_status=CardStatus.ACTIVE, actor=card.issued_by
             )
+            # The IPK statistics count registrations from this event log (idempotent).
+            from pencaker.lifecycle.events import on_card_issued
+
+            on_card_issued(card)
             audit_record(
                 actor=actor,
                 action="card.issued",

@@ -31,3 +31,20 @@ def test_approval_issues_one_card_after_commit(
     for callback in callbacks:  # a repeated delivery issues nothing twice
         callback()
     assert Card.objects.filter(application=application).count() == 1
+
+
+@pytest.mark.django_db
+def test_issuing_a_first_card_records_one_registration_event(settings, tmp_path):
+    from django.core.management import call_command
+
+    from pencaker.accounts.models import User
+    from pencaker.lifecycle.models import SeekerEvent
+
+    settings.DATA_DIR = tmp_path
+    call_command("seed_demo")
+    seeker = User.objects.get(email="pencaker@demo.pencaker.id")
+    card = Card.objects.get(holder=seeker)
+    events = SeekerEvent.objects.filter(holder=seeker, kind="registered")
+    assert events.count() == 1
+    assert events.get().card_id == card.pk
+    assert events.get().sex == "F"

@@ -75,6 +75,10 @@ class Command(BaseCommand):
             [sys.executable, "-m", "pencaker.manage", "db_worker", "--interval", "1"],
             env=env,
         )
+        scheduler = subprocess.Popen(  # noqa: S603
+            [sys.executable, "-m", "pencaker.manage", "run_scheduler"],
+            env=env,
+        )
         self.stdout.write("")
         self.stdout.write(self.style.SUCCESS(f"Pencaker is running at http://{host}:{port}/"))
         self.stdout.write(f"Outgoing email is written as .eml files to {settings.EMAIL_OUTBOX_DIR}")
@@ -90,18 +94,18 @@ class Command(BaseCommand):
         signal.signal(signal.SIGTERM, stop)
         try:
             while not stopping:
-                if web.poll() is not None or worker.poll() is not None:
+                if any(proc.poll() is not None for proc in (web, worker, scheduler)):
                     break
                 time.sleep(0.5)
         finally:
-            for proc in (web, worker):
+            for proc in (web, worker, scheduler):
                 if proc.poll() is None:
                     proc.terminate()
-            for proc in (web, worker):
+            for proc in (web, worker, scheduler):
                 try:
                     proc.wait(timeout=25)
                 except subprocess.TimeoutExpired:
                     proc.kill()
-        code = web.returncode or worker.returncode or 0
+        code = web.returncode or worker.returncode or scheduler.returncode or 0
         if code and not stopping:
             sys.exit(code)

@@ -1,0 +1,80 @@
+"""The periodic jobs, enqueued on the task queue (django-tasks has no scheduler of its own).
+
+``pencaker run_scheduler`` calls ``scheduler_tick`` every minute; ``pencaker serve`` starts
+it beside the app server and the worker. Several schedulers may run (one per server): a
+``SchedulerRun`` row per job and period makes each period's job run once.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from pencaker.ops.models import SchedulerRun
+
+
+@dataclass(frozen=True)
+class Job:
+    name: str
+    period: Callable[[dt.datetime], str | None]  # None: not due yet in this period
+    enqueue: Callable[[], object]
+
+
+def _every_minute(now: dt.datetime) -> str:
+    return now.strftime("%Y-%m-%dT%H:%M")
+
+
+def _hourly(now: dt.datetime) -> str:
+    return now.strftime("%Y-%m-%dT%H")
+
+
+def _daily_after_one_am(now: dt.datetime) -> str | None:
+    # Reminders and expiry run once a day, early, before the office opens.
+    return now.date().isoformat() if now.hour >= 1 else None
+
+
+def _notifications_retry() -> object:
+    from pencaker.notifications.tasks import retry_due_notifications
+
+    return retry_due_notifications.enqueue()
+
+
+def _orphans_cleanup() -> object:
+    from pencaker.ops.tasks import cleanup_orphans_task
+
+    return cleanup_orphans_task.enqueue()
+
+
+def _lifecycle_daily() -> object:
+    from pencaker.lifecycle.tasks import lifecycle_daily_task
+
+    return lifecycle_daily_task.enqueue()
+
+
+JOBS = [
+    Job("notifications_retry", _every_minute, _notifications_retry),
+    Job("cleanup_orphans", _hourly, _orphans_cleanup),
+    Job("lifecycle_daily", _daily_after_one_am, _lifecycle_daily),
+]
+
+
+def scheduler_tick(*, now: dt.datetime | None = None, jobs: list[Job] | None = None) -> list[str]:
+    """Enqueue every job whose current period has not run yet; returns their names."""
+    local = timezone.localtime(now or timezone.now())
+    started = []
+    for job in jobs or JOBS:
+        period = job.period(local)
+        if period is None:
+            continue
+        try:
+            with transaction.atomic():
+                SchedulerRun.objects.create(job=job.name, period=period)
+                job.enqueue()
+        except IntegrityError:
+            continue
+        started.append(job.name)
+    return started

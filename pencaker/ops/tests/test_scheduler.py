@@ -1,0 +1,45 @@
+import datetime as dt
+
+import pytest
+from django.utils import timezone
+
+from pencaker.ops.models import SchedulerRun
+from pencaker.ops.scheduler import Job, scheduler_tick
+
+pytestmark = pytest.mark.django_db
+
+
+def _jobs(calls):
+    return [
+        Job("minute", lambda now: now.strftime("%H:%M"), lambda: calls.append("minute")),
+        Job(
+            "daily",
+            lambda now: now.date().isoformat() if now.hour >= 1 else None,
+            lambda: calls.append("daily"),
+        ),
+    ]
+
+
+def at(hour, minute=0):
+    return timezone.make_aware(dt.datetime(2026, 11, 23, hour, minute))
+
+
+def test_each_period_runs_once_even_when_two_schedulers_tick():
+    calls = []
+    scheduler_tick(now=at(2), jobs=_jobs(calls))
+    scheduler_tick(now=at(2), jobs=_jobs(calls))  # a second server, same minute
+    scheduler_tick(now=at(2, 1), jobs=_jobs(calls))
+    assert calls == ["minute", "daily", "minute"]
+    assert SchedulerRun.objects.filter(job="daily").count() == 1
+
+
+def test_daily_job_waits_until_one_am():
+    calls = []
+    assert scheduler_tick(now=at(0, 30), jobs=_jobs(calls)) == ["minute"]
+    assert scheduler_tick(now=at(1, 0), jobs=_jobs(calls)) == ["minute", "daily"]
+
+
+def test_real_jobs_enqueue_on_the_task_queue():
+    started = scheduler_tick(now=at(3))
+    assert started == ["notifications_retry", "cleanup_orphans", "lifecycle_daily"]
+    assert scheduler_tick(now=at(3)) == []
