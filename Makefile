@@ -69,3 +69,12 @@ durability: install-dev
 # Load and overload benchmark against a local production stack (bench/README.md).
 bench: install-dev
 	$(BIN)/python bench/load.py --db $(DB)
+
+# Card-issuing benchmark (issue 4): render + sign + store N cards per run, SQLite and/or
+# PostgreSQL, cards per second per core and the time split (bench/README.md).
+CARDS ?= 50
+RUNS ?= 5
+PROCESSES ?= 1
+.PHONY: bench-cards
+bench-cards: install-dev
+	$(BIN)/python bench/cards/issue_bench.py --db $(DB) --cards $(CARDS) --runs $(RUNS) --processes $(PROCESSES)
