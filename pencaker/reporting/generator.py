@@ -19,8 +19,9 @@ from __future__ import annotations
 
 import datetime as dt
 import random
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 
 from django.db import connection, transaction
 from django.utils import timezone
@@ -31,8 +32,14 @@ from pencaker.reporting.periods import add_months
 
 SEASON = {1: 1.0, 2: 0.9, 3: 0.9, 4: 0.9, 5: 1.0, 6: 1.3, 7: 1.6, 8: 1.4, 9: 1.1, 10: 1.0}
 SEASON.update({11: 0.9, 12: 0.7})
-AGES = [((15, 19), 18), ((20, 29), 55), ((30, 44), 20), ((45, 54), 5), ((55, 64), 2)]
-EDUCATION = [
+AGES: list[tuple[tuple[int, int], float]] = [
+    ((15, 19), 18),
+    ((20, 29), 55),
+    ((30, 44), 20),
+    ((45, 54), 5),
+    ((55, 64), 2),
+]
+EDUCATION: list[tuple[str, float]] = [
     ("SD", 8),
     ("SMP", 12),
     ("SMA", 28),
@@ -45,7 +52,7 @@ EDUCATION = [
     ("S2", 1.8),
     ("S3", 0.2),
 ]
-AREAS = [("AKL", 70), ("AKAD", 22), ("AKAN", 8)]
+AREAS: list[tuple[str, float]] = [("AKL", 70), ("AKAD", 22), ("AKAN", 8)]
 REPORT_RATE = 0.30
 PLACED_RATE = 0.35
 REMOVED_RATE = 0.60
@@ -75,9 +82,12 @@ class GenerateResult:
     end_day: dt.date  # exclusive
 
 
-def _pick(rng: random.Random, weighted: list) -> object:
-    values, weights = zip(*weighted, strict=True)
-    return rng.choices(values, weights=weights)[0]
+T = TypeVar("T")
+
+
+def _pick(rng: random.Random, weighted: Sequence[tuple[T, float]]) -> T:
+    values = [value for value, _weight in weighted]
+    return rng.choices(values, weights=[weight for _value, weight in weighted])[0]
 
 
 def _days(start: dt.date, end: dt.date) -> int:
@@ -96,7 +106,9 @@ def seeker_events(
     age_days = rng.randint(low * 365 + 1, high * 365 + 364)
     birth = registered - dt.timedelta(days=age_days)
     education = _pick(rng, EDUCATION)
-    out = [(EventKind.REGISTERED, registered, education, "")]
+    out: list[tuple[EventKind, dt.date, str, str]] = [
+        (EventKind.REGISTERED, registered, education, "")
+    ]
     placed_on = None
     if rng.random() < PLACED_RATE:
         placed_on = registered + dt.timedelta(days=int(rng.expovariate(1 / 150)) + 7)

@@ -34,6 +34,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.apps import apps
 from django.db import connection, transaction
@@ -177,7 +178,7 @@ class Row:
 @dataclass(frozen=True)
 class IpkReport:
     form: FormSpec
-    office: object
+    office: Any
     period: Period
     rows: tuple[Row, ...]
     sources: tuple[str, ...] = field(default=())  # "summary", "events": where figures came from
@@ -252,7 +253,7 @@ def with_registration_groups(events, fields: Iterable[str]):
     event's is its own. Age group and education are frozen at each event and may have
     changed between registration and the end; sex and placement area are taken as is."""
     model = _event_model()
-    annotations = {}
+    annotations: dict[str, Any] = {}
     for name in fields:
         if name not in ("age_group", "education_level"):
             annotations[f"r_{name}"] = F(name)

@@ -57,6 +57,7 @@ def ipk_export_xlsx(request: HttpRequest, form_slug: str) -> HttpResponse:
         return render(request, "reporting/ipk.html", context, status=400)
     period = form.to_period()
     office = request.user.office  # type: ignore[union-attr]
+    assert office is not None  # staff_required: staff always have an office
     report = ipk.compute(office=office, form=spec, period=period)
     response = HttpResponse(xlsx_export.render_xlsx(report), content_type=XLSX_TYPE)
     name = f"ipk-{spec.slug}-{slugify(office.code.replace('.', '-'))}-{period.code}.xlsx"

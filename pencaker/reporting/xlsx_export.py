@@ -83,10 +83,10 @@ def _build(report: ipk.IpkReport) -> Workbook:
         pgettext("sex, short", "M+F"),
     ]
     if report.form.placements_only:
-        blocks = [("placed", "", _("Placed"))]
+        blocks: list[tuple[str, str, object]] = [("placed", "", _("Placed"))]
         header_rows = 2
     else:
-        blocks = [(attr, number, text) for attr, number, text in ipk.COLUMNS]
+        blocks = list(ipk.COLUMNS)
         header_rows = 3
     _header(sheet, HEADER_ROW, 1, _("No."), rows=header_rows)
     _header(sheet, HEADER_ROW, 2, report.form.group_title, rows=header_rows)
