@@ -6,6 +6,9 @@ app_name = "public"
 
 urlpatterns = [
     path("", views.home, name="home"),
+    path("panduan/", views.guide, name="guide"),
+    path("panduan/cetak/", views.guide_print, name="guide_print"),
+    path("panduan/poster/", views.guide_poster, name="guide_poster"),
     path("healthz", views.healthz, name="healthz"),
     path("readyz", views.readyz, name="readyz"),
 ]

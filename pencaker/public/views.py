@@ -1,14 +1,43 @@
 import uuid
 
+from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.utils.translation import gettext as _
+
+from pencaker.public import selectors
+from pencaker.public.poster import qr_svg
 
 
 def home(request: HttpRequest) -> HttpResponse:
-    return render(request, "public/home.html")
+    return render(request, "public/home.html", {"guide": selectors.guide_for()})
+
+
+def _guide_context(request: HttpRequest) -> dict:
+    guide = selectors.guide_for(request.GET.get("kantor"))
+    site_url = settings.SITE_URL or request.build_absolute_uri("/")
+    return {"guide": guide, "office": guide.office, "site_url": site_url}
+
+
+def guide(request: HttpRequest) -> HttpResponse:
+    """The public guide: who can apply, documents, steps, time, cost and help."""
+    return render(request, "public/guide.html", _guide_context(request))
+
+
+def guide_print(request: HttpRequest) -> HttpResponse:
+    """The same guide on one printed A4 page, without the site's navigation."""
+    return render(request, "public/guide_print.html", _guide_context(request))
+
+
+def guide_poster(request: HttpRequest) -> HttpResponse:
+    """An A4 poster for the office wall: a big QR code to the site and the first steps."""
+    context = _guide_context(request)
+    site_url = context["site_url"]
+    context["qr"] = qr_svg(site_url, label=_("QR code to open %(url)s") % {"url": site_url})
+    return render(request, "public/guide_poster.html", context)
 
 
 def healthz(request: HttpRequest) -> HttpResponse:
