@@ -220,3 +220,27 @@ class ReturnReasonEditForm(forms.Form):
         help_text=_("Leave empty to use the standard wording."),
     )
     active = forms.BooleanField(label=_("Offered to operators"), required=False)
+
+
+class OperatorChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj) -> str:
+        name = obj.full_name or obj.email
+        return f"{name} ({obj.get_role_display()})"
+
+
+class ReassignForm(forms.Form):
+    """An admin dinas hands an application being checked to another operator."""
+
+    operator = OperatorChoiceField(
+        label=_("New operator"),
+        queryset=None,
+        empty_label=_("Choose an operator"),
+        error_messages={
+            "required": _("Choose the operator who will check this application."),
+            "invalid_choice": _("Choose an operator from the list."),
+        },
+    )
+
+    def __init__(self, *args, operators, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["operator"].queryset = operators

@@ -13,6 +13,7 @@ urlpatterns = [
     path("petugas/<int:pk>/", views.review, name="review"),
     path("petugas/<int:pk>/ambil/", views.claim, name="claim"),
     path("petugas/<int:pk>/lepas/", views.release, name="release"),
+    path("petugas/<int:pk>/alihkan/", views.reassign, name="reassign"),
     path("petugas/<int:pk>/setujui/", views.approve, name="approve"),
     path("petugas/<int:pk>/kembalikan/", views.return_for_changes, name="return"),
     path("petugas/<int:pk>/tolak/", views.reject, name="reject"),

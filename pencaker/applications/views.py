@@ -14,12 +14,14 @@ from django.views.decorators.http import require_POST
 
 from pencaker.accounts.models import Role
 from pencaker.accounts.permissions import seeker_required, staff_required
+from pencaker.accounts.selectors import staff_list_for_office
 from pencaker.applications import assisted, intake, selectors, services, sla
 from pencaker.applications import reasons as reason_list
 from pencaker.applications.forms import (
     AssistedRegistrationForm,
     NoteForm,
     QueueFilterForm,
+    ReassignForm,
     RejectForm,
     ReturnForm,
     ReturnReasonAddForm,
@@ -445,4 +447,45 @@ def return_reasons(request):
         "applications/reasons.html",
         {"rows": rows, "add_form": add_form},
         status=status,
+    )
+
+
+@staff_required(roles=[Role.ADMIN_DINAS])
+def reassign(request, pk: int):
+    """The admin dinas hands an application being checked to another operator of the office."""
+    try:
+        application = selectors.application_for_staff(request.user, pk)
+    except NotFound:
+        return _not_found(request)
+    operators = (
+        staff_list_for_office(office_id=application.office_id)
+        .filter(role__in=DECIDERS, is_active=True)
+        .exclude(pk=application.claimed_by_id)
+    )
+    form = ReassignForm(request.POST or None, operators=operators)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.application_reassign(
+                actor=request.user,
+                application_id=application.pk,
+                operator=form.cleaned_data["operator"],
+            )
+        except DomainError as exc:
+            form.add_error(None, exc.message)
+        else:
+            chosen = form.cleaned_data["operator"]
+            name = chosen.full_name or chosen.email
+            messages.success(
+                request, _("%(name)s is now checking this application.") % {"name": name}
+            )
+            return redirect("applications:review", pk=application.pk)
+    return render(
+        request,
+        "applications/reassign.html",
+        {
+            "application": application,
+            "form": form,
+            "can_reassign": application.status == "in_review",
+        },
+        status=400 if form.errors else 200,
     )
