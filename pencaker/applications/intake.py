@@ -97,11 +97,37 @@ def _row(obj: models.Model, exclude: tuple[str, ...] = ()) -> dict[str, Any]:
     return data
 
 
-def profile_snapshot(user: Any) -> dict[str, Any]:
-    """The profile as the operator will review it, frozen as JSON."""
+def applicant_profile(user: Any) -> Any:
+    """The applicant's profile with its office and village loaded (or None)."""
     from pencaker.seekers.selectors import profile_for_user
 
-    profile = profile_for_user(user)
+    return profile_for_user(user)
+
+
+def _region_chain(village: Any) -> list[str]:
+    """The names from the village up to the province. The ancestors come in one query
+    (three levels above a village), not one query per level."""
+    from pencaker.regions.models import Region
+
+    names = [village.name]
+    region = None
+    if village.parent_id is not None:
+        region = (
+            Region.objects.select_related("parent__parent").filter(pk=village.parent_id).first()
+        )
+    while region is not None:
+        names.append(region.name)
+        region = region.parent if region.parent_id is not None else None
+    return names
+
+
+def profile_snapshot(user: Any, *, profile: Any = None) -> dict[str, Any]:
+    """The profile as the operator will review it, frozen as JSON.
+
+    ``profile`` saves a query when the caller already loaded it (``applicant_profile``).
+    """
+    if profile is None:
+        profile = applicant_profile(user)
     data: dict[str, Any] = {
         "account": {
             "email": user.email,
@@ -115,12 +141,7 @@ def profile_snapshot(user: Any) -> dict[str, Any]:
     village = getattr(profile, "village", None)
     if village is not None:
         data["profile"]["village"] = {"code": village.code, "name": village.name}
-        names = []
-        region = village
-        while region is not None:
-            names.append(region.name)
-            region = getattr(region, "parent", None)
-        data["profile"]["region_path"] = names
+        data["profile"]["region_path"] = _region_chain(village)
     for relation in ("education", "training", "experience", "skills", "languages"):
         manager = getattr(profile, relation, None)
         if manager is not None:

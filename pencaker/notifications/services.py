@@ -32,10 +32,8 @@ def notification_queue(
 
     With a ``dedupe_key`` already used, returns the existing message and queues nothing.
     """
-    if dedupe_key:
-        existing = Notification.objects.filter(dedupe_key=dedupe_key).first()
-        if existing is not None:
-            return existing
+    # Insert first and let the unique dedupe_key refuse a repeat: the repeat is the rare
+    # case, so looking the key up before every insert cost a query on the common path.
     try:
         with transaction.atomic():
             notification = Notification.objects.create(
@@ -48,7 +46,9 @@ def notification_queue(
                 next_attempt_at=timezone.now(),
             )
     except IntegrityError:
-        # A concurrent caller queued the same dedupe_key first: that one stands.
+        if not dedupe_key:
+            raise
+        # The key was used before (or by a concurrent caller): the first message stands.
         return Notification.objects.get(dedupe_key=dedupe_key)
     transaction.on_commit(lambda: _enqueue_delivery(notification.pk))
     return notification
