@@ -20,6 +20,7 @@ from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import IntegrityError, transaction
+from django.db.models import OuterRef, QuerySet, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -305,17 +306,23 @@ def effective_status(card: Card, today: dt.date | None = None) -> str:
     return card.status
 
 
+def _with_newer_version(cards: QuerySet[Card]) -> QuerySet[Card]:
+    """Cards with their office and, in the same query, the newest later version (if any)."""
+    newer = (
+        Card.objects.filter(number=OuterRef("number"), version__gt=OuterRef("version"))
+        .order_by("-version")
+        .values("version")[:1]
+    )
+    return cards.select_related("office").annotate(newer_version=Subquery(newer))
+
+
 def _answer(card: Card, method: str, hashed: str) -> Verification:
+    # Logged before the answer is built: no answer leaves without its log row committed.
     VerificationLog.objects.create(
         method=method, outcome=VerificationOutcome.FOUND, card=card, client_hash=hashed
     )
     status = effective_status(card)
-    newer = (
-        Card.objects.filter(number=card.number, version__gt=card.version)
-        .order_by("-version")
-        .values_list("version", flat=True)
-        .first()
-    )
+    newer = getattr(card, "newer_version", None)
     return Verification(
         outcome=VerificationOutcome.FOUND,
         status=status,
@@ -356,33 +363,34 @@ def card_verify_number(
     """
     method = VerificationMethod.NUMBER
     hashed = client_hash(ip_address)
-    _check_rate(method, hashed)  # outside the transaction: the refusal itself is logged
-    with transaction.atomic():
-        try:
-            parsed = parse_card_number(number)
-        except CardNumberError as exc:
-            if exc.reason == "check_digit":
-                return _refuse(
-                    method,
-                    hashed,
-                    VerificationOutcome.BAD_CHECK_DIGIT,
-                    _("Invalid card number (wrong check digit). Check every digit again."),
-                )
+    _check_rate(method, hashed)
+    # No explicit transaction: one read, then the log row commits on its own (autocommit)
+    # before the answer is returned. BEGIN/COMMIT around them only added round trips, and
+    # on SQLite took the write lock for the read as well.
+    try:
+        parsed = parse_card_number(number)
+    except CardNumberError as exc:
+        if exc.reason == "check_digit":
             return _refuse(
                 method,
                 hashed,
-                VerificationOutcome.BAD_FORMAT,
-                _("This is not a card number. It looks like 1671-2026-000123-4."),
+                VerificationOutcome.BAD_CHECK_DIGIT,
+                _("Invalid card number (wrong check digit). Check every digit again."),
             )
-        card = (
-            Card.objects.select_related("office")
-            .filter(number=parsed.canonical)
-            .exclude(status=CardStatus.SUPERSEDED)
-            .first()
+        return _refuse(
+            method,
+            hashed,
+            VerificationOutcome.BAD_FORMAT,
+            _("This is not a card number. It looks like 1671-2026-000123-4."),
         )
-        if card is None or birth_date is None or card.birth_date != birth_date:
-            return _refuse(method, hashed, VerificationOutcome.NOT_FOUND, not_found_message())
-        return _answer(card, method, hashed)
+    card = (
+        _with_newer_version(Card.objects.filter(number=parsed.canonical))
+        .exclude(status=CardStatus.SUPERSEDED)
+        .first()
+    )
+    if card is None or birth_date is None or card.birth_date != birth_date:
+        return _refuse(method, hashed, VerificationOutcome.NOT_FOUND, not_found_message())
+    return _answer(card, method, hashed)
 
 
 def card_verify_token(*, token: str, ip_address: str | None) -> Verification:
@@ -390,25 +398,23 @@ def card_verify_token(*, token: str, ip_address: str | None) -> Verification:
     of exactly the card version it was printed for."""
     method = VerificationMethod.QR
     hashed = client_hash(ip_address)
-    _check_rate(method, hashed)  # outside the transaction: the refusal itself is logged
-    with transaction.atomic():
-        try:
-            claims = token_verify(token, qr_keys.published_jwks())
-        except TokenError:
-            return _refuse(
-                method,
-                hashed,
-                VerificationOutcome.BAD_TOKEN,
-                _(
-                    "This QR code is not genuine: it was not signed by a Pencaker office. "
-                    "Do not accept the card; ask the office that issued it."
-                ),
-            )
-        card = (
-            Card.objects.select_related("office")
-            .filter(number=claims.number, version=claims.version)
-            .first()
+    _check_rate(method, hashed)
+    # No explicit transaction (see card_verify_number): the log row commits on its own.
+    try:
+        claims = token_verify(token, qr_keys.published_jwks())
+    except TokenError:
+        return _refuse(
+            method,
+            hashed,
+            VerificationOutcome.BAD_TOKEN,
+            _(
+                "This QR code is not genuine: it was not signed by a Pencaker office. "
+                "Do not accept the card; ask the office that issued it."
+            ),
         )
-        if card is None:
-            return _refuse(method, hashed, VerificationOutcome.NOT_FOUND, not_found_message())
-        return _answer(card, method, hashed)
+    card = _with_newer_version(
+        Card.objects.filter(number=claims.number, version=claims.version)
+    ).first()
+    if card is None:
+        return _refuse(method, hashed, VerificationOutcome.NOT_FOUND, not_found_message())
+    return _answer(card, method, hashed)
