@@ -55,10 +55,17 @@ def _lifecycle_daily() -> object:
     return lifecycle_daily_task.enqueue()
 
 
+def _ipk_summarize() -> object:
+    from pencaker.reporting.tasks import ipk_summarize_task
+
+    return ipk_summarize_task.enqueue()
+
+
 JOBS = [
     Job("notifications_retry", _every_minute, _notifications_retry),
     Job("cleanup_orphans", _hourly, _orphans_cleanup),
     Job("lifecycle_daily", _daily_after_one_am, _lifecycle_daily),
+    Job("ipk_summarize", _daily_after_one_am, _ipk_summarize),
 ]
 
 
