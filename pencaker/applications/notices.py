@@ -44,33 +44,40 @@ def application_notify(*, application: Application, event: str, change_id: int |
 
     Call inside the service's transaction, after the status change was written.
     """
-    from pencaker.notifications.services import notification_queue
+    from pencaker.notifications.services import OutgoingMessage, notification_queue_many
 
     if event not in EVENTS:
         raise ValueError(f"unknown application event {event!r}")
     applicant = application.applicant
     key = f"application:{application.pk}:{event}:{change_id or 0}"
     kind = f"application.{event}"
+    messages = []
     with translation.override(settings.LANGUAGE_CODE):
         context = _context(application)
         if applicant.email:
             subject = render_to_string(f"applications/email/{event}_subject.txt", context)
             body = render_to_string(f"applications/email/{event}.txt", context)
-            notification_queue(
-                channel="email",
-                recipient=applicant.email,
-                kind=kind,
-                subject=" ".join(subject.split()),
-                body=body,
-                dedupe_key=f"{key}:email",
+            messages.append(
+                OutgoingMessage(
+                    channel="email",
+                    recipient=applicant.email,
+                    kind=kind,
+                    subject=" ".join(subject.split()),
+                    body=body,
+                    dedupe_key=f"{key}:email",
+                )
             )
         phone = (getattr(applicant, "phone", "") or "").strip()
         if phone:
             text = render_to_string(f"applications/sms/{event}.txt", context)
-            notification_queue(
-                channel="sms",
-                recipient=phone,
-                kind=kind,
-                body=" ".join(text.split()),
-                dedupe_key=f"{key}:sms",
+            messages.append(
+                OutgoingMessage(
+                    channel="sms",
+                    recipient=phone,
+                    kind=kind,
+                    body=" ".join(text.split()),
+                    dedupe_key=f"{key}:sms",
+                )
             )
+    # Both deliveries are enqueued after commit in one transaction (one commit, not two).
+    notification_queue_many(messages)

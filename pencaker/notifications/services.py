@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from collections.abc import Sequence
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.mail import EmailMessage
@@ -19,6 +21,40 @@ logger = logging.getLogger("pencaker.notifications")
 BACKOFF_MINUTES = [1, 5, 15, 60, 240, 720]
 
 
+@dataclass(frozen=True)
+class OutgoingMessage:
+    """One message for ``notification_queue_many``."""
+
+    channel: str
+    recipient: str
+    kind: str
+    body: str
+    subject: str = ""
+    dedupe_key: str | None = None
+
+
+def _outbox_insert(message: OutgoingMessage) -> tuple[Notification, bool]:
+    # Insert first and let the unique dedupe_key refuse a repeat: the repeat is the rare
+    # case, so looking the key up before every insert cost a query on the common path.
+    try:
+        with transaction.atomic():
+            notification = Notification.objects.create(
+                channel=message.channel,
+                recipient=message.recipient,
+                kind=message.kind,
+                subject=message.subject[:200],
+                body=message.body,
+                dedupe_key=message.dedupe_key,
+                next_attempt_at=timezone.now(),
+            )
+    except IntegrityError:
+        if not message.dedupe_key:
+            raise
+        # The key was used before (or by a concurrent caller): the first message stands.
+        return Notification.objects.get(dedupe_key=message.dedupe_key), False
+    return notification, True
+
+
 def notification_queue(
     *,
     channel: str,
@@ -32,26 +68,22 @@ def notification_queue(
 
     With a ``dedupe_key`` already used, returns the existing message and queues nothing.
     """
-    # Insert first and let the unique dedupe_key refuse a repeat: the repeat is the rare
-    # case, so looking the key up before every insert cost a query on the common path.
-    try:
-        with transaction.atomic():
-            notification = Notification.objects.create(
-                channel=channel,
-                recipient=recipient,
-                kind=kind,
-                subject=subject[:200],
-                body=body,
-                dedupe_key=dedupe_key,
-                next_attempt_at=timezone.now(),
-            )
-    except IntegrityError:
-        if not dedupe_key:
-            raise
-        # The key was used before (or by a concurrent caller): the first message stands.
-        return Notification.objects.get(dedupe_key=dedupe_key)
-    transaction.on_commit(lambda: _enqueue_delivery(notification.pk))
-    return notification
+    return notification_queue_many(
+        [OutgoingMessage(channel, recipient, kind, body, subject, dedupe_key)]
+    )[0]
+
+
+def notification_queue_many(messages: Sequence[OutgoingMessage]) -> list[Notification]:
+    """``notification_queue`` for several messages of one event (e.g. an email and an SMS).
+
+    The deliveries of all of them are enqueued after the caller's commit in one
+    transaction: one commit for the task rows instead of one per message.
+    """
+    queued = [_outbox_insert(message) for message in messages]
+    new_ids = [notification.pk for notification, created in queued if created]
+    if new_ids:
+        transaction.on_commit(lambda: _enqueue_deliveries(new_ids))
+    return [notification for notification, _created in queued]
 
 
 def notification_queue_templated(
@@ -80,9 +112,20 @@ def notification_queue_templated(
 
 
 def _enqueue_delivery(notification_id: int) -> None:
+    _enqueue_deliveries([notification_id])
+
+
+def _enqueue_deliveries(notification_ids: Sequence[int]) -> None:
     from pencaker.notifications.tasks import deliver_notification
 
-    deliver_notification.enqueue(notification_id)
+    if len(notification_ids) == 1:
+        deliver_notification.enqueue(notification_ids[0])
+        return
+    # A message whose task row is lost (crash right here) is still pending in the outbox:
+    # notifications_retry_due sends it.
+    with transaction.atomic():
+        for notification_id in notification_ids:
+            deliver_notification.enqueue(notification_id)
 
 
 def notification_deliver(*, notification_id: int) -> Notification:

@@ -125,3 +125,17 @@ def test_national_holidays_are_built_once_per_year(office, monkeypatch):
         assert sorted(built) == [2026, 2027]
     finally:
         calendar.national_holidays.cache_clear()
+
+
+def test_submit_enqueues_the_email_and_sms_deliveries_together(
+    applicant, django_capture_on_commit_callbacks
+):
+    from pencaker.notifications.models import DeliveryStatus, Notification
+
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        application, _ = services.application_submit(actor=applicant, idempotency_key="n")
+    # One after-commit step (one transaction for both task rows), not one per message.
+    assert len(callbacks) == 1
+    sent = Notification.objects.filter(dedupe_key__startswith=f"application:{application.pk}:")
+    assert sorted(sent.values_list("channel", flat=True)) == ["email", "sms"]
+    assert set(sent.values_list("status", flat=True)) == {DeliveryStatus.SENT}
