@@ -56,6 +56,13 @@ class Guide:
         return bool(office and (office.address or office.phone or office.email))
 
 
+def default_documents() -> list[GuideDocument]:
+    """The documents most offices ask for, without touching the database (the home page
+    stays a cheap page under load; the guide shows each office's own list)."""
+    labels = document_kind_labels()
+    return [GuideDocument(kind, labels[kind]) for kind in required_kinds_for_office(None)]
+
+
 def guide_offices() -> list[Office]:
     """Every office, by name (the choice list when several share the installation)."""
     return list(Office.objects.select_related("region").order_by("name", "code"))

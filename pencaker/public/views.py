@@ -13,7 +13,7 @@ from pencaker.public.poster import qr_svg
 
 
 def home(request: HttpRequest) -> HttpResponse:
-    return render(request, "public/home.html", {"guide": selectors.guide_for()})
+    return render(request, "public/home.html", {"documents": selectors.default_documents()})
 
 
 def _guide_context(request: HttpRequest) -> dict:
