@@ -31,6 +31,7 @@ from pencaker.applications.choices import (
     Status,
 )
 from pencaker.applications.choices import ReturnReason as DefaultReturnReason
+from pencaker.core.models import AppendOnlyModel as AppendOnly
 
 
 class Application(models.Model):
@@ -113,19 +114,6 @@ class Application(models.Model):
     @property
     def is_open(self) -> bool:
         return self.status in OPEN_STATUSES
-
-
-class AppendOnly(models.Model):
-    class Meta:
-        abstract = True
-
-    def save(self, *args, **kwargs):
-        if self.pk is not None:
-            raise ValueError(f"{type(self).__name__} rows are append-only")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise ValueError(f"{type(self).__name__} rows are append-only")
 
 
 class ApplicationStatusChange(AppendOnly):

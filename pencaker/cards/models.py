@@ -19,19 +19,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from pencaker.cards.choices import CardStatus, VerificationMethod, VerificationOutcome
-
-
-class AppendOnly(models.Model):
-    class Meta:
-        abstract = True
-
-    def save(self, *args, **kwargs):
-        if self.pk is not None:
-            raise ValueError(f"{type(self).__name__} rows are append-only")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise ValueError(f"{type(self).__name__} rows are append-only")
+from pencaker.core.models import AppendOnlyModel as AppendOnly
 
 
 class CardNumberCounter(models.Model):

@@ -4,7 +4,25 @@ from django.conf import settings
 from django.db import models
 
 
-class AuditEvent(models.Model):
+class AppendOnlyModel(models.Model):
+    """Rows of history and logs: written once, never changed or deleted through the ORM.
+
+    (Bulk queryset updates bypass this; services never use them on these tables.)
+    """
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise ValueError(f"{type(self).__name__} rows are append-only")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise ValueError(f"{type(self).__name__} rows are append-only")
+
+
+class AuditEvent(AppendOnlyModel):
     """Append-only record of a state change or a sensitive read.
 
     Written by services (never by signals) inside the same transaction as the change it
@@ -30,11 +48,3 @@ class AuditEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M} {self.action} {self.object_type}:{self.object_id}"
-
-    def save(self, *args, **kwargs):
-        if self.pk is not None:
-            raise ValueError("AuditEvent rows are append-only")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise ValueError("AuditEvent rows are append-only")

@@ -11,6 +11,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from pencaker.core.models import AppendOnlyModel as AppendOnly
 from pencaker.lifecycle.choices import (
     AgeGroup,
     EventKind,
@@ -20,19 +21,6 @@ from pencaker.lifecycle.choices import (
     ReportOutcome,
     Sector,
 )
-
-
-class AppendOnly(models.Model):
-    class Meta:
-        abstract = True
-
-    def save(self, *args, **kwargs):
-        if self.pk is not None:
-            raise ValueError(f"{type(self).__name__} rows are append-only")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise ValueError(f"{type(self).__name__} rows are append-only")
 
 
 class SeekerEvent(AppendOnly):

@@ -14,6 +14,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from pencaker.core.models import AppendOnlyModel as AppendOnly
 from pencaker.seekers.choices import (
     EducationLevel,
     LanguageLevel,
@@ -216,19 +217,6 @@ class LanguageSkill(models.Model):
 
     def __str__(self) -> str:
         return f"{self.language} ({self.level})"
-
-
-class AppendOnly(models.Model):
-    class Meta:
-        abstract = True
-
-    def save(self, *args, **kwargs):
-        if self.pk is not None:
-            raise ValueError(f"{type(self).__name__} rows are append-only")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise ValueError(f"{type(self).__name__} rows are append-only")
 
 
 class ProfileChange(AppendOnly):
