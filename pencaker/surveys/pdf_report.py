@@ -14,10 +14,8 @@ from __future__ import annotations
 import io
 from collections.abc import Sequence
 from decimal import Decimal
-from pathlib import Path
 from xml.sax.saxutils import escape
 
-from django.core.exceptions import ImproperlyConfigured
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext, pgettext
@@ -25,8 +23,6 @@ from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import (
     Flowable,
     KeepTogether,
@@ -37,34 +33,13 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from pencaker.core.pdf_fonts import FONT, FONT_BOLD, register_fonts
 from pencaker.surveys import ikm
 from pencaker.surveys.choices import FollowUpStatus
 from pencaker.surveys.models import FollowUpAction
 from pencaker.surveys.selectors import PeriodResults
 
-FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
-FONT = "DejaVuSans"
-FONT_BOLD = "DejaVuSans-Bold"
 MARGIN = 20 * mm
-
-
-def register_fonts(font_dir: Path = FONT_DIR) -> None:
-    """Register the embedded fonts once; fail with a clear message when they are missing."""
-    if FONT in pdfmetrics.getRegisteredFontNames():
-        return
-    files = {FONT: font_dir / "DejaVuSans.ttf", FONT_BOLD: font_dir / "DejaVuSans-Bold.ttf"}
-    missing = [str(path) for path in files.values() if not path.is_file()]
-    if missing:
-        raise ImproperlyConfigured(
-            "Survey reports need the DejaVu fonts (Debian package fonts-dejavu-core); missing: "
-            + ", ".join(missing)
-        )
-    for name, path in files.items():
-        pdfmetrics.registerFont(TTFont(name, str(path)))
-    pdfmetrics.registerFontFamily(
-        FONT, normal=FONT, bold=FONT_BOLD, italic=FONT, boldItalic=FONT_BOLD
-    )
-
 
 BODY = ParagraphStyle("body", fontName=FONT, fontSize=10, leading=14, spaceAfter=6)
 SMALL = ParagraphStyle("small", parent=BODY, fontSize=8.5, leading=11, spaceAfter=0)
