@@ -121,6 +121,15 @@ def _card_issue_row(*, application: Any, actor: Any) -> Card:
             from pencaker.lifecycle.events import on_card_issued
 
             on_card_issued(card)
+            if version == 1:
+                # PermenPANRB 14/2017: invite every person served to the satisfaction
+                # survey. The link is emailed after commit; the address is not stored with
+                # the invitation, so answers stay anonymous.
+                from pencaker.surveys.services import invitation_create
+
+                invitation_create(
+                    office=office, reason="card_issued", contact_email=application.applicant.email
+                )
             audit_record(
                 actor=actor,
                 action="card.issued",

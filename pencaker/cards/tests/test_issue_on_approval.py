@@ -48,3 +48,23 @@ def test_issuing_a_first_card_records_one_registration_event(settings, tmp_path)
     assert events.count() == 1
     assert events.get().card_id == card.pk
     assert events.get().sex == "F"
+
+
+@pytest.mark.django_db
+def test_a_first_card_invites_the_holder_to_the_satisfaction_survey(
+    settings, tmp_path, django_capture_on_commit_callbacks, mailoutbox
+):
+    from django.core.management import call_command
+
+    from pencaker.surveys.models import Invitation
+
+    settings.DATA_DIR = tmp_path
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("seed_demo")
+    invitations = Invitation.objects.filter(reason="card_issued")
+    assert invitations.count() == 1
+    survey_mails = [m for m in mailoutbox if invitations.get().url in m.body]
+    assert [m.to for m in survey_mails] == [["pencaker@demo.pencaker.id"]]
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("seed_demo")
+    assert Invitation.objects.filter(reason="card_issued").count() == 1
