@@ -19,11 +19,15 @@ from __future__ import annotations
 
 import asyncio
 import concurrent.futures
+import contextlib
 import datetime as dt
+import functools
 import io
+import logging
 import os
 import shutil
 import tempfile
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -42,6 +46,8 @@ CA_FILE = "demo-ca.pem"
 CERT_FILE = "office-signing.pem"
 KEY_FILE = "office-signing.key.pem"
 SIGNATURE_FIELD = "PencakerSignature"
+
+logger = logging.getLogger(__name__)
 
 
 def _env(name: str) -> str | None:
@@ -159,12 +165,33 @@ def _outside_event_loop(func: Any) -> Any:
 
 # --- Signers ------------------------------------------------------------------------------
 
+# Space reserved in the PDF for the signature (CMS SignedData, written as hexadecimal, so two
+# characters per byte). A fixed size lets pyHanko sign once: without it, pyHanko signs a
+# throw-away copy first to measure the CMS object (a second RSA operation per card, and a
+# second round trip to an HSM). The demo CMS is about 3 KB (two RSA-2048 certificates and
+# one signature, ~6,400 hex characters); 16 KiB of hex holds 8 KB of DER, i.e. room for a
+# chain of four RSA-4096 certificates. A longer chain raises the figure to what its
+# certificates need (see ``_bytes_reserved``); unused space is zero padding inside the
+# signature value (it costs ~10 KB per card file, nothing else).
+BYTES_RESERVED = 16 * 1024
+# Per signature, beyond the certificates: signature value (up to RSA-8192), the signer
+# identifier and signing-certificate attribute (issuer name + serial + hash), algorithm
+# identifiers, the signed attributes and the ASN.1 framing.
+_CMS_OVERHEAD = 4096
+
 
 @dataclass(frozen=True)
 class SignerInfo:
+    """The configured signer.
+
+    ``signer`` is a ready pyHanko signer for a key held in memory (demo, PKCS#12). For
+    PKCS#11 it is None: ``sign_pdf`` opens a token session per signature (``pkcs11_config``).
+    """
+
     signer: Any
     trust_anchor_pem: bytes | None
     is_demo: bool
+    pkcs11_config: Any = None
 
 
 def _asn1_cert(pem_or_der: bytes) -> asn1_x509.Certificate:
@@ -173,11 +200,60 @@ def _asn1_cert(pem_or_der: bytes) -> asn1_x509.Certificate:
     return asn1_x509.Certificate.load(der)
 
 
-def _demo_signer() -> SignerInfo:
+@functools.cache
+def _loaded_key_signer_class() -> type:
+    """A pyHanko ``SimpleSigner`` that keeps the private key loaded.
+
+    pyHanko's ``SimpleSigner.sign_raw`` parses the key from DER on every signature, and
+    ``cryptography`` checks an RSA key on every load (~75 ms of a ~150 ms card signature).
+    The key is loaded once here. Mechanisms other than RSA PKCS#1 v1.5, RSA-PSS and ECDSA
+    fall back to pyHanko's own code (correct, just slower).
+    """
+    from cryptography.hazmat.primitives.asymmetric import ec, padding
     from pyhanko.sign import signers
+    from pyhanko_certvalidator.util import get_pyca_cryptography_hash, process_pss_params
+
+    class LoadedKeySigner(signers.SimpleSigner):  # type: ignore[misc]
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            self.loaded_key = serialization.load_der_private_key(
+                self.signing_key.dump(), password=None
+            )
+
+        def sign_raw(self, data: bytes, digest_algorithm: str) -> bytes:
+            mechanism = self.get_signature_mechanism_for_digest(digest_algorithm)
+            try:
+                name = mechanism.signature_algo
+            except ValueError:  # pragma: no cover - the same fallback as pyHanko's
+                name = mechanism["algorithm"].native
+            key = self.loaded_key
+            if name == "rsassa_pkcs1v15" and isinstance(key, rsa.RSAPrivateKey):
+                hash_algo = get_pyca_cryptography_hash(digest_algorithm)
+                return key.sign(data, padding.PKCS1v15(), hash_algo)
+            if name == "rsassa_pss" and isinstance(key, rsa.RSAPrivateKey):
+                pss, hash_algo = process_pss_params(mechanism["parameters"])
+                return key.sign(data, pss, hash_algo)
+            if name == "ecdsa" and isinstance(key, ec.EllipticCurvePrivateKey):
+                hash_algo = get_pyca_cryptography_hash(digest_algorithm)
+                return key.sign(data, ec.ECDSA(hash_algo))
+            return super().sign_raw(data, digest_algorithm)  # pragma: no cover - rare keys
+
+    return LoadedKeySigner
+
+
+def _file_stamp(*paths: Path) -> tuple[tuple[int, int, int], ...]:
+    """What changes when a file is replaced or rewritten: inode (an atomic rename gives a
+    new one), size and modification time in nanoseconds."""
+    stamps = []
+    for path in paths:
+        status = path.stat()
+        stamps.append((status.st_ino, status.st_size, status.st_mtime_ns))
+    return tuple(stamps)
+
+
+def _demo_signer(folder: Path) -> SignerInfo:
     from pyhanko_certvalidator.registry import SimpleCertificateStore
 
-    folder = demo_material()
     key = serialization.load_pem_private_key((folder / KEY_FILE).read_bytes(), password=None)
     key_der = key.private_bytes(
         serialization.Encoding.DER,
@@ -185,7 +261,7 @@ def _demo_signer() -> SignerInfo:
         serialization.NoEncryption(),
     )
     ca_pem = (folder / CA_FILE).read_bytes()
-    signer = signers.SimpleSigner(
+    signer = _loaded_key_signer_class()(
         signing_cert=_asn1_cert((folder / CERT_FILE).read_bytes()),
         signing_key=asn1_keys.PrivateKeyInfo.load(key_der),
         cert_registry=SimpleCertificateStore.from_certs([_asn1_cert(ca_pem)]),
@@ -193,23 +269,26 @@ def _demo_signer() -> SignerInfo:
     return SignerInfo(signer=signer, trust_anchor_pem=ca_pem, is_demo=True)
 
 
-def _p12_signer(path: str) -> SignerInfo:
+def _p12_signer(path: Path) -> SignerInfo:
     from pyhanko.sign import signers
 
     password = _env("PENCAKER_SIGNING_P12_PASSWORD")
-    if not Path(path).is_file():
-        raise ImproperlyConfigured(f"PENCAKER_SIGNING_P12: no file at {path}")
-    signer = signers.SimpleSigner.load_pkcs12(
-        path, passphrase=password.encode() if password else None
+    try:
+        loaded = signers.SimpleSigner.load_pkcs12_data(
+            path.read_bytes(), other_certs=None, passphrase=password.encode() if password else None
+        )
+    except ValueError as exc:
+        raise ImproperlyConfigured("PENCAKER_SIGNING_P12: cannot open (wrong password?)") from exc
+    signer = _loaded_key_signer_class()(
+        signing_cert=loaded.signing_cert,
+        signing_key=loaded.signing_key,
+        cert_registry=loaded.cert_registry,
     )
-    if signer is None:
-        raise ImproperlyConfigured("PENCAKER_SIGNING_P12: cannot open (wrong password?)")
     return SignerInfo(signer=signer, trust_anchor_pem=None, is_demo=False)
 
 
-def _pkcs11_signer(lib: str) -> SignerInfo:  # pragma: no cover - needs a real token
+def _pkcs11_signer(lib: str) -> SignerInfo:
     from pyhanko.config.pkcs11 import PKCS11SignatureConfig, TokenCriteria
-    from pyhanko.sign.pkcs11 import PKCS11SigningContext
 
     slot = _env("PENCAKER_SIGNING_PKCS11_SLOT")
     label = _env("PENCAKER_SIGNING_PKCS11_KEY_LABEL")
@@ -223,42 +302,66 @@ def _pkcs11_signer(lib: str) -> SignerInfo:  # pragma: no cover - needs a real t
         key_label=label,
         user_pin=_env("PENCAKER_SIGNING_PKCS11_PIN"),
     )
-    # The session stays open for the life of the process; a worker signs many cards.
-    context = PKCS11SigningContext(config)
-    signer = context.__enter__()
-    return SignerInfo(signer=signer, trust_anchor_pem=None, is_demo=False)
+    # Only the configuration is cached, never a session: a PKCS#11 session does not survive
+    # fork() (gunicorn --preload, multiprocessing), is not safe to share between threads,
+    # and dies with an HSM restart or a pulled token. A session per signature (open, login,
+    # sign once thanks to BYTES_RESERVED, close) costs a few milliseconds and always works.
+    return SignerInfo(signer=None, trust_anchor_pem=None, is_demo=False, pkcs11_config=config)
 
 
-_cache: dict[str, SignerInfo] = {}
+@contextlib.contextmanager
+def _pkcs11_session(config: Any) -> Iterator[Any]:  # pragma: no cover - needs a real token
+    from pyhanko.sign.pkcs11 import PKCS11SigningContext
+
+    with PKCS11SigningContext(config) as signer:
+        yield signer
+
+
+@contextlib.contextmanager
+def _signer_session(info: SignerInfo) -> Iterator[Any]:
+    if info.pkcs11_config is None:
+        yield info.signer
+    else:
+        with _pkcs11_session(info.pkcs11_config) as signer:
+            yield signer
+
+
+# Per process: source -> (file stamp, signer). A pure cache: every call checks the key
+# files' stamp, so a rotated certificate (new file, or the same file rewritten) is loaded
+# on the next signature, in every process and on every server.
+_cache: dict[str, tuple[Any, SignerInfo]] = {}
 
 
 def current_signer() -> SignerInfo:
-    """The configured signer (cached per process and per configuration)."""
+    """The configured signer, loaded once per process and reloaded when its files change."""
     lib = _env("PENCAKER_SIGNING_PKCS11_LIB")
     p12 = _env("PENCAKER_SIGNING_P12")
-    cache_key = f"pkcs11:{lib}" if lib else f"p12:{p12}" if p12 else f"demo:{signing_dir()}"
-    info = _cache.get(cache_key)
-    if info is None:
-        if lib:
-            info = _pkcs11_signer(lib)
-        elif p12:
-            info = _p12_signer(p12)
-        else:
-            info = _demo_signer()
-        _cache[cache_key] = info
+    if lib:
+        source: str = f"pkcs11:{lib}"
+        stamp: Any = None  # the token is the source of truth; nothing to stat
+    elif p12:
+        source = f"p12:{p12}"
+        if not Path(p12).is_file():
+            raise ImproperlyConfigured(f"PENCAKER_SIGNING_P12: no file at {p12}")
+        stamp = _file_stamp(Path(p12))
+    else:
+        folder = demo_material()
+        source = f"demo:{folder}"
+        stamp = _file_stamp(folder / KEY_FILE, folder / CERT_FILE, folder / CA_FILE)
+    cached = _cache.get(source)
+    if cached is not None and cached[0] == stamp:
+        return cached[1]
+    if lib:
+        info = _pkcs11_signer(lib)
+    elif p12:
+        info = _p12_signer(Path(p12))
+    else:
+        info = _demo_signer(folder)
+    _cache[source] = (stamp, info)
     return info
 
 
-def trust_anchor_pem() -> bytes:
-    """The certificate that anyone can use to validate card signatures.
-
-    Embedded: the demo CA. With a PKCS#12 file: the last certificate of its chain (the
-    root, or the highest one the file carries).
-    """
-    info = current_signer()
-    if info.trust_anchor_pem is not None:
-        return info.trust_anchor_pem
-    signer = info.signer
+def _chain_pem(signer: Any) -> bytes:
     chain = list(getattr(signer, "cert_registry", []) or []) or [signer.signing_cert]
     return b"".join(
         x509.load_der_x509_certificate(c.dump()).public_bytes(serialization.Encoding.PEM)
@@ -266,10 +369,32 @@ def trust_anchor_pem() -> bytes:
     )
 
 
+def trust_anchor_pem() -> bytes:
+    """The certificate that anyone can use to validate card signatures.
+
+    Embedded: the demo CA. With a PKCS#12 file or a token: the last certificate of its
+    chain (the root, or the highest one the file or token carries).
+    """
+    info = current_signer()
+    if info.trust_anchor_pem is not None:
+        return info.trust_anchor_pem
+    with _signer_session(info) as signer:
+        return _chain_pem(signer)
+
+
+def _bytes_reserved(signer: Any) -> int:
+    """Hex characters to reserve for this signer's CMS object: ``BYTES_RESERVED``, or more
+    when the certificates embedded in the signature need it."""
+    certs = [signer.signing_cert, *(getattr(signer, "cert_registry", None) or [])]
+    needed = 2 * (sum(len(cert.dump()) for cert in certs) + _CMS_OVERHEAD)
+    return max(BYTES_RESERVED, -(-needed // 1024) * 1024)
+
+
 def sign_pdf(pdf: bytes, *, reason: str, location: str, contact: str = "") -> bytes:
     """Return ``pdf`` signed as PAdES baseline (B-B) by the office's key."""
     from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
     from pyhanko.sign import fields, signers
+    from pyhanko.sign.general import SigningError
 
     info = current_signer()
     meta = signers.PdfSignatureMetadata(
@@ -280,9 +405,22 @@ def sign_pdf(pdf: bytes, *, reason: str, location: str, contact: str = "") -> by
         location=location,
         contact_info=contact or None,
     )
-    writer = IncrementalPdfFileWriter(io.BytesIO(pdf))
-    out = _outside_event_loop(lambda: signers.sign_pdf(writer, meta, signer=info.signer))
-    return out.getvalue()
+
+    def sign(signer: Any, reserved: int | None) -> bytes:
+        writer = IncrementalPdfFileWriter(io.BytesIO(pdf))
+        out = _outside_event_loop(
+            lambda: signers.sign_pdf(writer, meta, signer=signer, bytes_reserved=reserved)
+        )
+        return out.getvalue()
+
+    with _signer_session(info) as signer:
+        try:
+            return sign(signer, _bytes_reserved(signer))
+        except SigningError:
+            # Only if the reservation was somehow too small (an unusual token or chain):
+            # let pyHanko measure the signature first, as it does by default.
+            logger.warning("PAdES signature larger than reserved; signing with an estimate")
+            return sign(signer, None)
 
 
 @dataclass(frozen=True)
