@@ -20,7 +20,6 @@ from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import IntegrityError, transaction
-from django.db.models import OuterRef, QuerySet, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -315,23 +314,23 @@ def effective_status(card: Card, today: dt.date | None = None) -> str:
     return card.status
 
 
-def _with_newer_version(cards: QuerySet[Card]) -> QuerySet[Card]:
-    """Cards with their office and, in the same query, the newest later version (if any)."""
-    newer = (
-        Card.objects.filter(number=OuterRef("number"), version__gt=OuterRef("version"))
-        .order_by("-version")
-        .values("version")[:1]
-    )
-    return cards.select_related("office").annotate(newer_version=Subquery(newer))
-
-
 def _answer(card: Card, method: str, hashed: str) -> Verification:
     # Logged before the answer is built: no answer leaves without its log row committed.
     VerificationLog.objects.create(
         method=method, outcome=VerificationOutcome.FOUND, card=card, client_hash=hashed
     )
     status = effective_status(card)
-    newer = getattr(card, "newer_version", None)
+    # Only a superseded version can have a newer one: a number has at most one version
+    # that is not superseded (constraint card_one_current_version) and a new version is
+    # issued as that one. So the usual check (the current card) needs no second read.
+    newer = None
+    if card.status == CardStatus.SUPERSEDED:
+        newer = (
+            Card.objects.filter(number=card.number, version__gt=card.version)
+            .order_by("-version")
+            .values_list("version", flat=True)
+            .first()
+        )
     return Verification(
         outcome=VerificationOutcome.FOUND,
         status=status,
@@ -393,7 +392,8 @@ def card_verify_number(
             _("This is not a card number. It looks like 1671-2026-000123-4."),
         )
     card = (
-        _with_newer_version(Card.objects.filter(number=parsed.canonical))
+        Card.objects.select_related("office")
+        .filter(number=parsed.canonical)
         .exclude(status=CardStatus.SUPERSEDED)
         .first()
     )
@@ -421,9 +421,11 @@ def card_verify_token(*, token: str, ip_address: str | None) -> Verification:
                 "Do not accept the card; ask the office that issued it."
             ),
         )
-    card = _with_newer_version(
-        Card.objects.filter(number=claims.number, version=claims.version)
-    ).first()
+    card = (
+        Card.objects.select_related("office")
+        .filter(number=claims.number, version=claims.version)
+        .first()
+    )
     if card is None:
         return _refuse(method, hashed, VerificationOutcome.NOT_FOUND, not_found_message())
     return _answer(card, method, hashed)
