@@ -13,6 +13,11 @@ Where the office's signing key comes from, first match wins:
    ``DATA_DIR/signing`` (``PENCAKER_SIGNING_DIR``), named "DEMO — NOT LEGALLY VALID". The
    folder is built in a temporary folder and renamed into place, which is atomic: if two
    processes race, one rename wins and the other process uses the winner's files.
+
+Speed: a key held in memory (demo, PKCS#12) is loaded once per process and kept until its
+files change (inode, size or mtime), so a rotated certificate signs the next card; every
+card is signed with one private-key operation (a fixed ``BYTES_RESERVED`` replaces
+pyHanko's measuring dry run). A PKCS#11 token gets one session per signature.
 """
 
 from __future__ import annotations
@@ -275,7 +280,7 @@ def _p12_signer(path: Path) -> SignerInfo:
     password = _env("PENCAKER_SIGNING_P12_PASSWORD")
     try:
         loaded = signers.SimpleSigner.load_pkcs12_data(
-            path.read_bytes(), other_certs=None, passphrase=password.encode() if password else None
+            path.read_bytes(), other_certs=(), passphrase=password.encode() if password else None
         )
     except ValueError as exc:
         raise ImproperlyConfigured("PENCAKER_SIGNING_P12: cannot open (wrong password?)") from exc
