@@ -205,12 +205,16 @@ def test_returned_with_two_reasons_fixed_resubmitted_and_approved(
     petugas.console_log.assert_clean()
 
     # --- The emails, one per step, in order ---------------------------------------------
-    assert subjects(mailbox, citizen.email) == [
+    received = subjects(mailbox, citizen.email)
+    assert [s for s in received if s.startswith("Permohonan AK/1")] == [
         f"Permohonan AK/1 {number} diterima",
         f"Permohonan AK/1 {number}: mohon perbaiki beberapa bagian",
         f"Permohonan AK/1 {number} dikirim ulang",
         f"Permohonan AK/1 {number} disetujui",
     ]
+    # Issuing the first card also invites the holder to the satisfaction survey (IKM).
+    others = [s for s in received if not s.startswith("Permohonan AK/1")]
+    assert len(others) == 1 and "survei" in others[0].lower()
     assert mailbox.to(operator.email) == []
 
     # Siti's page says so too.
