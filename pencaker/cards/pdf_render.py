@@ -15,11 +15,9 @@ from __future__ import annotations
 import datetime as dt
 import io
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 import segno
-from django.core.exceptions import ImproperlyConfigured
 from django.utils import formats, translation
 from django.utils.translation import gettext as _
 from reportlab.lib import colors
@@ -29,37 +27,17 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas
 from reportlab.pdfgen.canvas import FILL_NON_ZERO
 from reportlab.platypus import Paragraph, Table, TableStyle
 
-FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
-FONT = "DejaVuSans"
-FONT_BOLD = "DejaVuSans-Bold"
+from pencaker.core.pdf_fonts import FONT, FONT_BOLD, register_fonts
+
 PAGE_W, PAGE_H = landscape(A4)
 PANEL_W = PAGE_W / 2
 MARGIN = 9 * mm
 INNER_W = PANEL_W - 2 * MARGIN
 REPORT_MONTHS = (6, 12, 18)
-
-
-def register_fonts(font_dir: Path = FONT_DIR) -> None:
-    """Register the embedded fonts once; fail with a clear message when they are missing."""
-    if FONT in pdfmetrics.getRegisteredFontNames():
-        return
-    files = {FONT: font_dir / "DejaVuSans.ttf", FONT_BOLD: font_dir / "DejaVuSans-Bold.ttf"}
-    missing = [str(path) for path in files.values() if not path.is_file()]
-    if missing:
-        raise ImproperlyConfigured(
-            "Card PDFs need the DejaVu fonts (Debian package fonts-dejavu-core); missing: "
-            + ", ".join(missing)
-        )
-    for name, path in files.items():
-        pdfmetrics.registerFont(TTFont(name, str(path)))
-    pdfmetrics.registerFontFamily(
-        FONT, normal=FONT, bold=FONT_BOLD, italic=FONT, boldItalic=FONT_BOLD
-    )
 
 
 @dataclass(frozen=True)
