@@ -165,6 +165,59 @@ def verify_url(token: str) -> str:
     return f"{settings.SITE_URL.rstrip('/')}/kartu/v/{token}"
 
 
+def card_reissue(*, card: Card, actor: Any, data_changes: dict[str, Any], note: str) -> Card:
+    """Supersede ``card`` (locked by the caller, inside its transaction) by a new version
+    with ``data_changes`` merged into the frozen data (a report row, the placement line).
+
+    The number, issue date and validity stay: the Laporan due dates count from the issue
+    date. The old version stays verifiable as superseded. The PDF is rendered after commit.
+    """
+    if card.status != CardStatus.ACTIVE:
+        raise Conflict(
+            "card_not_active",
+            _("This card is no longer valid, so nothing can be added to it."),
+        )
+    move(card, to=CardStatus.SUPERSEDED, actor=actor, note=note)
+    issued_by = actor if getattr(actor, "pk", None) else None
+    new = Card.objects.create(
+        holder_id=card.holder_id,
+        office_id=card.office_id,
+        application=None,
+        number=card.number,
+        version=card.version + 1,
+        status=CardStatus.ACTIVE,
+        issued_on=card.issued_on,
+        valid_until=card.valid_until,
+        holder_name=card.holder_name,
+        nik_masked=card.nik_masked,
+        birth_date=card.birth_date,
+        signer_name=card.signer_name,
+        signer_nip=card.signer_nip,
+        data={**card.data, **data_changes},
+        supersedes=card,
+        issued_by=issued_by,
+    )
+    CardStatusChange.objects.create(
+        card=new, from_status="", to_status=CardStatus.ACTIVE, actor=issued_by, note=note
+    )
+    audit_record(
+        actor=actor,
+        action="card.reissued",
+        obj=new,
+        office=new.office,
+        data={"number": new.number, "version": new.version, "reason": note},
+    )
+    card_id = new.pk
+    transaction.on_commit(lambda: _render_version_after_commit(card_id))
+    return new
+
+
+def _render_version_after_commit(card_id: int) -> None:
+    from pencaker.cards.tasks import render_card_version
+
+    render_card_version.enqueue(card_id)
+
+
 def card_render(*, card: Card) -> Card:
     """Sign the QR token, render the PDF, sign it (PAdES) and store it with its SHA-256."""
     kid, private_key = qr_keys.signing_key_current()

@@ -34,3 +34,16 @@ def issue_card_for_application(application_id: int) -> str:
 
 def schedule_card_issue(application_id: int) -> None:
     transaction.on_commit(lambda: issue_card_for_application.enqueue(application_id))
+
+
+@task()
+def render_card_version(card_id: int) -> str:
+    """Render and sign a re-issued version whose PDF is not stored yet (idempotent)."""
+    from pencaker.cards.models import Card
+    from pencaker.cards.services import card_render
+
+    card = Card.objects.select_related("office", "holder").filter(pk=card_id).first()
+    if card is None or card.has_pdf:
+        return ""
+    card = card_render(card=card)
+    return f"{card.number} v{card.version}"

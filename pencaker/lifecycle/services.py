@@ -20,11 +20,11 @@ from django.utils.translation import gettext as _
 from pencaker.accounts.models import Role
 from pencaker.cards.choices import CardStatus
 from pencaker.cards.models import Card
+from pencaker.cards.services import card_reissue
 from pencaker.cards.workflow import move
 from pencaker.core.audit import audit_record
 from pencaker.core.errors import Conflict, DomainError, NotFound, PermissionDenied
 from pencaker.lifecycle import notices
-from pencaker.lifecycle.card_versions import card_reissue
 from pencaker.lifecycle.choices import (
     EventKind,
     PlacementArea,

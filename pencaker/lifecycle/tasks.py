@@ -1,22 +1,10 @@
-"""Background work: render re-issued card versions; the daily lifecycle rules."""
+"""Background work: the daily lifecycle rules."""
 
 from __future__ import annotations
 
 import datetime as dt
 
 from django_tasks import task
-
-
-@task()
-def render_card_version(card_id: int) -> str:
-    from pencaker.cards.models import Card
-    from pencaker.cards.services import card_render
-
-    card = Card.objects.select_related("office", "holder").filter(pk=card_id).first()
-    if card is None or card.has_pdf:
-        return ""
-    card = card_render(card=card)
-    return f"{card.number} v{card.version}"
 
 
 @task()
