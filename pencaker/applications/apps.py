@@ -1,6 +1,32 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class ApplicationsConfig(AppConfig):
     name = "pencaker.applications"
     label = "applications"
+
+    def ready(self) -> None:
+        from pencaker.accounts.staff_menu import staff_link_register
+
+        staff_link_register(
+            url_name="applications:queue",
+            label=_("Application queue"),
+            roles={"admin_dinas", "operator"},
+            order=10,
+        )
+        staff_link_register(
+            url_name="applications:assisted",
+            label=_("Register a citizen at the counter"),
+            roles={"admin_dinas", "operator"},
+            order=12,
+        )
+        staff_link_register(
+            url_name="applications:dashboard", label=_("Service level (SLA) per month"), order=30
+        )
+        staff_link_register(
+            url_name="applications:reasons",
+            label=_("Return reasons"),
+            roles={"admin_dinas"},
+            order=910,
+        )

@@ -1,6 +1,23 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class LifecycleConfig(AppConfig):
     name = "pencaker.lifecycle"
     label = "lifecycle"
+
+    def ready(self) -> None:
+        from pencaker.accounts.staff_menu import staff_link_register
+
+        staff_link_register(
+            url_name="lifecycle:staff_card",
+            label=_("Card reports and placements"),
+            roles={"admin_dinas", "operator"},
+            order=15,
+        )
+        staff_link_register(
+            url_name="lifecycle:staff_settings",
+            label=_("Report and removal rules"),
+            roles={"admin_dinas"},
+            order=920,
+        )

@@ -1,6 +1,12 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class ReportingConfig(AppConfig):
     name = "pencaker.reporting"
     label = "reporting"
+
+    def ready(self) -> None:
+        from pencaker.accounts.staff_menu import staff_link_register
+
+        staff_link_register(url_name="reporting:ipk", label=_("IPK statistics"), order=40)

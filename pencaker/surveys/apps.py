@@ -1,6 +1,20 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class SurveysConfig(AppConfig):
     name = "pencaker.surveys"
     label = "surveys"
+
+    def ready(self) -> None:
+        from pencaker.accounts.staff_menu import staff_link_register
+
+        staff_link_register(
+            url_name="surveys:period_list", label=_("Satisfaction survey (IKM)"), order=50
+        )
+        staff_link_register(
+            url_name="surveys:kiosk_start",
+            label=_("Start the survey kiosk"),
+            roles={"admin_dinas", "operator"},
+            order=55,
+        )
