@@ -28,6 +28,7 @@ only when lost=0, duplicated=0 and the checks found no problem.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import http.client
 import io
 import json
@@ -68,6 +69,10 @@ def jpeg(kind: str, rng: random.Random) -> bytes:
     return buffer.getvalue()
 
 
+class ServerExited(RuntimeError):
+    """The app server process ended while we waited for it to answer."""
+
+
 class Server:
     """``pencaker serve`` in its own process group, killed as a whole."""
 
@@ -76,6 +81,10 @@ class Server:
         self.proc: subprocess.Popen | None = None
 
     def start(self) -> None:
+        self.start_process()
+        self.wait_ready()
+
+    def start_process(self) -> None:
         handle = self.log_path.open("ab")
         self.proc = subprocess.Popen(  # noqa: S603
             [
@@ -94,12 +103,11 @@ class Server:
             start_new_session=True,
         )
         handle.close()
-        self.wait_ready()
 
     def wait_ready(self, attempts: int = 600) -> None:
         for _ in range(attempts):
             if self.proc and self.proc.poll() is not None:
-                raise RuntimeError(f"server exited with {self.proc.returncode}")
+                raise ServerExited(f"server exited with {self.proc.returncode}")
             try:
                 conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=2)
                 conn.request("GET", "/readyz")
@@ -119,10 +127,32 @@ class Server:
     def alive(self) -> bool:
         return self.proc is not None and self.proc.poll() is None
 
+    def ensure_running(self, db: str, restarts: int = 5) -> None:
+        """Wait until the server answers /readyz, restarting it as systemd would.
+
+        `pencaker serve` exits when its task worker loses the database, and that can happen
+        a moment after the database is back (while the worker notices the dead connection),
+        so an exit during the wait is a restart, not a failure, up to ``restarts`` times.
+        """
+        for _ in range(restarts):
+            if not self.alive():
+                log(f"{db}: app server exited with the database; restarting it")
+                self.kill()
+                self.start_process()
+            try:
+                self.wait_ready()
+                return
+            except ServerExited:
+                continue
+        raise RuntimeError(f"server did not stay up after {restarts} restarts")
+
     def kill(self) -> None:
-        if self.proc and self.proc.poll() is None:
+        if self.proc is None:
+            return
+        # The whole group, even when the parent already exited: no child may keep the port.
+        with contextlib.suppress(ProcessLookupError):
             os.killpg(self.proc.pid, signal.SIGKILL)
-            self.proc.wait(timeout=30)
+        self.proc.wait(timeout=30)
 
     def stop(self) -> None:
         if self.proc and self.proc.poll() is None:
@@ -341,13 +371,7 @@ def run_one(db: str, *, cycles: int, clients: int, workers: int, seed: int, keep
                     shared.sent.wait_for(lambda t=target: shared.requests >= t, timeout=120)
                 shared.up.clear()
                 cluster.start()
-                if server.alive():
-                    server.wait_ready()
-                else:
-                    # `pencaker serve` exits when its task worker loses the database, so
-                    # that the process manager restarts it; do what systemd would.
-                    log(f"{db}: app server exited with the database; restarting it")
-                    server.start()
+                server.ensure_running(db)
                 shared.up.set()
                 log(f"{db}: database back at {time.monotonic() - started:.1f}s")
             else:
