@@ -2,11 +2,95 @@
 
 from __future__ import annotations
 
+from enum import StrEnum
 from typing import Any
 
 from django.db import models
 
 from pencaker.core.models import AuditEvent
+
+
+class AuditAction(StrEnum):
+    """Every action an audit row can record (one list, as zulip's ``AuditLogEventType``).
+
+    Values are stable: they are stored in ``AuditEvent.action`` and read by reports and
+    tests. Add a member here before an app records a new kind of action.
+    """
+
+    ACCOUNT_API_LOGIN = "account.api_login"
+    ACCOUNT_EMAIL_VERIFIED = "account.email_verified"
+    ACCOUNT_REGISTERED = "account.registered"
+    ACCOUNT_TWO_FACTOR_CONFIRMED = "account.two_factor_confirmed"
+    APPLICATION_APPROVED = "application.approved"
+    APPLICATION_ASSISTED_REGISTRATION = "application.assisted_registration"
+    APPLICATION_CLAIMED = "application.claimed"
+    APPLICATION_REASSIGNED = "application.reassigned"
+    APPLICATION_REJECTED = "application.rejected"
+    APPLICATION_RELEASED = "application.released"
+    APPLICATION_RESUBMITTED = "application.resubmitted"
+    APPLICATION_RETURNED = "application.returned"
+    APPLICATION_SUBMITTED = "application.submitted"
+    APPLICATION_WITHDRAWN = "application.withdrawn"
+    APPLICATIONS_RETURN_REASON_CREATED = "applications.return_reason_created"
+    APPLICATIONS_RETURN_REASON_UPDATED = "applications.return_reason_updated"
+    CARD_ISSUED = "card.issued"
+    CARD_PDF_DOWNLOADED = "card.pdf_downloaded"
+    CARD_REISSUED = "card.reissued"
+    CARD_RENDERED = "card.rendered"
+    CARD_STATUS_CHANGED = "card.status_changed"
+    DOCUMENT_UPLOADED = "document.uploaded"
+    DOCUMENT_VIEWED = "document.viewed"
+    LIFECYCLE_CARD_EXPIRED = "lifecycle.card_expired"
+    LIFECYCLE_HOLDER_REMOVED = "lifecycle.holder_removed"
+    LIFECYCLE_PLACEMENT_RECORDED = "lifecycle.placement_recorded"
+    LIFECYCLE_REPORT_RECORDED = "lifecycle.report_recorded"
+    LIFECYCLE_SETTINGS_CHANGED = "lifecycle.settings_changed"
+    REGIONS_IMPORT = "regions.import"
+    SEEKERS_ADDRESS_ADDED = "seekers.address.added"
+    SEEKERS_ADDRESS_REMOVED = "seekers.address.removed"
+    SEEKERS_ADDRESS_UPDATED = "seekers.address.updated"
+    SEEKERS_CONTACT_ADDED = "seekers.contact.added"
+    SEEKERS_CONTACT_REMOVED = "seekers.contact.removed"
+    SEEKERS_CONTACT_UPDATED = "seekers.contact.updated"
+    SEEKERS_DATA_EXPORT = "seekers.data_export"
+    SEEKERS_DISABILITY_ADDED = "seekers.disability.added"
+    SEEKERS_DISABILITY_REMOVED = "seekers.disability.removed"
+    SEEKERS_DISABILITY_UPDATED = "seekers.disability.updated"
+    SEEKERS_EDUCATION_ADDED = "seekers.education.added"
+    SEEKERS_EDUCATION_REMOVED = "seekers.education.removed"
+    SEEKERS_EDUCATION_UPDATED = "seekers.education.updated"
+    SEEKERS_EXPERIENCE_ADDED = "seekers.experience.added"
+    SEEKERS_EXPERIENCE_REMOVED = "seekers.experience.removed"
+    SEEKERS_EXPERIENCE_UPDATED = "seekers.experience.updated"
+    SEEKERS_IDENTITY_ADDED = "seekers.identity.added"
+    SEEKERS_IDENTITY_REMOVED = "seekers.identity.removed"
+    SEEKERS_IDENTITY_UPDATED = "seekers.identity.updated"
+    SEEKERS_LANGUAGES_ADDED = "seekers.languages.added"
+    SEEKERS_LANGUAGES_REMOVED = "seekers.languages.removed"
+    SEEKERS_LANGUAGES_UPDATED = "seekers.languages.updated"
+    SEEKERS_NIK_CONFLICT = "seekers.nik_conflict"
+    SEEKERS_PREFERENCES_ADDED = "seekers.preferences.added"
+    SEEKERS_PREFERENCES_REMOVED = "seekers.preferences.removed"
+    SEEKERS_PREFERENCES_UPDATED = "seekers.preferences.updated"
+    SEEKERS_PROFILE_STAFF_VIEW = "seekers.profile.staff_view"
+    SEEKERS_SKILLS_ADDED = "seekers.skills.added"
+    SEEKERS_SKILLS_REMOVED = "seekers.skills.removed"
+    SEEKERS_SKILLS_UPDATED = "seekers.skills.updated"
+    SEEKERS_TRAINING_ADDED = "seekers.training.added"
+    SEEKERS_TRAINING_REMOVED = "seekers.training.removed"
+    SEEKERS_TRAINING_UPDATED = "seekers.training.updated"
+    STAFF_CREATED = "staff.created"
+    STAFF_DEACTIVATED = "staff.deactivated"
+    STAFF_REACTIVATED = "staff.reactivated"
+    STAFF_TWO_FACTOR_RESET = "staff.two_factor_reset"
+    SURVEY_FOLLOWUP_CREATED = "survey.followup_created"
+    SURVEY_FOLLOWUP_DELETED = "survey.followup_deleted"
+    SURVEY_FOLLOWUP_UPDATED = "survey.followup_updated"
+    SURVEY_INVITATION_CREATED = "survey.invitation_created"
+    SURVEY_PERIOD_CREATED = "survey.period_created"
+    SURVEY_PERIOD_PUBLISHED = "survey.period_published"
+    SURVEY_RESPONSE_RECORDED = "survey.response_recorded"
+    SURVEY_RESPONSES_IMPORTED = "survey.responses_imported"
 
 
 def client_ip(request: Any) -> str | None:
@@ -18,7 +102,7 @@ def client_ip(request: Any) -> str | None:
 def audit_record(
     *,
     actor: Any,
-    action: str,
+    action: AuditAction,
     obj: models.Model | None = None,
     office: Any = None,
     ip_address: str | None = None,
@@ -27,7 +111,7 @@ def audit_record(
     return AuditEvent.objects.create(
         actor=actor if getattr(actor, "pk", None) else None,
         office=office,
-        action=action,
+        action=str(action),
         object_type=obj._meta.label_lower if obj is not None else "",
         object_id=str(obj.pk) if obj is not None else "",
         ip_address=ip_address,
