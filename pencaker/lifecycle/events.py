@@ -14,6 +14,7 @@ from django.utils import translation
 
 from pencaker.lifecycle.choices import ENDING_KINDS, AgeGroup, EventKind
 from pencaker.lifecycle.models import SeekerEvent
+from pencaker.regions.nik import nik_sex
 
 _AGE_BOUNDS = [
     (20, AgeGroup.A15_19),
@@ -59,13 +60,6 @@ def _sex_from_label(label: str) -> str:
     return by_label.get(label, "")
 
 
-def _sex_from_nik(nik: str) -> str:
-    # NIK digits 7-8 are the day of birth; women's day of birth is increased by 40.
-    if len(nik) == 16 and nik.isdigit():
-        return "F" if int(nik[6:8]) > 40 else "M"
-    return ""
-
-
 def _profile(holder: Any) -> Any:
     from pencaker.seekers.models import JobSeekerProfile
 
@@ -76,7 +70,7 @@ def frozen_attributes(card: Any) -> dict[str, Any]:
     """Sex, birth date and highest education from the card's frozen data, completed from
     the holder's profile where the card lacks them."""
     data = card.data or {}
-    sex = _sex_from_label(str(data.get("sex") or "")) or _sex_from_nik(str(data.get("nik") or ""))
+    sex = _sex_from_label(str(data.get("sex") or "")) or nik_sex(str(data.get("nik") or ""))
     birth_date = card.birth_date
     education = highest_education([str(e.get("level") or "") for e in data.get("education") or []])
     if not (sex and birth_date and education):

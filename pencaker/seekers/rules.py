@@ -12,6 +12,8 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
+from pencaker.regions import nik as nik_module
+from pencaker.regions.nik import NikError
 from pencaker.seekers.choices import EducationLevel, LanguageLevel, MaritalStatus, Religion, Sex
 from pencaker.seekers.models import MAX_YEAR, MIN_BIRTH_DATE, MIN_YEAR
 
@@ -22,11 +24,6 @@ _POSTAL = re.compile(r"^[1-9][0-9]{4}$")
 
 def _dmy(value: dt.date) -> str:
     return value.strftime("%d-%m-%Y")
-
-
-def normalize_nik(value: str | None) -> str:
-    """Remove the spaces, dots and dashes people type between digit groups."""
-    return re.sub(r"[\s.\-]", "", value or "")
 
 
 def normalize_rt_rw(value: str | None) -> str:
@@ -48,36 +45,13 @@ def age_on(birth_date: dt.date, today: dt.date) -> int:
     )
 
 
-def _sex_from_parsed(parsed: Any) -> str:
-    raw = parsed.get("sex") if isinstance(parsed, dict) else getattr(parsed, "sex", "")
-    raw = str(getattr(raw, "value", raw) or "").strip().lower()
-    if raw in {"f", "p", "female", "perempuan", "woman"}:
-        return Sex.FEMALE
-    if raw in {"m", "l", "male", "laki-laki", "man"}:
-        return Sex.MALE
-    return ""
-
-
-def _birth_date_from_parsed(parsed: Any) -> dt.date | None:
-    if isinstance(parsed, dict):
-        return parsed.get("birth_date")
-    return getattr(parsed, "birth_date", None)
-
-
 def parse_nik(nik: str) -> tuple[dt.date | None, str, str]:
     """Parse with the regions NIK parser: ``(birth_date, sex, error_message)``."""
-    from pencaker.regions import nik as nik_module
-
     try:
         parsed = nik_module.parse_nik(nik)
-    except Exception as exc:  # noqa: BLE001 - the parser's own error types carry the message
-        message = getattr(exc, "message", None) or (exc.args[0] if exc.args else "")
-        return (
-            None,
-            "",
-            str(message) or _("This NIK is not valid. Check the 16 digits on your KTP."),
-        )
-    return _birth_date_from_parsed(parsed), _sex_from_parsed(parsed), ""
+    except NikError as exc:
+        return None, "", str(exc.message)
+    return parsed.birth_date, parsed.sex, ""
 
 
 def length_errors(model: Any, values: dict[str, Any]) -> dict[str, list[str]]:
