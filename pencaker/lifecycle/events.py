@@ -12,6 +12,7 @@ from typing import Any
 
 from django.utils import translation
 
+from pencaker.core.dates import age_on
 from pencaker.lifecycle.choices import ENDING_KINDS, AgeGroup, EventKind
 from pencaker.lifecycle.models import SeekerEvent
 from pencaker.regions.nik import nik_sex
@@ -22,10 +23,6 @@ _AGE_BOUNDS = [
     (45, AgeGroup.A30_44),
     (55, AgeGroup.A45_54),
 ]
-
-
-def age_on(birth_date: dt.date, day: dt.date) -> int:
-    return day.year - birth_date.year - ((day.month, day.day) < (birth_date.month, birth_date.day))
 
 
 def age_group(birth_date: dt.date | None, day: dt.date) -> str:

@@ -12,6 +12,7 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
+from pencaker.core.dates import age_on
 from pencaker.regions import nik as nik_module
 from pencaker.regions.nik import NikError
 from pencaker.seekers.choices import EducationLevel, LanguageLevel, MaritalStatus, Religion, Sex
@@ -35,14 +36,6 @@ def normalize_rt_rw(value: str | None) -> str:
 def min_age_for(office: Any) -> int:
     """The office's minimum age; 18 while the office is not known yet."""
     return int(getattr(office, "min_age", None) or DEFAULT_MIN_AGE)
-
-
-def age_on(birth_date: dt.date, today: dt.date) -> int:
-    return (
-        today.year
-        - birth_date.year
-        - ((today.month, today.day) < (birth_date.month, birth_date.day))
-    )
 
 
 def parse_nik(nik: str) -> tuple[dt.date | None, str, str]:
