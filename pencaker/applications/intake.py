@@ -17,6 +17,8 @@ from django.db import models
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext_lazy
 
+from pencaker.documents.choices import DocumentKind
+
 SECTION_ITEMS = {
     "identity": gettext_lazy("Identity"),
     "address": gettext_lazy("Address"),
@@ -26,14 +28,6 @@ SECTION_ITEMS = {
     "training": gettext_lazy("Training and certificates"),
 }
 DOCUMENT_PREFIX = "document:"
-DEFAULT_DOCUMENT_LABELS = {
-    "ktp": gettext_lazy("Identity card (KTP)"),
-    "photo": gettext_lazy("Colour photo 3x4"),
-    "ijazah": gettext_lazy("Latest diploma (ijazah)"),
-    "competence_certificate": gettext_lazy("Competence certificate"),
-    "work_letter": gettext_lazy("Work experience letter"),
-    "kk": gettext_lazy("Family card (KK)"),
-}
 
 
 @dataclass(frozen=True)
@@ -175,13 +169,9 @@ def documents_snapshot(user: Any) -> list[dict[str, Any]]:
 
 
 def document_label(kind: str) -> str:
-    try:
-        from pencaker.documents.selectors import document_kind_labels
-
-        labels = dict(document_kind_labels())
-    except ImportError:
-        labels = {}
-    return str(labels.get(kind) or DEFAULT_DOCUMENT_LABELS.get(kind) or kind)
+    """The documents app's label for a kind (its ``DocumentKind``); the code itself for a
+    kind it no longer knows (a frozen copy of an old application)."""
+    return str(DocumentKind(kind).label) if kind in DocumentKind.values else kind
 
 
 def item_label(code: str) -> str:
