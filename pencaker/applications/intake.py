@@ -15,17 +15,21 @@ from typing import Any
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 from django.urls import NoReverseMatch, reverse
-from django.utils.translation import gettext_lazy
 
 from pencaker.documents.choices import DocumentKind
+from pencaker.seekers.choices import Section
 
+#: The profile sections an operator may send back, labelled by the profile app's ``Section``.
 SECTION_ITEMS = {
-    "identity": gettext_lazy("Identity"),
-    "address": gettext_lazy("Address"),
-    "contact": gettext_lazy("Contact"),
-    "education": gettext_lazy("Education"),
-    "experience": gettext_lazy("Work experience"),
-    "training": gettext_lazy("Training and certificates"),
+    section.value: section.label
+    for section in (
+        Section.IDENTITY,
+        Section.ADDRESS,
+        Section.CONTACT,
+        Section.EDUCATION,
+        Section.EXPERIENCE,
+        Section.TRAINING,
+    )
 }
 DOCUMENT_PREFIX = "document:"
 
