@@ -13,8 +13,7 @@ from typing import Any
 from django.utils.translation import gettext as _
 
 from pencaker.core.dates import age_on
-from pencaker.regions import nik as nik_module
-from pencaker.regions.nik import NikError
+from pencaker.regions.nik import NikError, parse_nik
 from pencaker.seekers.choices import EducationLevel, LanguageLevel, MaritalStatus, Religion, Sex
 from pencaker.seekers.models import MAX_YEAR, MIN_BIRTH_DATE, MIN_YEAR
 
@@ -36,15 +35,6 @@ def normalize_rt_rw(value: str | None) -> str:
 def min_age_for(office: Any) -> int:
     """The office's minimum age; 18 while the office is not known yet."""
     return int(getattr(office, "min_age", None) or DEFAULT_MIN_AGE)
-
-
-def parse_nik(nik: str) -> tuple[dt.date | None, str, str]:
-    """Parse with the regions NIK parser: ``(birth_date, sex, error_message)``."""
-    try:
-        parsed = nik_module.parse_nik(nik)
-    except NikError as exc:
-        return None, "", str(exc.message)
-    return parsed.birth_date, parsed.sex, ""
 
 
 def length_errors(model: Any, values: dict[str, Any]) -> dict[str, list[str]]:
@@ -91,10 +81,12 @@ def identity_errors(
                 % {"age": min_age}
             )
     if nik:
-        nik_birth, nik_sex, error = parse_nik(nik)
-        if error:
-            errors.setdefault("nik", []).append(error)
+        try:
+            parsed = parse_nik(nik)
+        except NikError as exc:
+            errors.setdefault("nik", []).append(exc.message)
         else:
+            nik_birth, nik_sex = parsed.birth_date, parsed.sex
             if birth_date is not None and nik_birth is not None and nik_birth != birth_date:
                 errors.setdefault("nik", []).append(
                     _(
