@@ -1,6 +1,6 @@
 """Access rules shared by every staff view.
 
-Staff (operator, admin dinas, pimpinan) must belong to an office and have passed TOTP
+Staff (operator, admin dinas, pimpinan: ``STAFF_ROLES``) must belong to an office and have passed TOTP
 two-factor verification in this session; each staff view then filters by
 ``request.user.office``.
 """
@@ -16,6 +16,19 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 
 from pencaker.accounts.models import STAFF_ROLES, Role
+
+#: Staff who decide: they review, approve and return applications, record reports and
+#: placements, and write the survey follow-up plan. The head of office (pimpinan) only
+#: reads. The one definition of this set; every app's checks and menus use it.
+DECIDING_ROLES: frozenset[str] = frozenset({Role.OPERATOR, Role.ADMIN_DINAS})
+
+
+def can_decide(user: Any, office_id: int | None = None) -> bool:
+    """An operator or office administrator who belongs to an office (to the office
+    ``office_id`` when it is given)."""
+    if getattr(user, "role", None) not in DECIDING_ROLES or not getattr(user, "office_id", None):
+        return False
+    return office_id is None or user.office_id == office_id
 
 
 def is_verified_staff(user: Any) -> bool:

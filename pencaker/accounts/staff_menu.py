@@ -2,7 +2,7 @@
 
 from pencaker.accounts.staff_menu import staff_link_register
 staff_link_register(url_name="applications:queue", label=_("Application queue"),
-                    roles={"operator", "admin_dinas"}, order=10)
+                    roles=DECIDING_ROLES, order=10)
 """
 
 from __future__ import annotations

@@ -21,6 +21,7 @@ from ninja import Field, Router, Schema, Status
 
 from pencaker.accounts.api_auth import TokenAuth
 from pencaker.accounts.models import STAFF_ROLES, Role
+from pencaker.accounts.permissions import DECIDING_ROLES
 from pencaker.applications import intake, selectors, services, sla
 from pencaker.applications.choices import ApplicationType
 from pencaker.applications.choices import Status as AppStatus
@@ -166,7 +167,7 @@ def _seeker(request) -> Any:
 
 def _staff(request, *, deciding: bool = True) -> Any:
     user = request.auth
-    roles = services.DECIDING_ROLES if deciding else STAFF_ROLES
+    roles = DECIDING_ROLES if deciding else STAFF_ROLES
     if user.role not in roles or not user.office_id:
         raise PermissionDenied("forbidden", _("Only office operators can do this."))
     return user

@@ -7,18 +7,19 @@ class ApplicationsConfig(AppConfig):
     label = "applications"
 
     def ready(self) -> None:
+        from pencaker.accounts.permissions import DECIDING_ROLES
         from pencaker.accounts.staff_menu import staff_link_register
 
         staff_link_register(
             url_name="applications:queue",
             label=_("Application queue"),
-            roles={"admin_dinas", "operator"},
+            roles=DECIDING_ROLES,
             order=10,
         )
         staff_link_register(
             url_name="applications:assisted",
             label=_("Register a citizen at the counter"),
-            roles={"admin_dinas", "operator"},
+            roles=DECIDING_ROLES,
             order=12,
         )
         staff_link_register(

@@ -28,6 +28,7 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
 
+from pencaker.accounts.permissions import can_decide
 from pencaker.applications import services
 from pencaker.applications.choices import ApplicationType
 from pencaker.applications.models import Application
@@ -81,7 +82,7 @@ def application_submit_assisted(
     from pencaker.regions.selectors import region_get
     from pencaker.seekers import services as seekers
 
-    if actor.role not in services.DECIDING_ROLES or not actor.office_id:
+    if not can_decide(actor):
         raise PermissionDenied("forbidden", _("Only office operators can do this."))
     key = (idempotency_key or "").strip()[: services.MAX_KEY_LENGTH]
     if key:

@@ -15,25 +15,23 @@ from typing import Any
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 from django.urls import NoReverseMatch, reverse
-from django.utils.translation import gettext_lazy
 
+from pencaker.documents.choices import DocumentKind
+from pencaker.seekers.choices import Section
+
+#: The profile sections an operator may send back, labelled by the profile app's ``Section``.
 SECTION_ITEMS = {
-    "identity": gettext_lazy("Identity"),
-    "address": gettext_lazy("Address"),
-    "contact": gettext_lazy("Contact"),
-    "education": gettext_lazy("Education"),
-    "experience": gettext_lazy("Work experience"),
-    "training": gettext_lazy("Training and certificates"),
+    section.value: section.label
+    for section in (
+        Section.IDENTITY,
+        Section.ADDRESS,
+        Section.CONTACT,
+        Section.EDUCATION,
+        Section.EXPERIENCE,
+        Section.TRAINING,
+    )
 }
 DOCUMENT_PREFIX = "document:"
-DEFAULT_DOCUMENT_LABELS = {
-    "ktp": gettext_lazy("Identity card (KTP)"),
-    "photo": gettext_lazy("Colour photo 3x4"),
-    "ijazah": gettext_lazy("Latest diploma (ijazah)"),
-    "competence_certificate": gettext_lazy("Competence certificate"),
-    "work_letter": gettext_lazy("Work experience letter"),
-    "kk": gettext_lazy("Family card (KK)"),
-}
 
 
 @dataclass(frozen=True)
@@ -175,13 +173,9 @@ def documents_snapshot(user: Any) -> list[dict[str, Any]]:
 
 
 def document_label(kind: str) -> str:
-    try:
-        from pencaker.documents.selectors import document_kind_labels
-
-        labels = dict(document_kind_labels())
-    except ImportError:
-        labels = {}
-    return str(labels.get(kind) or DEFAULT_DOCUMENT_LABELS.get(kind) or kind)
+    """The documents app's label for a kind (its ``DocumentKind``); the code itself for a
+    kind it no longer knows (a frozen copy of an old application)."""
+    return str(DocumentKind(kind).label) if kind in DocumentKind.values else kind
 
 
 def item_label(code: str) -> str:

@@ -32,6 +32,7 @@ from pencaker.applications.choices import (
 )
 from pencaker.applications.choices import ReturnReason as DefaultReturnReason
 from pencaker.core.models import AppendOnlyModel as AppendOnly
+from pencaker.core.models import StatusChange
 
 
 class Application(models.Model):
@@ -116,23 +117,13 @@ class Application(models.Model):
         return self.status in OPEN_STATUSES
 
 
-class ApplicationStatusChange(AppendOnly):
-    """One row per transition: who moved the application from which status to which, when."""
+class ApplicationStatusChange(StatusChange):
+    """One row per transition of an application (core's status history)."""
 
+    subject_field = "application"
     application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="history")
     from_status = models.CharField(max_length=20, choices=Status.choices)
     to_status = models.CharField(max_length=20, choices=Status.choices)
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    at = models.DateTimeField(auto_now_add=True)
-    note = models.TextField(blank=True, default="")
-
-    class Meta:
-        ordering = ["at", "id"]
-
-    def __str__(self) -> str:
-        return f"{self.application_id}: {self.from_status} → {self.to_status}"
 
 
 class ReturnItem(AppendOnly):

@@ -19,6 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from pencaker.accounts.models import Role
+from pencaker.accounts.permissions import can_decide
 from pencaker.applications import intake, notices, sla
 from pencaker.applications.choices import (
     DECIDED_STATUSES,
@@ -35,7 +36,6 @@ from pencaker.core.audit import audit_record
 from pencaker.core.errors import Conflict, DomainError, NotFound, PermissionDenied
 from pencaker.offices.models import Office
 
-DECIDING_ROLES = frozenset({Role.OPERATOR, Role.ADMIN_DINAS})
 MAX_KEY_LENGTH = 100
 # Crockford-style alphabet: no I, L, O, U, so a number read over the phone is unambiguous.
 _TRACKING_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
@@ -68,7 +68,7 @@ def _locked(application_id: int) -> Application:
 
 
 def _locked_for_staff(actor: Any, application_id: int) -> Application:
-    if getattr(actor, "role", None) not in DECIDING_ROLES or not getattr(actor, "office_id", None):
+    if not can_decide(actor):
         raise PermissionDenied("forbidden", _("Only office operators can do this."))
     application = _locked(application_id)
     if application.office_id != actor.office_id:
@@ -157,7 +157,7 @@ def application_submit(
     if type not in ApplicationType.values:
         raise DomainError("invalid_type", _("Choose a type of request."))
     assisted = applicant.pk != getattr(actor, "pk", None)
-    if assisted and (actor.role not in DECIDING_ROLES or not actor.office_id):
+    if assisted and not can_decide(actor):
         raise PermissionDenied("forbidden", _("Only office operators can do this."))
     if applicant.role != Role.JOB_SEEKER:
         raise PermissionDenied("forbidden", _("Only job seekers can request an AK/1 card."))
@@ -306,7 +306,7 @@ def application_reassign(*, actor: Any, application_id: int, operator: Any) -> A
         raise PermissionDenied("forbidden", _("Only the office administrator can reassign."))
     with transaction.atomic():
         application = _locked_for_staff(actor, application_id)
-        if operator.role not in DECIDING_ROLES or operator.office_id != application.office_id:
+        if not can_decide(operator, application.office_id):
             raise DomainError("invalid_operator", _("Choose an operator of this office."))
         if application.status != Status.IN_REVIEW:
             raise Conflict(

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from pencaker.accounts.models import Role
-from pencaker.accounts.permissions import seeker_required, staff_required
+from pencaker.accounts.permissions import DECIDING_ROLES, seeker_required, staff_required
 from pencaker.accounts.selectors import staff_list_for_office
 from pencaker.applications import assisted, intake, selectors, services, sla
 from pencaker.applications import reasons as reason_list
@@ -31,8 +31,6 @@ from pencaker.applications.forms import (
 from pencaker.applications.reasons import return_reason_choices
 from pencaker.core.audit import client_ip
 from pencaker.core.errors import DomainError, NotFound
-
-DECIDERS = (Role.OPERATOR, Role.ADMIN_DINAS)
 
 
 def _not_found(request):
@@ -162,7 +160,7 @@ def queue(request):
     return render(
         request,
         "applications/queue.html",
-        {"form": form, "items": items, "can_decide": request.user.role in DECIDERS},
+        {"form": form, "items": items, "can_decide": request.user.role in DECIDING_ROLES},
     )
 
 
@@ -197,13 +195,13 @@ def _render_review(request, application, *, return_form=None, reject_form=None, 
             "reject_form": reject_form or RejectForm(),
             "note_form": NoteForm(),
             "is_mine": application.claimed_by_id == request.user.pk,
-            "can_decide": request.user.role in DECIDERS
+            "can_decide": request.user.role in DECIDING_ROLES
             and application.status == "in_review"
             and (
                 application.claimed_by_id == request.user.pk
                 or request.user.role == Role.ADMIN_DINAS
             ),
-            "can_claim": request.user.role in DECIDERS and application.status == "submitted",
+            "can_claim": request.user.role in DECIDING_ROLES and application.status == "submitted",
         },
         status=status,
     )
@@ -223,7 +221,7 @@ def _staff_action(request, pk: int, action, success: str):
 
 
 @require_POST
-@staff_required(roles=DECIDERS)
+@staff_required(roles=DECIDING_ROLES)
 def claim(request, pk: int):
     return _staff_action(
         request,
@@ -234,7 +232,7 @@ def claim(request, pk: int):
 
 
 @require_POST
-@staff_required(roles=DECIDERS)
+@staff_required(roles=DECIDING_ROLES)
 def release(request, pk: int):
     return _staff_action(
         request,
@@ -245,7 +243,7 @@ def release(request, pk: int):
 
 
 @require_POST
-@staff_required(roles=DECIDERS)
+@staff_required(roles=DECIDING_ROLES)
 def approve(request, pk: int):
     form = NoteForm(request.POST)
     note = form.cleaned_data["note"] if form.is_valid() else ""
@@ -258,7 +256,7 @@ def approve(request, pk: int):
 
 
 @require_POST
-@staff_required(roles=DECIDERS)
+@staff_required(roles=DECIDING_ROLES)
 def return_for_changes(request, pk: int):
     try:
         application = selectors.application_for_staff(request.user, pk)
@@ -289,7 +287,7 @@ def return_for_changes(request, pk: int):
 
 
 @require_POST
-@staff_required(roles=DECIDERS)
+@staff_required(roles=DECIDING_ROLES)
 def reject(request, pk: int):
     try:
         application = selectors.application_for_staff(request.user, pk)
@@ -327,7 +325,7 @@ def _document_kinds(office) -> list[tuple[str, str]]:
     return [(kind, labels[kind]) for kind in required_kinds_for_office(office)]
 
 
-@staff_required(roles=DECIDERS)
+@staff_required(roles=DECIDING_ROLES)
 def assisted_registration(request):
     """The counter form: account, profile, documents and request for a walk-in citizen."""
     kinds = _document_kinds(request.user.office)
@@ -459,7 +457,7 @@ def reassign(request, pk: int):
         return _not_found(request)
     operators = (
         staff_list_for_office(office_id=application.office_id)
-        .filter(role__in=DECIDERS, is_active=True)
+        .filter(role__in=DECIDING_ROLES, is_active=True)
         .exclude(pk=application.claimed_by_id)
     )
     form = ReassignForm(request.POST or None, operators=operators)

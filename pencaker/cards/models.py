@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy as _
 
 from pencaker.cards.choices import CardStatus, VerificationMethod, VerificationOutcome
 from pencaker.core.models import AppendOnlyModel as AppendOnly
+from pencaker.core.models import StatusChange
 
 
 class CardNumberCounter(models.Model):
@@ -108,23 +109,14 @@ class Card(models.Model):
         return bool(self.pdf and self.pdf_sha256)
 
 
-class CardStatusChange(AppendOnly):
-    """One row per status change (the first row, from "", records the issue)."""
+class CardStatusChange(StatusChange):
+    """One row per status change of a card (core's status history); the first row, from
+    "", records the issue."""
 
+    subject_field = "card"
     card = models.ForeignKey(Card, on_delete=models.CASCADE, related_name="history")
     from_status = models.CharField(max_length=12, blank=True)
     to_status = models.CharField(max_length=12, choices=CardStatus.choices)
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    at = models.DateTimeField(auto_now_add=True)
-    note = models.TextField(blank=True, default="")
-
-    class Meta:
-        ordering = ["at", "id"]
-
-    def __str__(self) -> str:
-        return f"{self.card_id}: {self.from_status or '-'} → {self.to_status}"
 
 
 class VerificationLog(AppendOnly):

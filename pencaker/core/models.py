@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import ClassVar
+
 from django.conf import settings
 from django.db import models
 
@@ -20,6 +22,34 @@ class AppendOnlyModel(models.Model):
 
     def delete(self, *args, **kwargs):
         raise ValueError(f"{type(self).__name__} rows are append-only")
+
+
+class StatusChange(AppendOnlyModel):
+    """The history of a workflow's status: one row per transition, who moved the subject
+    from which status to which, when, with an optional note.
+
+    A concrete history adds the foreign key to its subject (named by ``subject_field``,
+    with ``related_name="history"``) and may redeclare ``from_status``/``to_status`` with
+    its own choices and length.
+    """
+
+    subject_field: ClassVar[str] = ""
+
+    from_status = models.CharField(max_length=20, blank=True)
+    to_status = models.CharField(max_length=20)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    at = models.DateTimeField(auto_now_add=True)
+    note = models.TextField(blank=True, default="")
+
+    class Meta:
+        abstract = True
+        ordering = ["at", "id"]
+
+    def __str__(self) -> str:
+        subject_id = getattr(self, f"{self.subject_field}_id", None)
+        return f"{subject_id}: {self.from_status or '-'} → {self.to_status}"
 
 
 class AuditEvent(AppendOnlyModel):

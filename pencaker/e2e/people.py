@@ -5,18 +5,18 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from pencaker.regions.nik import build_nik
+
 # 16.71.01: Ilir Barat II, Kota Palembang (in the demo regions).
-PALEMBANG_DISTRICT_PREFIX = "167101"
+PALEMBANG_DISTRICT = "16.71.01"
 
 
 def nik_for(birth_date: dt.date, sex: str, *, serial: int = 1) -> str:
     """``PP KK CC DDMMYY SSSS``; women's day of birth + 40 (Permendagri practice)."""
     if not 1 <= serial <= 9999:
         raise ValueError("serial must be 0001-9999")
-    day = birth_date.day + (40 if sex == "F" else 0)
-    return (
-        f"{PALEMBANG_DISTRICT_PREFIX}{day:02d}{birth_date.month:02d}"
-        f"{birth_date.year % 100:02d}{serial:04d}"
+    return build_nik(
+        district_code=PALEMBANG_DISTRICT, birth_date=birth_date, sex=sex, serial=serial
     )
 
 

@@ -7,12 +7,13 @@ class LifecycleConfig(AppConfig):
     label = "lifecycle"
 
     def ready(self) -> None:
+        from pencaker.accounts.permissions import DECIDING_ROLES
         from pencaker.accounts.staff_menu import staff_link_register
 
         staff_link_register(
             url_name="lifecycle:staff_card",
             label=_("Card reports and placements"),
-            roles={"admin_dinas", "operator"},
+            roles=DECIDING_ROLES,
             order=15,
         )
         staff_link_register(

@@ -12,8 +12,10 @@ from typing import Any
 
 from django.utils import translation
 
+from pencaker.core.dates import age_on
 from pencaker.lifecycle.choices import ENDING_KINDS, AgeGroup, EventKind
 from pencaker.lifecycle.models import SeekerEvent
+from pencaker.regions.nik import nik_sex
 
 _AGE_BOUNDS = [
     (20, AgeGroup.A15_19),
@@ -21,10 +23,6 @@ _AGE_BOUNDS = [
     (45, AgeGroup.A30_44),
     (55, AgeGroup.A45_54),
 ]
-
-
-def age_on(birth_date: dt.date, day: dt.date) -> int:
-    return day.year - birth_date.year - ((day.month, day.day) < (birth_date.month, birth_date.day))
 
 
 def age_group(birth_date: dt.date | None, day: dt.date) -> str:
@@ -59,13 +57,6 @@ def _sex_from_label(label: str) -> str:
     return by_label.get(label, "")
 
 
-def _sex_from_nik(nik: str) -> str:
-    # NIK digits 7-8 are the day of birth; women's day of birth is increased by 40.
-    if len(nik) == 16 and nik.isdigit():
-        return "F" if int(nik[6:8]) > 40 else "M"
-    return ""
-
-
 def _profile(holder: Any) -> Any:
     from pencaker.seekers.models import JobSeekerProfile
 
@@ -76,7 +67,7 @@ def frozen_attributes(card: Any) -> dict[str, Any]:
     """Sex, birth date and highest education from the card's frozen data, completed from
     the holder's profile where the card lacks them."""
     data = card.data or {}
-    sex = _sex_from_label(str(data.get("sex") or "")) or _sex_from_nik(str(data.get("nik") or ""))
+    sex = _sex_from_label(str(data.get("sex") or "")) or nik_sex(str(data.get("nik") or ""))
     birth_date = card.birth_date
     education = highest_education([str(e.get("level") or "") for e in data.get("education") or []])
     if not (sex and birth_date and education):

@@ -18,6 +18,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from pencaker.accounts.models import Role
+from pencaker.accounts.permissions import can_decide
 from pencaker.cards.choices import CardStatus
 from pencaker.cards.models import Card
 from pencaker.cards.services import card_reissue
@@ -37,7 +38,6 @@ from pencaker.lifecycle.events import registration_is_open, seeker_event_record
 from pencaker.lifecycle.models import LifecycleSettings, Placement, Report
 from pencaker.lifecycle.schedule import ReportSlot, Rules, current_slot
 
-RECORDING_ROLES = frozenset({Role.OPERATOR, Role.ADMIN_DINAS})
 RENEWAL_DAYS_BEFORE_EXPIRY = 60
 PLACEMENT_START_MAX_DAYS_AHEAD = 90
 
@@ -110,7 +110,7 @@ def _locked_current_card(*, actor: Any, card_number: str) -> tuple[Card, bool]:
         raise not_found
     if card.holder_id == actor.pk:
         return card, False
-    if getattr(actor, "role", None) in RECORDING_ROLES and actor.office_id == card.office_id:
+    if can_decide(actor, card.office_id):
         return card, True
     raise not_found
 

@@ -11,14 +11,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from pencaker.accounts.models import Role
-from pencaker.accounts.permissions import seeker_required, staff_required
+from pencaker.accounts.permissions import DECIDING_ROLES, seeker_required, staff_required
 from pencaker.core.audit import client_ip
 from pencaker.core.errors import DomainError
 from pencaker.lifecycle import selectors, services
 from pencaker.lifecycle.forms import CounterReportForm, PlacementForm, ReportForm, SettingsForm
 from pencaker.lifecycle.models import LifecycleSettings
-
-DECIDING = (Role.OPERATOR, Role.ADMIN_DINAS)
 
 
 def _apply_domain_error(form, exc: DomainError) -> None:
@@ -134,7 +132,7 @@ def staff_card(request):
         context.update(
             state=selectors.report_state(card, today),
             timeline=selectors.timeline_for_holder(card.holder),
-            can_record=request.user.role in DECIDING,
+            can_record=request.user.role in DECIDING_ROLES,
         )
     return render(request, "lifecycle/staff_card.html", context)
 
@@ -146,7 +144,7 @@ def _staff_card_or_404(request, number: str):
     return card
 
 
-@staff_required(roles=DECIDING)
+@staff_required(roles=DECIDING_ROLES)
 def staff_report(request, number: str):
     card = _staff_card_or_404(request, number)
     today = timezone.localdate()
@@ -172,7 +170,7 @@ def staff_report(request, number: str):
     )
 
 
-@staff_required(roles=DECIDING)
+@staff_required(roles=DECIDING_ROLES)
 def staff_placement(request, number: str):
     card = _staff_card_or_404(request, number)
     form = PlacementForm(request.POST or None)

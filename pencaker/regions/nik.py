@@ -72,9 +72,31 @@ class NikInfo:
     serial: str  # "0001"
 
 
-def normalize_nik(value: str) -> str:
-    """Remove the spaces people type to read the number in groups."""
+def normalize_nik(value: str | None) -> str:
+    """Remove the spaces people type to read the number in groups (the one NIK normaliser:
+    forms, services and the API all use it). Dots and dashes are kept, so that
+    :func:`parse_nik` refuses them with ``nik_not_digits`` rather than guessing."""
     return _WHITESPACE.sub("", value or "")
+
+
+def _sex_and_day(raw_day: int) -> tuple[str, int]:
+    """Digits 7-8 of a NIK: the day of birth, plus 40 for women (the one place this rule
+    is written). Returns ``(sex, day of the month)``; the caller checks the day's range."""
+    if raw_day > FEMALE_DAY_OFFSET:
+        return "F", raw_day - FEMALE_DAY_OFFSET
+    return "M", raw_day
+
+
+def nik_sex(value: str) -> str:
+    """``"F"`` or ``"M"`` from the day digits of a 16-digit NIK, ``""`` for anything else.
+
+    For data already stored (a card's frozen NIK) where a full :func:`parse_nik` is not
+    wanted; use ``parse_nik(value).sex`` to check a NIK a person typed.
+    """
+    nik = normalize_nik(value)
+    if len(nik) != NIK_LENGTH or not _DIGITS.fullmatch(nik):
+        return ""
+    return _sex_and_day(int(nik[6:8]))[0]
 
 
 def _birth_date(day: int, month: int, yy: int, today: date) -> date:
@@ -133,11 +155,8 @@ def parse_nik(value: str, *, today: date | None = None) -> NikInfo:
             % {"code": province},
         )
     raw_day, month, yy, serial = int(nik[6:8]), int(nik[8:10]), int(nik[10:12]), nik[12:16]
-    if 1 <= raw_day <= 31:
-        sex, day = "M", raw_day
-    elif FEMALE_DAY_OFFSET + 1 <= raw_day <= FEMALE_DAY_OFFSET + 31:
-        sex, day = "F", raw_day - FEMALE_DAY_OFFSET
-    else:
+    sex, day = _sex_and_day(raw_day)
+    if not 1 <= day <= 31:
         raise NikError(
             "nik_day",
             _(

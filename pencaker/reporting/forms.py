@@ -55,7 +55,7 @@ class IpkPeriodForm(forms.Form):
     @classmethod
     def initial_for(cls, today: dt.date) -> dict[str, object]:
         """Last month: the report an office sends at the start of a month."""
-        last = periods.add_months(today, -1)
+        last = periods.month_start(today, months=-1)
         return {"period": f"{last.month:02d}", "year": last.year}
 
     def to_period(self) -> periods.Period:

@@ -28,7 +28,7 @@ from django.utils import timezone
 
 from pencaker.lifecycle.choices import EventKind
 from pencaker.lifecycle.events import age_group
-from pencaker.reporting.periods import add_months
+from pencaker.reporting.periods import month_start
 
 SEASON = {1: 1.0, 2: 0.9, 3: 0.9, 4: 0.9, 5: 1.0, 6: 1.3, 7: 1.6, 8: 1.4, 9: 1.1, 10: 1.0}
 SEASON.update({11: 0.9, 12: 0.7})
@@ -99,7 +99,7 @@ def seeker_events(
 ) -> list[tuple]:
     """One job seeker's events: (kind, day, sex, birth_date, age_group, education, area)."""
     month = _pick(rng, month_weights)
-    month_end = min(add_months(month, 1), end)
+    month_end = min(month_start(month, months=1), end)
     registered = month + dt.timedelta(days=rng.randrange(_days(month, month_end)))
     sex = "M" if rng.random() < 0.52 else "F"
     low, high = _pick(rng, AGES)
@@ -196,12 +196,15 @@ def generate(
     from pencaker.lifecycle.models import SeekerEvent
 
     rng = random.Random(seed)
-    start = add_months(end_month, -months)
+    start = month_start(end_month, months=-months)
     # A lead-in before the window gives the first month an opening stock and lets cards
     # registered before the window expire inside it.
-    first = add_months(start, -LEAD_IN_MONTHS)
+    first = month_start(start, months=-LEAD_IN_MONTHS)
     span = months + LEAD_IN_MONTHS
-    weights = [(add_months(first, i), SEASON[add_months(first, i).month]) for i in range(span)]
+    weights = [
+        (month_start(first, months=i), SEASON[month_start(first, months=i).month])
+        for i in range(span)
+    ]
     tag = f"{office.code}-{seed}-{timezone.now():%Y%m%d%H%M%S%f}"
     now = timezone.now()
     done = events = 0

@@ -7,6 +7,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from dateutil.relativedelta import relativedelta
 from django.utils import formats
 from django.utils.translation import gettext as _
 
@@ -23,14 +24,11 @@ MIN_YEAR = 1990
 MAX_YEAR = 2100
 
 
-def month_start(day: dt.date) -> dt.date:
-    return day.replace(day=1)
-
-
-def add_months(day: dt.date, months: int) -> dt.date:
-    """The first day of the month ``months`` after the month of ``day``."""
-    index = day.year * 12 + day.month - 1 + months
-    return dt.date(index // 12, index % 12 + 1, 1)
+def month_start(day: dt.date, months: int = 0) -> dt.date:
+    """The first day of the month of ``day``, or of the month ``months`` later (earlier
+    when negative): the reporting month, not a date ``months`` after ``day`` (that is
+    ``cards.rules``' card arithmetic)."""
+    return day.replace(day=1) + relativedelta(months=months)
 
 
 @dataclass(frozen=True)
@@ -65,18 +63,18 @@ class Period:
         out, current = [], self.start
         while current < self.end:
             out.append(current)
-            current = add_months(current, 1)
+            current = month_start(current, months=1)
         return out
 
 
 def month(year: int, number: int) -> Period:
     start = dt.date(year, number, 1)
-    return Period(MONTH, start, add_months(start, 1))
+    return Period(MONTH, start, month_start(start, months=1))
 
 
 def semester(year: int, number: int) -> Period:
     start = dt.date(year, 1 if number == 1 else 7, 1)
-    return Period(SEMESTER, start, add_months(start, 6))
+    return Period(SEMESTER, start, month_start(start, months=6))
 
 
 def year(number: int) -> Period:

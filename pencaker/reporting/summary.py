@@ -24,7 +24,7 @@ from django.utils import timezone
 
 from pencaker.reporting.ipk import COUNTED_KINDS, with_registration_groups, without_jit
 from pencaker.reporting.models import IpkMonthlyCount, IpkSummaryState
-from pencaker.reporting.periods import add_months, month_start
+from pencaker.reporting.periods import month_start
 
 DIMENSIONS = ("kind", "sex", "age_group", "education_level", "placement_area")
 BATCH = 2000
@@ -75,7 +75,7 @@ def _first_build(office, until: dt.date) -> None:
 
 
 def _close_month(office, month: dt.date) -> None:
-    end = add_months(month, 1)
+    end = month_start(month, months=1)
     cumulative: Counter = Counter()
     for row in (
         _grouped(_events(office).filter(occurred_on__lt=end)).annotate(n=Count("pk")).order_by()
@@ -113,12 +113,12 @@ def summary_refresh(*, office, today: dt.date | None = None, rebuild: bool = Fal
                 _first_build(office, until)
                 current = month_start(first_day)
                 while current < until:
-                    months, current = months + 1, add_months(current, 1)
+                    months, current = months + 1, month_start(current, months=1)
         else:
             months, current = 0, state.frozen_until
             while current < until:
                 _close_month(office, current)
-                months, current = months + 1, add_months(current, 1)
+                months, current = months + 1, month_start(current, months=1)
         state.frozen_until = until
         state.save(update_fields=["frozen_until", "updated_at"])
         return months

@@ -18,6 +18,7 @@ from ninja import Router, Schema, Status
 from pencaker.accounts.api_auth import TokenAuth
 from pencaker.accounts.models import Role
 from pencaker.core.errors import Conflict, DomainError, PermissionDenied
+from pencaker.regions.nik import normalize_nik
 from pencaker.seekers import rules, selectors, services
 from pencaker.seekers.models import JobSeekerProfile
 
@@ -232,7 +233,7 @@ def profile_update(request, payload: ProfileUpdateIn):
             identity[key] = sent[key]
         if "birth_date" in sent:
             identity["birth_date"] = _parse_date(sent["birth_date"], errors)
-        identity["nik"] = rules.normalize_nik(identity["nik"])
+        identity["nik"] = normalize_nik(identity["nik"])
 
     address = None
     if ADDRESS_KEYS & sent.keys():

@@ -7,12 +7,13 @@ class SeekersConfig(AppConfig):
     label = "seekers"
 
     def ready(self) -> None:
+        from pencaker.accounts.permissions import DECIDING_ROLES
         from pencaker.accounts.staff_menu import staff_link_register
 
         staff_link_register(url_name="seekers:staff_seeker_list", label=_("Job seekers"), order=20)
         staff_link_register(
             url_name="seekers:staff_nik_conflicts",
             label=_("NIK conflicts"),
-            roles={"operator", "admin_dinas"},
+            roles=DECIDING_ROLES,
             order=25,
         )

@@ -12,6 +12,8 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
+from pencaker.core.dates import age_on
+from pencaker.regions.nik import NikError, parse_nik
 from pencaker.seekers.choices import EducationLevel, LanguageLevel, MaritalStatus, Religion, Sex
 from pencaker.seekers.models import MAX_YEAR, MIN_BIRTH_DATE, MIN_YEAR
 
@@ -24,11 +26,6 @@ def _dmy(value: dt.date) -> str:
     return value.strftime("%d-%m-%Y")
 
 
-def normalize_nik(value: str | None) -> str:
-    """Remove the spaces, dots and dashes people type between digit groups."""
-    return re.sub(r"[\s.\-]", "", value or "")
-
-
 def normalize_rt_rw(value: str | None) -> str:
     value = (value or "").strip()
     # "005" and "5" are the same RT; store without leading zeros.
@@ -38,46 +35,6 @@ def normalize_rt_rw(value: str | None) -> str:
 def min_age_for(office: Any) -> int:
     """The office's minimum age; 18 while the office is not known yet."""
     return int(getattr(office, "min_age", None) or DEFAULT_MIN_AGE)
-
-
-def age_on(birth_date: dt.date, today: dt.date) -> int:
-    return (
-        today.year
-        - birth_date.year
-        - ((today.month, today.day) < (birth_date.month, birth_date.day))
-    )
-
-
-def _sex_from_parsed(parsed: Any) -> str:
-    raw = parsed.get("sex") if isinstance(parsed, dict) else getattr(parsed, "sex", "")
-    raw = str(getattr(raw, "value", raw) or "").strip().lower()
-    if raw in {"f", "p", "female", "perempuan", "woman"}:
-        return Sex.FEMALE
-    if raw in {"m", "l", "male", "laki-laki", "man"}:
-        return Sex.MALE
-    return ""
-
-
-def _birth_date_from_parsed(parsed: Any) -> dt.date | None:
-    if isinstance(parsed, dict):
-        return parsed.get("birth_date")
-    return getattr(parsed, "birth_date", None)
-
-
-def parse_nik(nik: str) -> tuple[dt.date | None, str, str]:
-    """Parse with the regions NIK parser: ``(birth_date, sex, error_message)``."""
-    from pencaker.regions import nik as nik_module
-
-    try:
-        parsed = nik_module.parse_nik(nik)
-    except Exception as exc:  # noqa: BLE001 - the parser's own error types carry the message
-        message = getattr(exc, "message", None) or (exc.args[0] if exc.args else "")
-        return (
-            None,
-            "",
-            str(message) or _("This NIK is not valid. Check the 16 digits on your KTP."),
-        )
-    return _birth_date_from_parsed(parsed), _sex_from_parsed(parsed), ""
 
 
 def length_errors(model: Any, values: dict[str, Any]) -> dict[str, list[str]]:
@@ -124,10 +81,12 @@ def identity_errors(
                 % {"age": min_age}
             )
     if nik:
-        nik_birth, nik_sex, error = parse_nik(nik)
-        if error:
-            errors.setdefault("nik", []).append(error)
+        try:
+            parsed = parse_nik(nik)
+        except NikError as exc:
+            errors.setdefault("nik", []).append(exc.message)
         else:
+            nik_birth, nik_sex = parsed.birth_date, parsed.sex
             if birth_date is not None and nik_birth is not None and nik_birth != birth_date:
                 errors.setdefault("nik", []).append(
                     _(

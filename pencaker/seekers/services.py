@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 
 from pencaker.core.audit import audit_record
 from pencaker.core.errors import Conflict, DomainError, PermissionDenied
+from pencaker.regions.nik import normalize_nik
 from pencaker.seekers import rules
 from pencaker.seekers.choices import Section
 from pencaker.seekers.models import (
@@ -187,7 +188,7 @@ def profile_update_identity(
     of the profile changes. The NIK's region prefix is never compared with the address.
     """
     _check_can_edit(actor, profile)
-    nik = rules.normalize_nik(nik)
+    nik = normalize_nik(nik)
     values = {
         "nik": nik,
         "full_name": " ".join(full_name.split()),

@@ -7,6 +7,7 @@ class SurveysConfig(AppConfig):
     label = "surveys"
 
     def ready(self) -> None:
+        from pencaker.accounts.permissions import DECIDING_ROLES
         from pencaker.accounts.staff_menu import staff_link_register
 
         staff_link_register(
@@ -15,6 +16,6 @@ class SurveysConfig(AppConfig):
         staff_link_register(
             url_name="surveys:kiosk_start",
             label=_("Start the survey kiosk"),
-            roles={"admin_dinas", "operator"},
+            roles=DECIDING_ROLES,
             order=55,
         )

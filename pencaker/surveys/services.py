@@ -19,7 +19,7 @@ from django.db import IntegrityError, models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from pencaker.accounts.models import Role
+from pencaker.accounts.permissions import can_decide
 from pencaker.core.audit import audit_record
 from pencaker.core.errors import Conflict, DomainError, NotFound, PermissionDenied
 from pencaker.surveys import ikm
@@ -441,7 +441,6 @@ def responses_import(
 
 # --- Follow-up plan (rencana tindak lanjut) ------------------------------------------------
 
-WRITER_ROLES: frozenset[str] = frozenset({Role.OPERATOR, Role.ADMIN_DINAS})
 QUARTER_RE = re.compile(r"^(\d{4})-Q([1-4])$")
 QUARTER_YEARS = range(2000, 2101)
 ACTION_MAX_LENGTH = 1000
@@ -449,7 +448,7 @@ PERSON_MAX_LENGTH = 150
 
 
 def _check_followup_writer(actor: Any, period: SurveyPeriod) -> None:
-    if getattr(actor, "role", None) not in WRITER_ROLES or actor.office_id != period.office_id:
+    if not can_decide(actor, period.office_id):
         raise PermissionDenied(
             "followup_forbidden",
             _("Only operators and administrators of this office can change the plan."),

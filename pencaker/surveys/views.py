@@ -16,8 +16,8 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from pencaker.accounts.models import Role, User
-from pencaker.accounts.permissions import staff_required
+from pencaker.accounts.models import User
+from pencaker.accounts.permissions import DECIDING_ROLES, staff_required
 from pencaker.core.errors import DomainError
 from pencaker.offices.models import Office
 from pencaker.surveys import pdf_report, selectors, services, trend_chart, xlsx_export
@@ -26,7 +26,6 @@ from pencaker.surveys.forms import FollowUpForm, PeriodForm, QuestionnaireForm
 
 KIOSK_SESSION_KEY = "surveys_kiosk_office_id"
 OFFICE_CODE_RE = re.compile(r"[0-9.]{1,13}")
-WRITER_ROLES: frozenset[str] = frozenset({Role.OPERATOR, Role.ADMIN_DINAS})
 
 
 class StaffRequest(HttpRequest):
@@ -90,7 +89,7 @@ def thanks(request: HttpRequest) -> HttpResponse:
 # --- Kiosk at the office counter --------------------------------------------------------------
 
 
-@staff_required(roles=WRITER_ROLES)
+@staff_required(roles=DECIDING_ROLES)
 @require_http_methods(["GET", "POST"])
 def kiosk_start(request: StaffRequest) -> HttpResponse:
     """Staff hand the counter device over to the public: the staff session ends, and the
@@ -147,7 +146,7 @@ def kiosk_stop(request: HttpRequest) -> HttpResponse:
 @staff_required
 @require_http_methods(["GET", "POST"])
 def period_list(request: StaffRequest) -> HttpResponse:
-    can_write = request.user.role in WRITER_ROLES
+    can_write = request.user.role in DECIDING_ROLES
     form = PeriodForm(request.POST or None)
     if request.method == "POST":
         if not can_write:
@@ -196,7 +195,7 @@ def results(request: StaffRequest, pk: int) -> HttpResponse:
             "period": period,
             "results": period_results,
             "weak_codes": [e.code for e in period_results.weakest],
-            "can_write": request.user.role in WRITER_ROLES,
+            "can_write": request.user.role in DECIDING_ROLES,
             "followups": selectors.followups_for_period(period),
             "trend": trend,
             "chart": chart,
@@ -257,7 +256,7 @@ def _weak_codes(period) -> list[str]:
     return [e.code for e in selectors.period_results(period).weakest]
 
 
-@staff_required(roles=WRITER_ROLES)
+@staff_required(roles=DECIDING_ROLES)
 @require_http_methods(["GET", "POST"])
 def followup_add(request: StaffRequest, pk: int) -> HttpResponse:
     period = _staff_period(request, pk)
@@ -289,7 +288,7 @@ def _staff_followup(request: StaffRequest, pk: int):
     return followup
 
 
-@staff_required(roles=WRITER_ROLES)
+@staff_required(roles=DECIDING_ROLES)
 @require_http_methods(["GET", "POST"])
 def followup_edit(request: StaffRequest, pk: int) -> HttpResponse:
     followup = _staff_followup(request, pk)
@@ -325,7 +324,7 @@ def followup_edit(request: StaffRequest, pk: int) -> HttpResponse:
     )
 
 
-@staff_required(roles=WRITER_ROLES)
+@staff_required(roles=DECIDING_ROLES)
 @require_http_methods(["GET", "POST"])
 def followup_delete(request: StaffRequest, pk: int) -> HttpResponse:
     followup = _staff_followup(request, pk)
@@ -337,7 +336,7 @@ def followup_delete(request: StaffRequest, pk: int) -> HttpResponse:
     return render(request, "surveys/followup_delete.html", {"followup": followup, "period": period})
 
 
-@staff_required(roles=WRITER_ROLES)
+@staff_required(roles=DECIDING_ROLES)
 @require_POST
 def publish(request: StaffRequest, pk: int) -> HttpResponse:
     period = _staff_period(request, pk)
@@ -350,7 +349,7 @@ def publish(request: StaffRequest, pk: int) -> HttpResponse:
     return redirect("surveys:results", pk=period.pk)
 
 
-@staff_required(roles=WRITER_ROLES)
+@staff_required(roles=DECIDING_ROLES)
 @require_http_methods(["GET", "POST"])
 def paper_entry(request: StaffRequest, pk: int) -> HttpResponse:
     period = _staff_period(request, pk)

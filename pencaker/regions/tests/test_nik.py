@@ -16,6 +16,7 @@ from pencaker.regions.nik import (
     NIKField,
     build_nik,
     nik_mask,
+    nik_sex,
     parse_nik,
 )
 
@@ -299,3 +300,24 @@ def test_the_birth_date_is_never_after_today(parts):
     nik = build_nik(district_code=district, birth_date=born, sex=sex, serial=serial)
 
     assert parse_nik(nik, today=today - timedelta(days=1)).birth_date < today
+
+
+@pytest.mark.parametrize(
+    ("value", "sex"),
+    [
+        ("1671014501900001", "F"),  # day 45: the 5th, female
+        ("1671010501900001", "M"),
+        ("1671 0145 0190 0001", "F"),
+        ("1671-0145-0190-0001", ""),
+        ("167101450190000", ""),
+        ("", ""),
+    ],
+)
+def test_nik_sex_reads_the_plus_40_day_rule(value, sex):
+    assert nik_sex(value) == sex
+
+
+def test_nik_sex_agrees_with_parse_nik_and_build_nik():
+    for sex in ("M", "F"):
+        nik = build_nik(district_code="16.71.01", birth_date=date(1990, 1, 31), sex=sex)
+        assert nik_sex(nik) == parse_nik(nik, today=TODAY).sex == sex

@@ -14,7 +14,7 @@ from pencaker.reporting.generator import generate
 from pencaker.reporting.summary import summary_refresh
 
 END = dt.date(2025, 7, 1)  # generated months: 2023-07 … 2025-06, lead-in from 2022-07
-MONTHS = [periods.add_months(END, -36 + i) for i in range(36)]
+MONTHS = [periods.month_start(END, months=-36 + i) for i in range(36)]
 
 
 @pytest.fixture

@@ -14,6 +14,7 @@ import datetime as dt
 import factory
 from django.utils import timezone
 
+from pencaker.regions.nik import build_nik
 from pencaker.seekers.choices import EducationLevel, MaritalStatus, Religion, Sex
 from pencaker.seekers.models import Education, JobSeekerProfile
 
@@ -22,11 +23,8 @@ DEMO_VILLAGE = ("16.71.01.1001", "Kelurahan Contoh")
 
 def nik_for(*, district_code: str, birth_date: dt.date, sex: str, serial: int) -> str:
     """A NIK that ``regions.nik.parse_nik`` accepts, agreeing with birth date and sex."""
-    day = birth_date.day + (40 if sex == Sex.FEMALE else 0)
-    return (
-        district_code.replace(".", "")
-        + f"{day:02d}{birth_date.month:02d}{birth_date.year % 100:02d}"
-        + f"{serial % 10000 or 1:04d}"
+    return build_nik(
+        district_code=district_code, birth_date=birth_date, sex=sex, serial=serial % 10000 or 1
     )
 
 

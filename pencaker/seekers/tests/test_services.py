@@ -393,3 +393,12 @@ def test_complete_profile_factory_makes_a_consistent_nik(db):
         assert info.birth_date == profile.birth_date
         assert info.sex == profile.sex
         assert profile.office.code == "16.71"
+
+
+def test_identity_refuses_nik_typed_with_dashes_like_the_form_does(seeker, profile):
+    dashed = "-".join([NIK_M[:4], NIK_M[4:8], NIK_M[8:12], NIK_M[12:]])
+    with pytest.raises(DomainError) as caught:
+        services.profile_update_identity(actor=seeker, profile=profile, **identity(nik=dashed))
+    assert "nik" in caught.value.details
+    profile.refresh_from_db()
+    assert profile.nik == ""
