@@ -24,8 +24,10 @@ from pencaker.accounts.models import STAFF_ROLES, Role
 from pencaker.applications import intake, selectors, services, sla
 from pencaker.applications.choices import ApplicationType
 from pencaker.applications.choices import Status as AppStatus
+from pencaker.applications.errors import ApplicationErrorCode
 from pencaker.applications.models import Application
 from pencaker.core.audit import client_ip
+from pencaker.core.error_schema import ErrorOut
 from pencaker.core.errors import DomainError, PermissionDenied
 
 router = Router(tags=["applications"], auth=TokenAuth())
@@ -44,12 +46,6 @@ IDEMPOTENCY_HEADER = {
         }
     ]
 }
-
-
-class ErrorOut(Schema):
-    code: str
-    message: str
-    details: dict[str, Any] = {}
 
 
 class MissingItemOut(Schema):
@@ -160,7 +156,9 @@ class RejectIn(Schema):
 def _seeker(request) -> Any:
     user = request.auth
     if user.role != Role.JOB_SEEKER:
-        raise PermissionDenied("forbidden", _("Only job seekers can request an AK/1 card."))
+        raise PermissionDenied(
+            ApplicationErrorCode.FORBIDDEN, _("Only job seekers can request an AK/1 card.")
+        )
     return user
 
 
@@ -168,7 +166,9 @@ def _staff(request, *, deciding: bool = True) -> Any:
     user = request.auth
     roles = services.DECIDING_ROLES if deciding else STAFF_ROLES
     if user.role not in roles or not user.office_id:
-        raise PermissionDenied("forbidden", _("Only office operators can do this."))
+        raise PermissionDenied(
+            ApplicationErrorCode.FORBIDDEN, _("Only office operators can do this.")
+        )
     return user
 
 
@@ -276,7 +276,7 @@ def application_submit(request, payload: SubmitIn):
     key = (request.headers.get("Idempotency-Key") or "").strip()
     if not key:
         raise DomainError(
-            "idempotency_key_required",
+            ApplicationErrorCode.IDEMPOTENCY_KEY_REQUIRED,
             _("Send an Idempotency-Key header with a new random value for each request."),
         )
     # The service commits its own transaction before it returns (no ATOMIC_REQUESTS), so

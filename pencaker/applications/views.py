@@ -336,42 +336,19 @@ def assisted_registration(request):
         error = None
         if form.is_valid():
             data = form.cleaned_data
-            citizen = assisted.CitizenInput(
-                email=data["email"],
-                phone=data["phone"],
-                full_name=data["full_name"],
-                nik=data["nik"],
-                birth_place=data["birth_place"],
-                birth_date=data["birth_date"],
-                sex=data["sex"],
-                marital_status=data["marital_status"],
-                religion=data["religion"],
-                address_line=data["address_line"],
-                rt=data["rt"],
-                rw=data["rw"],
-                village_code=data["village_code"],
-                postal_code=data["postal_code"],
-                education_level=data["education_level"],
-                institution=data["institution"],
-                major=data["major"],
-                graduation_year=data["graduation_year"],
-                documents=form.documents(),
-            )
             try:
                 application, _created = assisted.application_submit_assisted(
                     actor=request.user,
-                    citizen=citizen,
+                    citizen=form.citizen(),
                     consent=data["consent"],
                     type=data["type"],
                     idempotency_key=data["idempotency_key"],
                     ip_address=client_ip(request),
                 )
             except DomainError as exc:
-                # accounts puts field errors under "fields", seekers at the top level.
-                fields = exc.details.get("fields") or {
-                    k: v for k, v in exc.details.items() if isinstance(v, list) and k != "missing"
-                }
-                if not form.add_service_errors(fields):
+                if exc.fields:
+                    form.add_domain_error(exc)
+                else:
                     error = exc
             else:
                 messages.success(

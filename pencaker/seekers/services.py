@@ -10,6 +10,7 @@ everywhere.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from typing import Any
 
 from django.db import IntegrityError, transaction
@@ -17,10 +18,15 @@ from django.db.models import Model
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from pencaker.core.audit import audit_record
+from pencaker.accounts.models import User
+from pencaker.core.audit import AuditAction, audit_record
 from pencaker.core.errors import Conflict, DomainError, PermissionDenied
+from pencaker.offices.models import Office
+from pencaker.regions.models import Level, Region
+from pencaker.regions.selectors import region_get
 from pencaker.seekers import rules
 from pencaker.seekers.choices import Section
+from pencaker.seekers.errors import SeekerErrorCode
 from pencaker.seekers.models import (
     Education,
     JobSeekerProfile,
@@ -75,13 +81,13 @@ def _apply(obj: Model, values: dict[str, Any]) -> dict[str, list[Any]]:
 
 def _invalid(errors: dict[str, list[str]]) -> DomainError:
     first = next(iter(errors.values()))[0]
-    return DomainError("invalid", first, details=errors)
+    return DomainError(SeekerErrorCode.INVALID, first, fields=errors)
 
 
 def _history(
     *,
     profile: JobSeekerProfile,
-    actor: Any,
+    actor: User,
     section: str,
     changes: dict[str, Any],
     action: str = ProfileChange.Action.UPDATED,
@@ -95,7 +101,8 @@ def _history(
     )
     audit_record(
         actor=actor,
-        action=f"seekers.{section}.{action}",
+        # A lookup, not a format: an unknown section/action pair fails here, loudly.
+        action=AuditAction(f"seekers.{section}.{action}"),
         obj=profile,
         office=profile.office,
         data={"fields": sorted(changes)},
@@ -103,7 +110,7 @@ def _history(
     return row
 
 
-def _check_can_edit(actor: Any, profile: JobSeekerProfile) -> None:
+def _check_can_edit(actor: User | None, profile: JobSeekerProfile) -> None:
     if actor is not None and actor.pk == profile.user_id:
         return
     # Operators register walk-in citizens on their behalf (DESIGN §2).
@@ -114,7 +121,7 @@ def _check_can_edit(actor: Any, profile: JobSeekerProfile) -> None:
         and profile.office_id in (None, actor.office_id)
     ):
         return
-    raise PermissionDenied("forbidden", _("You may not change this profile."))
+    raise PermissionDenied(SeekerErrorCode.FORBIDDEN, _("You may not change this profile."))
 
 
 def _locked(profile: JobSeekerProfile) -> JobSeekerProfile:
@@ -128,13 +135,13 @@ def _locked(profile: JobSeekerProfile) -> JobSeekerProfile:
 # --- the profile ----------------------------------------------------------------------
 
 
-def profile_ensure(*, user: Any) -> JobSeekerProfile:
+def profile_ensure(*, user: User) -> JobSeekerProfile:
     """Return the user's profile, creating an empty one on first use."""
     profile, _created = JobSeekerProfile.objects.get_or_create(user=user)
     return profile
 
 
-def nik_conflict_record(*, actor: Any, profile: JobSeekerProfile, nik: str) -> NikConflict | None:
+def nik_conflict_record(*, actor: User, profile: JobSeekerProfile, nik: str) -> NikConflict | None:
     """Record that ``profile``'s owner tried a NIK already on another profile.
 
     Callers that wrap ``profile_update_identity`` in a larger transaction call this again
@@ -152,7 +159,7 @@ def nik_conflict_record(*, actor: Any, profile: JobSeekerProfile, nik: str) -> N
     )
     audit_record(
         actor=actor,
-        action="seekers.nik_conflict",
+        action=AuditAction.SEEKERS_NIK_CONFLICT,
         obj=conflict,
         office=existing.office,
         data={"existing_profile": existing.pk, "attempted_profile": profile.pk},
@@ -165,12 +172,12 @@ def _nik_taken_error(profile: JobSeekerProfile) -> Conflict:
         "This NIK is already registered to another account. If the NIK is yours, please "
         "contact the Dinas Tenaga Kerja office with your KTP so they can help you."
     )
-    return Conflict("nik_taken", message, details={"nik": [message]})
+    return Conflict(SeekerErrorCode.NIK_TAKEN, message, fields={"nik": [message]})
 
 
 def profile_update_identity(
     *,
-    actor: Any,
+    actor: User,
     profile: JobSeekerProfile,
     nik: str = "",
     full_name: str = "",
@@ -237,9 +244,7 @@ def profile_update_identity(
     return profile
 
 
-def _office_for_village(village: Any) -> Any:
-    from pencaker.offices.models import Office
-
+def _office_for_village(village: Region | None) -> Office | None:
     if village is None:
         return None
     regency_code = ".".join(village.code.split(".")[:2])
@@ -248,17 +253,17 @@ def _office_for_village(village: Any) -> Any:
 
 def profile_update_address(
     *,
-    actor: Any,
+    actor: User,
     profile: JobSeekerProfile,
     address_line: str = "",
     rt: str = "",
     rw: str = "",
-    village: Any = None,
+    village: Region | None = None,
     postal_code: str = "",
 ) -> JobSeekerProfile:
     """Save where the person lives; this also decides which office serves them."""
     _check_can_edit(actor, profile)
-    values = {
+    values: dict[str, Any] = {
         "address_line": " ".join(address_line.split()),
         "rt": rules.normalize_rt_rw(rt),
         "rw": rules.normalize_rt_rw(rw),
@@ -280,7 +285,7 @@ def profile_update_address(
 
 
 def profile_update_contact(
-    *, actor: Any, profile: JobSeekerProfile, phone: str
+    *, actor: User, profile: JobSeekerProfile, phone: str
 ) -> JobSeekerProfile:
     """Change the mobile number of the account (stored in E.164)."""
     _check_can_edit(actor, profile)
@@ -298,9 +303,119 @@ def profile_update_contact(
     return profile
 
 
+PARTIAL_ADDRESS_FIELDS = ("address_line", "rt", "rw", "village_code", "postal_code")
+PARTIAL_FIELDS = (*IDENTITY_FIELDS, "phone", *PARTIAL_ADDRESS_FIELDS)
+
+
+def _parse_birth_date(value: str, errors: dict[str, list[str]]) -> dt.date | None:
+    value = value.strip()
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        errors["birth_date"] = [
+            _("Please enter a real date in the form YYYY-MM-DD, for example 1999-12-31.")
+        ]
+        return None
+
+
+def _village_for_code(code: str, errors: dict[str, list[str]]) -> Region | None:
+    code = code.strip()
+    if not code:
+        return None
+    village = region_get(code[:13])
+    if village is None or village.level != Level.VILLAGE:
+        errors["village_code"] = [_("There is no kelurahan/desa with this code.")]
+        return None
+    return village
+
+
+def _with_partial_names(exc: DomainError) -> DomainError:
+    """The same error, its field errors named as ``profile_update_partial``'s input."""
+    if "village" not in exc.fields:
+        return exc
+    fields = {("village_code" if k == "village" else k): v for k, v in exc.fields.items()}
+    return type(exc)(exc.code, exc.message, status=exc.status, details=exc.details, fields=fields)
+
+
+def profile_update_partial(
+    *, actor: User, profile: JobSeekerProfile, changes: Mapping[str, str]
+) -> JobSeekerProfile:
+    """Change only the identity, contact and address fields in ``changes``.
+
+    ``changes`` holds text as a client sends it (names in ``PARTIAL_FIELDS``:
+    ``birth_date`` as YYYY-MM-DD, ``village_code`` for the village; an empty string clears
+    a field). The same rules and messages as the section services apply; the fields the
+    cheap checks can judge (date, village, address, phone) are all reported together.
+    All or nothing: a refusal in one section saves nothing in the others. Field errors are
+    named as in ``changes``.
+    """
+    unknown = set(changes) - set(PARTIAL_FIELDS)
+    if unknown:
+        raise ValueError(f"profile_update_partial: unknown fields {sorted(unknown)}")
+    _check_can_edit(actor, profile)
+    errors: dict[str, list[str]] = {}
+
+    identity: dict[str, Any] | None = None
+    if set(IDENTITY_FIELDS) & changes.keys():
+        identity = {f: getattr(profile, f) for f in IDENTITY_FIELDS}
+        identity.update({k: v for k, v in changes.items() if k in IDENTITY_FIELDS})
+        if "birth_date" in changes:
+            identity["birth_date"] = _parse_birth_date(changes["birth_date"], errors)
+        identity["nik"] = rules.normalize_nik(identity["nik"])
+
+    address: dict[str, Any] | None = None
+    if set(PARTIAL_ADDRESS_FIELDS) & changes.keys():
+        address = {
+            "address_line": changes.get("address_line", profile.address_line),
+            "rt": changes.get("rt", profile.rt),
+            "rw": changes.get("rw", profile.rw),
+            "village": profile.village,
+            "postal_code": changes.get("postal_code", profile.postal_code),
+        }
+        if "village_code" in changes:
+            address["village"] = _village_for_code(changes["village_code"], errors)
+        for field, messages in rules.address_errors(
+            address_line=address["address_line"],
+            rt=rules.normalize_rt_rw(address["rt"]),
+            rw=rules.normalize_rt_rw(address["rw"]),
+            village=address["village"],
+            postal_code=address["postal_code"].strip(),
+        ).items():
+            errors.setdefault("village_code" if field == "village" else field, messages)
+
+    if "phone" in changes:
+        _normalized, phone_error = rules.normalize_phone(changes["phone"])
+        if phone_error:
+            errors["phone"] = [phone_error]
+    if errors:
+        raise _invalid(errors)
+
+    try:
+        with transaction.atomic():
+            if address is not None:
+                profile = profile_update_address(actor=actor, profile=profile, **address)
+            if "phone" in changes:
+                profile = profile_update_contact(
+                    actor=actor, profile=profile, phone=changes["phone"]
+                )
+            if identity is not None:
+                profile = profile_update_identity(actor=actor, profile=profile, **identity)
+    except Conflict as exc:
+        if exc.code == SeekerErrorCode.NIK_TAKEN and identity is not None:
+            # The transaction above rolled back the record of the attempt too: keep it.
+            stored = JobSeekerProfile.objects.select_related("office", "user").get(pk=profile.pk)
+            nik_conflict_record(actor=actor, profile=stored, nik=identity["nik"])
+        raise _with_partial_names(exc) from None
+    except DomainError as exc:
+        raise _with_partial_names(exc) from None
+    return profile
+
+
 def profile_update_preferences(
     *,
-    actor: Any,
+    actor: User,
     profile: JobSeekerProfile,
     preferred_occupation: str = "",
     preferred_locations: str = "",
@@ -330,7 +445,7 @@ def profile_update_preferences(
 
 def profile_update_disability(
     *,
-    actor: Any,
+    actor: User,
     profile: JobSeekerProfile,
     has_disability: bool | None = None,
     disability_details: str = "",
@@ -359,7 +474,7 @@ def _entry_values(entry: Model, fields: tuple[str, ...]) -> dict[str, Any]:
 
 def _entry_add(
     *,
-    actor: Any,
+    actor: User,
     profile: JobSeekerProfile,
     model: type[Model],
     section: str,
@@ -394,7 +509,7 @@ def _entry_add(
 
 def _entry_update(
     *,
-    actor: Any,
+    actor: User,
     entry: Any,
     section: str,
     values: dict[str, Any],
@@ -415,7 +530,7 @@ def _entry_update(
     return entry
 
 
-def _entry_remove(*, actor: Any, entry: Any, section: str, fields: tuple[str, ...]) -> None:
+def _entry_remove(*, actor: User, entry: Any, section: str, fields: tuple[str, ...]) -> None:
     _check_can_edit(actor, entry.profile)
     with transaction.atomic():
         profile = _locked(entry.profile)
@@ -446,7 +561,7 @@ def _education_values(level, institution, major, graduation_year) -> dict[str, A
 
 def education_add(
     *,
-    actor: Any,
+    actor: User,
     profile: JobSeekerProfile,
     level: str,
     institution: str,
@@ -470,7 +585,7 @@ def education_add(
 
 def education_update(
     *,
-    actor: Any,
+    actor: User,
     education: Education,
     level: str,
     institution: str,
@@ -486,13 +601,13 @@ def education_update(
     )
 
 
-def education_remove(*, actor: Any, education: Education) -> None:
+def education_remove(*, actor: User, education: Education) -> None:
     _entry_remove(actor=actor, entry=education, section=Section.EDUCATION, fields=EDUCATION_FIELDS)
 
 
 def training_add(
     *,
-    actor: Any,
+    actor: User,
     profile: JobSeekerProfile,
     name: str,
     organizer: str = "",
@@ -517,7 +632,7 @@ def training_add(
     )
 
 
-def training_remove(*, actor: Any, training: Training) -> None:
+def training_remove(*, actor: User, training: Training) -> None:
     _entry_remove(actor=actor, entry=training, section=Section.TRAINING, fields=TRAINING_FIELDS)
 
 
@@ -533,7 +648,7 @@ def _experience_values(employer, position, start_date, end_date, description) ->
 
 def experience_add(
     *,
-    actor: Any,
+    actor: User,
     profile: JobSeekerProfile,
     employer: str,
     position: str,
@@ -556,7 +671,7 @@ def experience_add(
 
 def experience_update(
     *,
-    actor: Any,
+    actor: User,
     experience: WorkExperience,
     employer: str,
     position: str,
@@ -571,13 +686,13 @@ def experience_update(
     )
 
 
-def experience_remove(*, actor: Any, experience: WorkExperience) -> None:
+def experience_remove(*, actor: User, experience: WorkExperience) -> None:
     _entry_remove(
         actor=actor, entry=experience, section=Section.EXPERIENCE, fields=EXPERIENCE_FIELDS
     )
 
 
-def skill_add(*, actor: Any, profile: JobSeekerProfile, name: str) -> Skill:
+def skill_add(*, actor: User, profile: JobSeekerProfile, name: str) -> Skill:
     values = {"name": " ".join(name.split())}
     errors = {} if values["name"] else {"name": [_("Please write the skill.")]}
     return _entry_add(
@@ -593,12 +708,12 @@ def skill_add(*, actor: Any, profile: JobSeekerProfile, name: str) -> Skill:
     )
 
 
-def skill_remove(*, actor: Any, skill: Skill) -> None:
+def skill_remove(*, actor: User, skill: Skill) -> None:
     _entry_remove(actor=actor, entry=skill, section=Section.SKILLS, fields=("name",))
 
 
 def language_add(
-    *, actor: Any, profile: JobSeekerProfile, language: str, level: str
+    *, actor: User, profile: JobSeekerProfile, language: str, level: str
 ) -> LanguageSkill:
     values = {"language": " ".join(language.split()), "level": level}
     errors = rules.language_errors(**values)
@@ -615,19 +730,19 @@ def language_add(
     )
 
 
-def language_remove(*, actor: Any, language: LanguageSkill) -> None:
+def language_remove(*, actor: User, language: LanguageSkill) -> None:
     _entry_remove(
         actor=actor, entry=language, section=Section.LANGUAGES, fields=("language", "level")
     )
 
 
 def profile_viewed_by_staff(
-    *, actor: Any, profile: JobSeekerProfile, ip_address: str | None = None
+    *, actor: User, profile: JobSeekerProfile, ip_address: str | None = None
 ) -> None:
     """Record that a staff member opened a profile (a read of personal data, UU 27/2022)."""
     audit_record(
         actor=actor,
-        action="seekers.profile.staff_view",
+        action=AuditAction.SEEKERS_PROFILE_STAFF_VIEW,
         obj=profile,
         office=profile.office,
         ip_address=ip_address,
@@ -637,7 +752,7 @@ def profile_viewed_by_staff(
 # --- data download --------------------------------------------------------------------
 
 
-def seeker_data_export(*, actor: Any, user: Any) -> dict[str, Any]:
+def seeker_data_export(*, actor: User | None, user: User) -> dict[str, Any]:
     """All personal data held about ``user`` (UU 27/2022 right of access), as JSON data.
 
     Records an audit row: an export is a sensitive read.
@@ -645,12 +760,12 @@ def seeker_data_export(*, actor: Any, user: Any) -> dict[str, Any]:
     from pencaker.seekers.selectors import seeker_data
 
     if actor is None or actor.pk != user.pk:
-        raise PermissionDenied("forbidden", _("You may only download your own data."))
+        raise PermissionDenied(SeekerErrorCode.FORBIDDEN, _("You may only download your own data."))
     data = seeker_data(user)
     profile = JobSeekerProfile.objects.filter(user=user).select_related("office").first()
     audit_record(
         actor=actor,
-        action="seekers.data_export",
+        action=AuditAction.SEEKERS_DATA_EXPORT,
         obj=profile or user,
         office=profile.office if profile else None,
     )
