@@ -7,6 +7,7 @@ message next to the action.
 from __future__ import annotations
 
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied as Forbidden
 from django.http import HttpResponseNotAllowed
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -30,9 +31,10 @@ from pencaker.applications.forms import (
 )
 from pencaker.applications.reasons import return_reason_choices
 from pencaker.core.audit import client_ip
-from pencaker.core.errors import DomainError, NotFound
+from pencaker.core.errors import DomainError, NotFound, PermissionDenied
 
-DECIDERS = (Role.OPERATOR, Role.ADMIN_DINAS)
+# Who may decide is the services' rule; views read it only to show or hide buttons.
+DECIDERS = services.DECIDING_ROLES
 
 
 def _not_found(request):
@@ -210,11 +212,14 @@ def _render_review(request, application, *, return_form=None, reject_form=None, 
 
 
 def _staff_action(request, pk: int, action, success: str):
+    """Run one service call; the service checks who may do it (a refusal is the 403 page)."""
     try:
         application = selectors.application_for_staff(request.user, pk)
         action(application)
     except NotFound:
         return _not_found(request)
+    except PermissionDenied as exc:
+        raise Forbidden(exc.message) from exc
     except DomainError as exc:
         messages.error(request, exc.message)
     else:
@@ -223,7 +228,7 @@ def _staff_action(request, pk: int, action, success: str):
 
 
 @require_POST
-@staff_required(roles=DECIDERS)
+@staff_required
 def claim(request, pk: int):
     return _staff_action(
         request,
@@ -234,7 +239,7 @@ def claim(request, pk: int):
 
 
 @require_POST
-@staff_required(roles=DECIDERS)
+@staff_required
 def release(request, pk: int):
     return _staff_action(
         request,
@@ -245,7 +250,7 @@ def release(request, pk: int):
 
 
 @require_POST
-@staff_required(roles=DECIDERS)
+@staff_required
 def approve(request, pk: int):
     form = NoteForm(request.POST)
     note = form.cleaned_data["note"] if form.is_valid() else ""
@@ -258,7 +263,7 @@ def approve(request, pk: int):
 
 
 @require_POST
-@staff_required(roles=DECIDERS)
+@staff_required
 def return_for_changes(request, pk: int):
     try:
         application = selectors.application_for_staff(request.user, pk)
@@ -289,7 +294,7 @@ def return_for_changes(request, pk: int):
 
 
 @require_POST
-@staff_required(roles=DECIDERS)
+@staff_required
 def reject(request, pk: int):
     try:
         application = selectors.application_for_staff(request.user, pk)
@@ -327,9 +332,17 @@ def _document_kinds(office) -> list[tuple[str, str]]:
     return [(kind, labels[kind]) for kind in required_kinds_for_office(office)]
 
 
-@staff_required(roles=DECIDERS)
+def _page_for(request, roles) -> None:
+    """Show a form page only to those its service would let act (the POST is judged by
+    the service itself)."""
+    if request.method == "GET" and request.user.role not in roles:
+        raise Forbidden
+
+
+@staff_required
 def assisted_registration(request):
     """The counter form: account, profile, documents and request for a walk-in citizen."""
+    _page_for(request, DECIDERS)
     kinds = _document_kinds(request.user.office)
     if request.method == "POST":
         form = AssistedRegistrationForm(request.POST, request.FILES, document_kinds=kinds)
@@ -345,6 +358,8 @@ def assisted_registration(request):
                     idempotency_key=data["idempotency_key"],
                     ip_address=client_ip(request),
                 )
+            except PermissionDenied as exc:
+                raise Forbidden(exc.message) from exc
             except DomainError as exc:
                 if exc.fields:
                     form.add_domain_error(exc)
@@ -427,9 +442,10 @@ def return_reasons(request):
     )
 
 
-@staff_required(roles=[Role.ADMIN_DINAS])
+@staff_required
 def reassign(request, pk: int):
     """The admin dinas hands an application being checked to another operator of the office."""
+    _page_for(request, {Role.ADMIN_DINAS})
     try:
         application = selectors.application_for_staff(request.user, pk)
     except NotFound:
@@ -447,6 +463,8 @@ def reassign(request, pk: int):
                 application_id=application.pk,
                 operator=form.cleaned_data["operator"],
             )
+        except PermissionDenied as exc:
+            raise Forbidden(exc.message) from exc
         except DomainError as exc:
             form.add_error(None, exc.message)
         else:
