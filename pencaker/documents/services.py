@@ -14,7 +14,7 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from pencaker.accounts.models import Role
+from pencaker.accounts.models import Role, User
 from pencaker.accounts.permissions import is_verified_staff
 from pencaker.core.audit import AuditAction, audit_record
 from pencaker.core.errors import DomainError, PermissionDenied
@@ -23,6 +23,7 @@ from pencaker.documents.choices import DocumentKind
 from pencaker.documents.errors import DocumentErrorCode
 from pencaker.documents.models import Document, DocumentAccess, DocumentVersion
 from pencaker.documents.selectors import owner_office_id
+from pencaker.offices.models import Office
 
 logger = logging.getLogger(__name__)
 
@@ -33,7 +34,7 @@ def _storage_name(extension: str) -> str:
     return f"documents/{now:%Y}/{now:%m}/{uuid.uuid4().hex}.{extension}"
 
 
-def _check_may_upload(*, actor: Any, owner: Any) -> None:
+def _check_may_upload(*, actor: User, owner: User) -> None:
     if owner is None or getattr(owner, "role", None) != Role.JOB_SEEKER:
         raise PermissionDenied(
             DocumentErrorCode.DOCUMENT_OWNER_NOT_JOB_SEEKER,
@@ -51,8 +52,8 @@ def _check_may_upload(*, actor: Any, owner: Any) -> None:
 
 def document_upload(
     *,
-    actor: Any,
-    owner: Any,
+    actor: User,
+    owner: User,
     kind: str,
     uploaded_file: Any,
     ip_address: str | None = None,
@@ -123,16 +124,14 @@ def document_upload(
     return version
 
 
-def _office(office_id: int | None) -> Any:
+def _office(office_id: int | None) -> Office | None:
     if office_id is None:
         return None
-    from pencaker.offices.models import Office
-
     return Office.objects.filter(pk=office_id).first()
 
 
 def document_access_record(
-    *, staff: Any, version: DocumentVersion, ip_address: str | None = None
+    *, staff: User, version: DocumentVersion, ip_address: str | None = None
 ) -> DocumentAccess:
     """Log that ``staff`` opened ``version``: an access-log row and an audit row."""
     with transaction.atomic():

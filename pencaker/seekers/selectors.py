@@ -10,6 +10,8 @@ from django.http import Http404
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
 
+from pencaker.accounts.models import User
+from pencaker.offices.models import Office
 from pencaker.seekers.choices import Section
 from pencaker.seekers.models import (
     JobSeekerProfile,
@@ -30,14 +32,14 @@ REQUIRED_IDENTITY_FIELDS = (
 REQUIRED_ADDRESS_FIELDS = ("address_line", "village")
 
 
-def profile_for_user(user: Any) -> JobSeekerProfile | None:
+def profile_for_user(user: User) -> JobSeekerProfile | None:
     """The user's profile, or None if they have not started one."""
     if user is None or not getattr(user, "pk", None):
         return None
     return JobSeekerProfile.objects.select_related("office", "village").filter(user=user).first()
 
 
-def seeker_office_id(user: Any) -> int | None:
+def seeker_office_id(user: User) -> int | None:
     """The id of the office serving where the job seeker lives, or None while unknown."""
     if user is None or not getattr(user, "pk", None):
         return None
@@ -72,7 +74,7 @@ def _first_url(names: list[tuple[str, dict[str, Any]]], fallback: str) -> str:
     return fallback
 
 
-def _document_kinds_missing(user: Any, office: Any) -> list[Any]:
+def _document_kinds_missing(user: User, office: Office | None) -> list[Any]:
     """Ask the documents app; imported at call time (documents depends on seekers too)."""
     from pencaker.documents import selectors as document_selectors
 
@@ -101,7 +103,7 @@ def _document_item(kind: Any) -> MissingItem:
     )
 
 
-def profile_completeness(user: Any) -> Completeness:
+def profile_completeness(user: User) -> Completeness:
     """Exactly what is still missing before the person can request the AK/1 card."""
     profile = profile_for_user(user)
     missing: list[MissingItem] = []
@@ -254,7 +256,7 @@ def profile_history(profile: JobSeekerProfile) -> list[HistoryRow]:
 # --- staff ----------------------------------------------------------------------------
 
 
-def seekers_for_office(*, office: Any, query: str = "") -> QuerySet[JobSeekerProfile]:
+def seekers_for_office(*, office: Office, query: str = "") -> QuerySet[JobSeekerProfile]:
     """Job seekers living in the office's area; search by name, NIK or email."""
     qs = JobSeekerProfile.objects.filter(office=office).select_related("user", "village")
     query = (query or "").strip()
@@ -267,19 +269,21 @@ def seekers_for_office(*, office: Any, query: str = "") -> QuerySet[JobSeekerPro
     return qs.order_by("full_name", "pk")
 
 
-def seeker_for_staff(*, staff: Any, profile_id: int) -> JobSeekerProfile:
+def seeker_for_staff(*, staff: User, profile_id: int) -> JobSeekerProfile:
     """One profile of the staff member's office; 404 for any other office's."""
+    if not staff.office_id:
+        raise Http404
     profile = (
         JobSeekerProfile.objects.filter(pk=profile_id, office_id=staff.office_id)
         .select_related("user", "village", "village__parent", "office")
         .first()
     )
-    if profile is None or not staff.office_id:
+    if profile is None:
         raise Http404
     return profile
 
 
-def nik_conflicts_for_office(*, office: Any) -> QuerySet[NikConflict]:
+def nik_conflicts_for_office(*, office: Office) -> QuerySet[NikConflict]:
     return (
         NikConflict.objects.filter(Q(office=office) | Q(attempted_office=office))
         .select_related(
@@ -300,7 +304,7 @@ def _iso(value: Any) -> Any:
     return value.isoformat() if value is not None else None
 
 
-def _documents_metadata(user: Any, office: Any) -> dict[str, Any] | None:
+def _documents_metadata(user: User, office: Office | None) -> dict[str, Any] | None:
     """Document details (never the files) through the documents app's selectors."""
     try:
         from pencaker.documents import selectors as document_selectors
@@ -349,7 +353,7 @@ def _documents_metadata(user: Any, office: Any) -> dict[str, Any] | None:
     return {"files": files, "staff_accesses": accesses}
 
 
-def seeker_data(user: Any) -> dict[str, Any]:
+def seeker_data(user: User) -> dict[str, Any]:
     """Everything held about the person, as JSON-ready data (no password hash)."""
     profile = profile_for_user(user)
     data: dict[str, Any] = {
