@@ -1,6 +1,6 @@
 """The one domain error type. Views show it as a message; the API maps it to a status.
 
-The error contract (ADR 0013):
+The error contract (docs/adr/0012-one-error-contract.md):
 
 - ``code`` is a member of the raising app's ``StrEnum`` (``SeekerErrorCode``,
   ``AccountErrorCode`` …, one ``errors.py`` per app); its value is the stable string
@@ -25,7 +25,7 @@ class CoreErrorCode(StrEnum):
 class ErrorDetails(dict[str, Any]):
     """``DomainError.details``: a plain dict of the structured data of an error.
 
-    Backward compatibility (kept on purpose, see ADR 0013): code and tests written before
+    Backward compatibility (kept on purpose, see ADR 0012): code and tests written before
     ``DomainError.fields`` read field errors as ``details["fields"]`` (accounts,
     applications) or ``details[<field>]`` (seekers). Those reads still answer from
     ``fields``, but the field errors are not items of this dict: iterating, comparing
