@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from ninja import Router
 
 from pencaker.accounts.api_auth import TokenAuth
-from pencaker.accounts.models import STAFF_ROLES, Role
+from pencaker.accounts.models import STAFF_ROLES, Role, User
 from pencaker.applications import selectors, sla
 from pencaker.applications.choices import Status as AppStatus
 from pencaker.applications.errors import ApplicationErrorCode
@@ -21,7 +21,7 @@ router = Router(tags=["applications"], auth=TokenAuth())
 # --- helpers ------------------------------------------------------------------------------
 
 
-def _seeker(request) -> Any:
+def _seeker(request) -> User:
     user = request.auth
     if user.role != Role.JOB_SEEKER:
         raise PermissionDenied(
@@ -30,7 +30,7 @@ def _seeker(request) -> Any:
     return user
 
 
-def _staff(request) -> Any:
+def _staff(request) -> User:
     """Staff of an office, for the reads (the services check who may decide)."""
     user = request.auth
     if user.role not in STAFF_ROLES or not user.office_id:
@@ -100,5 +100,5 @@ def _staff_out(application: Application) -> dict[str, Any]:
     }
 
 
-def _reload_for_staff(actor: Any, application: Application) -> dict[str, Any]:
+def _reload_for_staff(actor: User, application: Application) -> dict[str, Any]:
     return _staff_out(selectors.application_for_staff(actor, application.pk))
