@@ -32,15 +32,18 @@ class ErrorDetails(dict[str, Any]):
     and serialising it gives only the real details.
     """
 
-    def __init__(self, data: Mapping[str, Any], fields: dict[str, list[str]]) -> None:
-        super().__init__(data)
-        self._fields = fields
+    def __init__(
+        self, data: Mapping[str, Any] | None = None, fields: dict[str, list[str]] | None = None
+    ) -> None:
+        super().__init__(data or {})
+        self._fields = fields if fields is not None else {}
 
     def __missing__(self, key: str) -> Any:
-        if key == "fields" and self._fields:
-            return self._fields
-        if key in self._fields:
-            return self._fields[key]
+        fields = self.__dict__.get("_fields") or {}
+        if key == "fields" and fields:
+            return fields
+        if key in fields:
+            return fields[key]
         raise KeyError(key)
 
     def __contains__(self, key: object) -> bool:
