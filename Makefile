@@ -47,7 +47,7 @@ lint: install-dev
 	$(BIN)/pencaker makemigrations --check --dry-run
 
 typecheck: install-dev
-	$(BIN)/mypy $$(ls pencaker/*/services.py pencaker/*/selectors.py) pencaker/core
+	$(BIN)/mypy $$(ls -d pencaker/*/services.py pencaker/*/services pencaker/*/selectors.py pencaker/*/selectors 2>/dev/null) pencaker/core
 
 # Regenerate translation catalogues (needs GNU gettext) and compile them.
 messages: install-dev

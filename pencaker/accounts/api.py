@@ -12,17 +12,13 @@ from django.utils.translation import gettext as _
 from ninja import Router, Schema, Status
 
 from pencaker.accounts import services
+from pencaker.accounts.errors import AccountErrorCode
 from pencaker.accounts.forms import SignupForm
 from pencaker.core.audit import client_ip
+from pencaker.core.error_schema import ErrorOut
 from pencaker.core.errors import DomainError
 
 router = Router(tags=["auth"])
-
-
-class ErrorOut(Schema):
-    code: str
-    message: str
-    details: dict[str, Any] = {}
 
 
 class RegisterIn(Schema):
@@ -92,9 +88,9 @@ def auth_register(request, payload: RegisterIn):
             for name, errors in form.errors.items()
         }
         raise DomainError(
-            "validation_error",
+            AccountErrorCode.VALIDATION_ERROR,
             _("Some fields need fixing. See the message next to each field."),
-            details={"fields": fields},
+            fields=fields,
         )
     data = form.cleaned_data
     user = services.user_register(

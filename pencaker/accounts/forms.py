@@ -11,9 +11,10 @@ from django.utils.translation import gettext_lazy as _
 from pencaker.accounts.models import Role, User
 from pencaker.accounts.phone import phone_normalize
 from pencaker.accounts.services import email_taken_message
+from pencaker.core.forms import DomainErrorFormMixin
 
 
-class SignupForm(forms.Form):
+class SignupForm(DomainErrorFormMixin, forms.Form):
     email = forms.EmailField(
         label=_("Email"),
         max_length=254,
@@ -147,7 +148,7 @@ STAFF_ROLE_CHOICES = [
 ]
 
 
-class StaffCreateForm(forms.Form):
+class StaffCreateForm(DomainErrorFormMixin, forms.Form):
     email = forms.EmailField(
         label=_("Email"),
         max_length=254,

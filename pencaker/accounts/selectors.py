@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.db.models import QuerySet
 from django.urls import NoReverseMatch, reverse
 
 from pencaker.accounts.models import STAFF_ROLES, Role, User
 
 
-def email_is_verified(user: Any) -> bool:
+def email_is_verified(user: User) -> bool:
     """True once the person has followed the link in the verification email."""
     return bool(getattr(user, "is_authenticated", False) and user.email_verified_at)
 
@@ -41,7 +39,7 @@ def seeker_home_url() -> str:
         return reverse("public:home")
 
 
-def landing_url_for(user: Any) -> str:
+def landing_url_for(user: User) -> str:
     """Where a person goes after logging in."""
     if not getattr(user, "is_authenticated", False):
         return reverse("public:home")

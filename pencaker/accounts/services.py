@@ -17,6 +17,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from pencaker.accounts import emails
 from pencaker.accounts.api_auth import token_issue
 from pencaker.accounts.consent import CONSENT_VERSION
+from pencaker.accounts.errors import AccountErrorCode
 from pencaker.accounts.models import STAFF_ROLES, ApiToken, Role, User
 from pencaker.accounts.phone import phone_normalize
 from pencaker.accounts.verification import (
@@ -24,7 +25,7 @@ from pencaker.accounts.verification import (
     TokenInvalid,
     verification_token_read,
 )
-from pencaker.core.audit import audit_record
+from pencaker.core.audit import AuditAction, audit_record
 from pencaker.core.errors import DomainError, NotFound, PermissionDenied
 
 
@@ -41,7 +42,7 @@ def _phone_or_error(phone: str) -> str:
     except ValidationError as exc:
         message = " ".join(str(m) for m in exc.messages)
         raise DomainError(
-            "invalid_phone", message, details={"fields": {"phone": [message]}}
+            AccountErrorCode.INVALID_PHONE, message, fields={"phone": [message]}
         ) from exc
 
 
@@ -68,14 +69,16 @@ def user_register(
     """
     if not consent:
         raise DomainError(
-            "consent_required",
+            AccountErrorCode.CONSENT_REQUIRED,
             _("Please agree to the privacy notice to create an account."),
-            details={"fields": {"consent": [_("This box must be ticked.")]}},
+            fields={"consent": [_("This box must be ticked.")]},
         )
     email = _email_normalize(email)
     phone_e164 = _phone_or_error(phone)
     taken = DomainError(
-        "email_taken", email_taken_message(), details={"fields": {"email": [email_taken_message()]}}
+        AccountErrorCode.EMAIL_TAKEN,
+        email_taken_message(),
+        fields={"email": [email_taken_message()]},
     )
     with transaction.atomic():
         if User.objects.filter(email__iexact=email).exists():
@@ -95,7 +98,7 @@ def user_register(
             raise taken from exc
         audit_record(
             actor=user,
-            action="account.registered",
+            action=AuditAction.ACCOUNT_REGISTERED,
             obj=user,
             ip_address=ip_address,
             data={"consent_version": CONSENT_VERSION},
@@ -110,12 +113,12 @@ def user_verify_email(*, token: str) -> User:
         claim = verification_token_read(token)
     except TokenExpired as exc:
         raise DomainError(
-            "token_expired",
+            AccountErrorCode.TOKEN_EXPIRED,
             _("This verification link has expired. Ask for a new link and use it within 3 days."),
         ) from exc
     except TokenInvalid as exc:
         raise DomainError(
-            "token_invalid",
+            AccountErrorCode.TOKEN_INVALID,
             _(
                 "This verification link is not valid. Copy the whole link from the email, or ask "
                 "for a new one."
@@ -125,7 +128,7 @@ def user_verify_email(*, token: str) -> User:
         user = User.objects.select_for_update().filter(pk=claim.user_id).first()
         if user is None or user.email.lower() != claim.email.lower():
             raise DomainError(
-                "token_invalid",
+                AccountErrorCode.TOKEN_INVALID,
                 _(
                     "This verification link is not valid. Copy the whole link from the email, or "
                     "ask for a new one."
@@ -134,7 +137,7 @@ def user_verify_email(*, token: str) -> User:
         if user.email_verified_at is None:
             user.email_verified_at = timezone.now()
             user.save(update_fields=["email_verified_at"])
-            audit_record(actor=user, action="account.email_verified", obj=user)
+            audit_record(actor=user, action=AuditAction.ACCOUNT_EMAIL_VERIFIED, obj=user)
     return user
 
 
@@ -160,26 +163,27 @@ def api_login(
     email = _email_normalize(email)
     user = authenticate(request, username=email, password=password)
     if getattr(request, "axes_locked_out", False):
-        raise DomainError("locked_out", locked_out_message(), status=429)
+        raise DomainError(AccountErrorCode.LOCKED_OUT, locked_out_message(), status=429)
     if user is None:
         raise DomainError(
-            "invalid_credentials",
+            AccountErrorCode.INVALID_CREDENTIALS,
             _("The email or password is wrong. Check both and try again."),
             status=401,
         )
     if user.role in STAFF_ROLES:
         if not otp_code:
             raise PermissionDenied(
-                "otp_required",
+                AccountErrorCode.OTP_REQUIRED,
                 _("Staff accounts must also give the 6-digit code from the authenticator app."),
             )
         if match_token(user, otp_code.strip()) is None:
             raise PermissionDenied(
-                "otp_invalid", _("The 6-digit code is wrong or too old. Try the current code.")
+                AccountErrorCode.OTP_INVALID,
+                _("The 6-digit code is wrong or too old. Try the current code."),
             )
     with transaction.atomic():
         raw = token_issue(user=user, name="api-login")
-        audit_record(actor=user, action="account.api_login", obj=user, ip_address=None)
+        audit_record(actor=user, action=AuditAction.ACCOUNT_API_LOGIN, obj=user, ip_address=None)
     # Lets django-axes reset the failure count and Django update last_login.
     user_logged_in.send(sender=user.__class__, request=request, user=user)
     return user, raw
@@ -198,7 +202,8 @@ def locked_out_message() -> str:
 def _require_admin(actor: User) -> None:
     if actor.role != Role.ADMIN_DINAS or not actor.office_id or not actor.is_active:
         raise PermissionDenied(
-            "not_office_admin", _("Only the office administrator can manage staff accounts.")
+            AccountErrorCode.NOT_OFFICE_ADMIN,
+            _("Only the office administrator can manage staff accounts."),
         )
 
 
@@ -211,7 +216,9 @@ def _staff_of_actor_office(*, actor: User, staff_id: int) -> User:
         .first()
     )
     if staff is None:
-        raise NotFound("staff_not_found", _("This staff account does not exist in your office."))
+        raise NotFound(
+            AccountErrorCode.STAFF_NOT_FOUND, _("This staff account does not exist in your office.")
+        )
     return staff
 
 
@@ -227,13 +234,15 @@ def staff_create(
     """Create a staff account in the admin's own office and email a set-password link."""
     _require_admin(actor)
     if role not in STAFF_ROLES:
-        raise DomainError("invalid_role", _("Choose operator, office administrator or head."))
+        raise DomainError(
+            AccountErrorCode.INVALID_ROLE, _("Choose operator, office administrator or head.")
+        )
     email = _email_normalize(email)
     phone_e164 = _phone_or_error(phone) if phone.strip() else ""
     taken = DomainError(
-        "email_taken",
+        AccountErrorCode.EMAIL_TAKEN,
         _("An account with this email already exists."),
-        details={"fields": {"email": [_("An account with this email already exists.")]}},
+        fields={"email": [_("An account with this email already exists.")]},
     )
     with transaction.atomic():
         if User.objects.filter(email__iexact=email).exists():
@@ -252,7 +261,7 @@ def staff_create(
             raise taken from exc
         audit_record(
             actor=actor,
-            action="staff.created",
+            action=AuditAction.STAFF_CREATED,
             obj=user,
             office=actor.office,
             ip_address=ip_address,
@@ -267,7 +276,8 @@ def staff_deactivate(*, actor: User, staff_id: int, ip_address: str | None = Non
         staff = _staff_of_actor_office(actor=actor, staff_id=staff_id)
         if staff.pk == actor.pk:
             raise DomainError(
-                "cannot_deactivate_self", _("You cannot deactivate your own account.")
+                AccountErrorCode.CANNOT_DEACTIVATE_SELF,
+                _("You cannot deactivate your own account."),
             )
         if staff.is_active:
             staff.is_active = False
@@ -277,7 +287,7 @@ def staff_deactivate(*, actor: User, staff_id: int, ip_address: str | None = Non
             )
             audit_record(
                 actor=actor,
-                action="staff.deactivated",
+                action=AuditAction.STAFF_DEACTIVATED,
                 obj=staff,
                 office=actor.office,
                 ip_address=ip_address,
@@ -293,7 +303,7 @@ def staff_reactivate(*, actor: User, staff_id: int, ip_address: str | None = Non
             staff.save(update_fields=["is_active"])
             audit_record(
                 actor=actor,
-                action="staff.reactivated",
+                action=AuditAction.STAFF_REACTIVATED,
                 obj=staff,
                 office=actor.office,
                 ip_address=ip_address,
@@ -309,7 +319,7 @@ def staff_two_factor_reset(*, actor: User, staff_id: int, ip_address: str | None
         removed += StaticDevice.objects.filter(user=staff).delete()[0]
         audit_record(
             actor=actor,
-            action="staff.two_factor_reset",
+            action=AuditAction.STAFF_TWO_FACTOR_RESET,
             obj=staff,
             office=actor.office,
             ip_address=ip_address,
@@ -340,11 +350,12 @@ def totp_device_confirm(*, user: User, code: str, ip_address: str | None = None)
         )
         if device is None:
             raise DomainError(
-                "no_pending_device", _("Start the authenticator set-up again from this page.")
+                AccountErrorCode.NO_PENDING_DEVICE,
+                _("Start the authenticator set-up again from this page."),
             )
         if not device.verify_token(code.strip()):
             raise DomainError(
-                "otp_invalid",
+                AccountErrorCode.OTP_INVALID,
                 _(
                     "The 6-digit code is wrong or too old. Check the time on your phone and "
                     "type the code that is shown now."
@@ -354,7 +365,7 @@ def totp_device_confirm(*, user: User, code: str, ip_address: str | None = None)
         device.save()
         audit_record(
             actor=user,
-            action="account.two_factor_confirmed",
+            action=AuditAction.ACCOUNT_TWO_FACTOR_CONFIRMED,
             obj=user,
             office=user.office,
             ip_address=ip_address,
@@ -367,7 +378,7 @@ def totp_code_check(*, user: User, code: str) -> Any:
     device = match_token(user, (code or "").strip())
     if device is None:
         raise DomainError(
-            "otp_invalid",
+            AccountErrorCode.OTP_INVALID,
             _(
                 "The 6-digit code is wrong or too old. Check the time on your phone and type the "
                 "code that is shown now."

@@ -43,16 +43,6 @@ def _safe_next(request: HttpRequest) -> str | None:
     return None
 
 
-def _add_domain_error(form, exc: DomainError) -> None:
-    fields = exc.details.get("fields") if exc.details else None
-    if fields:
-        for name, errors in fields.items():
-            for error in errors:
-                form.add_error(name if name in form.fields else None, error)
-    else:
-        form.add_error(None, exc.message)
-
-
 # --- Sign-up and email verification --------------------------------------------------------
 
 
@@ -72,7 +62,7 @@ def signup(request: HttpRequest) -> HttpResponse:
                 ip_address=client_ip(request),
             )
         except DomainError as exc:
-            _add_domain_error(form, exc)
+            form.add_domain_error(exc)
         else:
             login(request, user, backend=MODEL_BACKEND)
             return redirect("accounts:signup_done")
@@ -212,7 +202,7 @@ def staff_create(request: HttpRequest) -> HttpResponse:
                 actor=request.user, ip_address=client_ip(request), **form.cleaned_data
             )
         except DomainError as exc:
-            _add_domain_error(form, exc)
+            form.add_domain_error(exc)
         else:
             messages.success(
                 request,

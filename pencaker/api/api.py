@@ -10,6 +10,8 @@ from django.utils.translation import gettext as _
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, ValidationError
 
+from pencaker.api.errors import ApiErrorCode
+from pencaker.core.error_schema import error_body
 from pencaker.core.errors import DomainError
 
 api = NinjaAPI(title="Pencaker API", version="1", urls_namespace="api")
@@ -17,9 +19,10 @@ api = NinjaAPI(title="Pencaker API", version="1", urls_namespace="api")
 
 @api.exception_handler(DomainError)
 def domain_error(request, exc: DomainError):
+    """Every ``DomainError``: field errors under ``details.fields``, whatever the app."""
     return api.create_response(
         request,
-        {"code": exc.code, "message": exc.message, "details": exc.details},
+        error_body(exc.code, exc.message, fields=exc.fields, details=exc.details),
         status=exc.status,
     )
 
@@ -36,11 +39,12 @@ def validation_error(request, exc: ValidationError):
         )
     return api.create_response(
         request,
-        {
-            "code": "invalid_input",
-            "message": _("Some fields are missing or have the wrong type."),
-            "details": {"fields": fields},
-        },
+        error_body(
+            ApiErrorCode.INVALID_INPUT,
+            _("Some fields are missing or have the wrong type."),
+            fields=fields,
+            details={},
+        ),
         status=400,
     )
 
@@ -49,11 +53,12 @@ def validation_error(request, exc: ValidationError):
 def authentication_error(request, exc: AuthenticationError):
     return api.create_response(
         request,
-        {
-            "code": "unauthorized",
-            "message": _("Log in first: send your API token as 'Authorization: Bearer <token>'."),
-            "details": {},
-        },
+        error_body(
+            ApiErrorCode.UNAUTHORIZED,
+            _("Log in first: send your API token as 'Authorization: Bearer <token>'."),
+            fields={},
+            details={},
+        ),
         status=401,
     )
 

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import dataclasses
 import uuid
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from pencaker.applications.assisted import CitizenInput
 from pencaker.applications.choices import ApplicationType, RejectReason, ReturnReason, Status
+from pencaker.core.forms import DomainErrorFormMixin
 
 
 class SubmitForm(forms.Form):
@@ -128,11 +131,11 @@ class DateInput(forms.DateInput):
         super().__init__(attrs=attrs, format="%Y-%m-%d")
 
 
-class AssistedRegistrationForm(forms.Form):
+class AssistedRegistrationForm(DomainErrorFormMixin, forms.Form):
     """What the operator enters at the counter; one file field per required document."""
 
     # Service error field names (accounts, seekers, documents) → fields of this form.
-    SERVICE_FIELDS = {"level": "education_level", "village": "village_code"}
+    field_map = {"level": "education_level", "village": "village_code"}
 
     email = forms.EmailField(label=_("Citizen's email"), max_length=254)
     phone = forms.CharField(
@@ -192,16 +195,12 @@ class AssistedRegistrationForm(forms.Form):
             kind: self.cleaned_data.get(f"document_{kind}") for kind, _label in self.document_kinds
         }
 
-    def add_service_errors(self, fields: dict[str, list[str]]) -> bool:
-        """Put a service's field errors next to the fields; False if none matched."""
-        matched = False
-        for name, messages in (fields or {}).items():
-            target = self.SERVICE_FIELDS.get(name, name)
-            if target in self.fields:
-                for message in messages:
-                    self.add_error(target, str(message))
-                matched = True
-        return matched
+    def citizen(self) -> CitizenInput:
+        """The cleaned data as the service's input (the form's fields carry its names)."""
+        names = [f.name for f in dataclasses.fields(CitizenInput) if f.name != "documents"]
+        return CitizenInput(
+            **{name: self.cleaned_data[name] for name in names}, documents=self.documents()
+        )
 
 
 class ReturnReasonAddForm(forms.Form):

@@ -13,7 +13,7 @@ from typing import Any
 from django.db import models
 from django.utils.translation import gettext as _
 
-from pencaker.core.errors import Conflict
+from pencaker.core.errors import Conflict, CoreErrorCode
 
 
 def transition(
@@ -36,7 +36,7 @@ def transition(
     current = getattr(obj, field)
     if to not in allowed.get(current, set()):
         raise Conflict(
-            "invalid_transition",
+            CoreErrorCode.INVALID_TRANSITION,
             _("This action is not possible while the status is %(status)s.")
             % {"status": getattr(obj, f"get_{field}_display", lambda: current)()},
             details={"from": current, "to": to},

@@ -17,21 +17,17 @@ from ninja import Router, Schema, Status
 
 from pencaker.accounts.api_auth import TokenAuth
 from pencaker.core.audit import client_ip
+from pencaker.core.error_schema import ErrorOut
 from pencaker.core.errors import DomainError
 from pencaker.documents.checks import too_large_error
 from pencaker.documents.choices import DocumentKind
+from pencaker.documents.errors import DocumentErrorCode
 from pencaker.documents.models import DocumentVersion
 from pencaker.documents.selectors import document_overview_for, owner_office
 from pencaker.documents.services import document_upload as document_upload_service
 from pencaker.documents.upload_limit import install_upload_limit
 
 router = Router(tags=["documents"], auth=TokenAuth())
-
-
-class ErrorOut(Schema):
-    code: str
-    message: str
-    details: dict
 
 
 class VersionOut(Schema):
@@ -112,14 +108,14 @@ def document_upload(request):
     content_type = request.META.get("CONTENT_TYPE", "")
     if not content_type.startswith("multipart/form-data"):
         raise DomainError(
-            "document_not_multipart",
+            DocumentErrorCode.DOCUMENT_NOT_MULTIPART,
             _("Send the document as multipart/form-data with the fields kind and file."),
         )
     try:
         files = request.FILES
     except MultiPartParserError as exc:
         raise DomainError(
-            "document_not_multipart",
+            DocumentErrorCode.DOCUMENT_NOT_MULTIPART,
             _("Send the document as multipart/form-data with the fields kind and file."),
         ) from exc
     if limit.too_large_bytes is not None:
@@ -128,12 +124,12 @@ def document_upload(request):
     uploaded = files.get("file")
     if kind not in DocumentKind.values:
         raise DomainError(
-            "document_kind_unknown",
+            DocumentErrorCode.DOCUMENT_KIND_UNKNOWN,
             _("Choose which document this is (for example KTP, photo or ijazah)."),
             details={"allowed": list(DocumentKind.values)},
         )
     if uploaded is None:
-        raise DomainError("document_file_missing", _("Choose a file to upload."))
+        raise DomainError(DocumentErrorCode.DOCUMENT_FILE_MISSING, _("Choose a file to upload."))
     version = document_upload_service(
         actor=request.auth,
         owner=request.auth,

@@ -36,6 +36,7 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 
 from pencaker.core.errors import DomainError
 from pencaker.documents.choices import DocumentKind
+from pencaker.documents.errors import DocumentErrorCode
 
 JPEG = "image/jpeg"
 PNG = "image/png"
@@ -87,7 +88,7 @@ def too_large_error(size: int) -> DomainError:
     if shown == _megabytes(limit):  # never "5 MB, over the 5 MB limit"
         shown = number_format(size / MB, 2)
     return DomainError(
-        "document_too_large",
+        DocumentErrorCode.DOCUMENT_TOO_LARGE,
         _(
             "The file is %(size)s MB, over the %(limit)s MB limit. Make it smaller and upload "
             "it again: take the photo at a lower resolution, or scan at 150 dpi."
@@ -145,13 +146,13 @@ def check_bytes(*, kind: str, data: bytes) -> CheckedFile:
         raise too_large_error(len(data))
     if not data:
         raise DomainError(
-            "document_empty",
+            DocumentErrorCode.DOCUMENT_EMPTY,
             _("The file is empty. Choose the file again and upload it."),
         )
     content_type = sniff(data[:_PDF_MAGIC_WINDOW])
     if content_type is None:
         raise DomainError(
-            "document_type_not_allowed",
+            DocumentErrorCode.DOCUMENT_TYPE_NOT_ALLOWED,
             _(
                 "This file is not a JPEG/PNG image or a PDF. Upload a photo or scan saved as "
                 "JPG, PNG or PDF."
@@ -159,7 +160,7 @@ def check_bytes(*, kind: str, data: bytes) -> CheckedFile:
         )
     if kind == DocumentKind.PHOTO and content_type == PDF:
         raise DomainError(
-            "document_photo_not_image",
+            DocumentErrorCode.DOCUMENT_PHOTO_NOT_IMAGE,
             _("The 3x4 photo must be a picture (JPG or PNG), not a PDF."),
         )
     if content_type == PDF:
@@ -169,7 +170,7 @@ def check_bytes(*, kind: str, data: bytes) -> CheckedFile:
 
 def _unreadable_image() -> DomainError:
     return DomainError(
-        "document_image_unreadable",
+        DocumentErrorCode.DOCUMENT_IMAGE_UNREADABLE,
         _(
             "This picture cannot be opened; it may be damaged or incomplete. Take the photo "
             "or scan again and upload the new file."
@@ -185,7 +186,7 @@ def _check_image(*, kind: str, data: bytes, content_type: str) -> CheckedFile:
             width, height = source.size  # from the header, nothing decoded yet
             if width * height > IMAGE_MAX_PIXELS:
                 raise DomainError(
-                    "document_image_too_many_pixels",
+                    DocumentErrorCode.DOCUMENT_IMAGE_TOO_MANY_PIXELS,
                     _(
                         "The picture is too large (%(width)s x %(height)s pixels). Take it at a "
                         "lower resolution, at most %(megapixels)s megapixels."
@@ -215,7 +216,7 @@ def _check_image(*, kind: str, data: bytes, content_type: str) -> CheckedFile:
         _check_photo_shape(width, height)
     elif min(width, height) < IMAGE_MIN_SIDE:
         raise DomainError(
-            "document_image_too_small",
+            DocumentErrorCode.DOCUMENT_IMAGE_TOO_SMALL,
             _(
                 "The picture is too small (%(width)s x %(height)s pixels) to be read. Take it "
                 "again so that each side is at least %(min)s pixels."
@@ -232,7 +233,7 @@ def _check_image(*, kind: str, data: bytes, content_type: str) -> CheckedFile:
 def _check_photo_shape(width: int, height: int) -> None:
     if width >= height:
         raise DomainError(
-            "document_photo_not_portrait",
+            DocumentErrorCode.DOCUMENT_PHOTO_NOT_PORTRAIT,
             _(
                 "The photo is landscape (%(width)s x %(height)s pixels). A 3x4 photo must be "
                 "portrait: taller than it is wide. Hold the phone upright, or crop the photo "
@@ -243,7 +244,7 @@ def _check_photo_shape(width: int, height: int) -> None:
     ratio = width / height
     if not PHOTO_RATIO_MIN <= ratio <= PHOTO_RATIO_MAX:
         raise DomainError(
-            "document_photo_wrong_ratio",
+            DocumentErrorCode.DOCUMENT_PHOTO_WRONG_RATIO,
             _(
                 "The photo is not 3x4: its width is %(ratio)s of its height, but it must be "
                 "between %(min)s and %(max)s. Crop the photo to 3:4 (for example 600 x 800 "
@@ -258,7 +259,7 @@ def _check_photo_shape(width: int, height: int) -> None:
         )
     if width < PHOTO_MIN_WIDTH or height < PHOTO_MIN_HEIGHT:
         raise DomainError(
-            "document_photo_too_small",
+            DocumentErrorCode.DOCUMENT_PHOTO_TOO_SMALL,
             _(
                 "The photo is too small (%(width)s x %(height)s pixels). It must be at least "
                 "%(min_width)s x %(min_height)s pixels. Take the photo again with the phone "
@@ -299,7 +300,7 @@ def _check_pdf(data: bytes) -> CheckedFile:
     from pypdf import PdfReader
 
     unreadable = DomainError(
-        "document_pdf_unreadable",
+        DocumentErrorCode.DOCUMENT_PDF_UNREADABLE,
         _(
             "This PDF cannot be opened; it may be damaged. Save or scan the document as a PDF "
             "again, or upload a JPG photo of it."
@@ -309,7 +310,7 @@ def _check_pdf(data: bytes) -> CheckedFile:
         reader = PdfReader(io.BytesIO(data), strict=False)
         if reader.is_encrypted:
             raise DomainError(
-                "document_pdf_encrypted",
+                DocumentErrorCode.DOCUMENT_PDF_ENCRYPTED,
                 _(
                     "This PDF is locked with a password. Upload a PDF without a password, or a "
                     "JPG photo of the document."
@@ -326,7 +327,7 @@ def _check_pdf(data: bytes) -> CheckedFile:
         raise unreadable
     if page_count > PDF_MAX_PAGES:
         raise DomainError(
-            "document_pdf_too_many_pages",
+            DocumentErrorCode.DOCUMENT_PDF_TOO_MANY_PAGES,
             _(
                 "This PDF has %(count)s pages; at most %(max)s are allowed. Upload only the "
                 "pages of this document."

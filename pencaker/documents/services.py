@@ -14,14 +14,16 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from pencaker.accounts.models import Role
+from pencaker.accounts.models import Role, User
 from pencaker.accounts.permissions import is_verified_staff
-from pencaker.core.audit import audit_record
+from pencaker.core.audit import AuditAction, audit_record
 from pencaker.core.errors import DomainError, PermissionDenied
 from pencaker.documents.checks import check_upload, sanitise_filename
 from pencaker.documents.choices import DocumentKind
+from pencaker.documents.errors import DocumentErrorCode
 from pencaker.documents.models import Document, DocumentAccess, DocumentVersion
 from pencaker.documents.selectors import owner_office_id
+from pencaker.offices.models import Office
 
 logger = logging.getLogger(__name__)
 
@@ -32,10 +34,10 @@ def _storage_name(extension: str) -> str:
     return f"documents/{now:%Y}/{now:%m}/{uuid.uuid4().hex}.{extension}"
 
 
-def _check_may_upload(*, actor: Any, owner: Any) -> None:
+def _check_may_upload(*, actor: User, owner: User) -> None:
     if owner is None or getattr(owner, "role", None) != Role.JOB_SEEKER:
         raise PermissionDenied(
-            "document_owner_not_job_seeker",
+            DocumentErrorCode.DOCUMENT_OWNER_NOT_JOB_SEEKER,
             _("Documents can only be uploaded for a job seeker account."),
         )
     if actor.pk == owner.pk:
@@ -43,14 +45,15 @@ def _check_may_upload(*, actor: Any, owner: Any) -> None:
     if is_verified_staff(actor) and owner_office_id(owner) == actor.office_id:
         return
     raise PermissionDenied(
-        "document_upload_forbidden", _("You may not upload documents for this person.")
+        DocumentErrorCode.DOCUMENT_UPLOAD_FORBIDDEN,
+        _("You may not upload documents for this person."),
     )
 
 
 def document_upload(
     *,
-    actor: Any,
-    owner: Any,
+    actor: User,
+    owner: User,
     kind: str,
     uploaded_file: Any,
     ip_address: str | None = None,
@@ -64,7 +67,7 @@ def document_upload(
     """
     if kind not in DocumentKind.values:
         raise DomainError(
-            "document_kind_unknown",
+            DocumentErrorCode.DOCUMENT_KIND_UNKNOWN,
             _("Choose which document this is (for example KTP, photo or ijazah)."),
         )
     _check_may_upload(actor=actor, owner=owner)
@@ -98,7 +101,7 @@ def document_upload(
             office_id = owner_office_id(owner)
             audit_record(
                 actor=actor,
-                action="document.uploaded",
+                action=AuditAction.DOCUMENT_UPLOADED,
                 obj=version,
                 office=_office(office_id),
                 ip_address=ip_address,
@@ -121,16 +124,14 @@ def document_upload(
     return version
 
 
-def _office(office_id: int | None) -> Any:
+def _office(office_id: int | None) -> Office | None:
     if office_id is None:
         return None
-    from pencaker.offices.models import Office
-
     return Office.objects.filter(pk=office_id).first()
 
 
 def document_access_record(
-    *, staff: Any, version: DocumentVersion, ip_address: str | None = None
+    *, staff: User, version: DocumentVersion, ip_address: str | None = None
 ) -> DocumentAccess:
     """Log that ``staff`` opened ``version``: an access-log row and an audit row."""
     with transaction.atomic():
@@ -139,7 +140,7 @@ def document_access_record(
         )
         audit_record(
             actor=staff,
-            action="document.viewed",
+            action=AuditAction.DOCUMENT_VIEWED,
             obj=version,
             office=staff.office,
             ip_address=ip_address,

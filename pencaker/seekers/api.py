@@ -7,31 +7,21 @@ nothing: a refusal in one section saves nothing in the others.
 
 from __future__ import annotations
 
-import datetime as dt
 from datetime import date, datetime
 from typing import Any
 
-from django.db import transaction
 from django.utils.translation import gettext as _
 from ninja import Router, Schema, Status
 
 from pencaker.accounts.api_auth import TokenAuth
-from pencaker.accounts.models import Role
-from pencaker.core.errors import Conflict, DomainError, PermissionDenied
-from pencaker.regions.nik import normalize_nik
-from pencaker.seekers import rules, selectors, services
+from pencaker.accounts.models import Role, User
+from pencaker.core.error_schema import ErrorOut
+from pencaker.core.errors import PermissionDenied
+from pencaker.seekers import selectors, services
+from pencaker.seekers.errors import SeekerErrorCode
 from pencaker.seekers.models import JobSeekerProfile
 
 router = Router(tags=["profile"], auth=TokenAuth())
-
-IDENTITY_KEYS = set(services.IDENTITY_FIELDS)
-ADDRESS_KEYS = {"address_line", "rt", "rw", "village_code", "postal_code"}
-
-
-class ErrorOut(Schema):
-    code: str
-    message: str
-    details: dict
 
 
 class MissingOut(Schema):
@@ -127,13 +117,15 @@ class ProfileUpdateIn(Schema):
     postal_code: str | None = None
 
 
-def _seeker_profile(user: Any) -> JobSeekerProfile:
+def _seeker_profile(user: User) -> JobSeekerProfile:
     if user.role != Role.JOB_SEEKER:
-        raise PermissionDenied("not_job_seeker", _("Only job seekers have a profile."))
+        raise PermissionDenied(
+            SeekerErrorCode.NOT_JOB_SEEKER, _("Only job seekers have a profile.")
+        )
     return services.profile_ensure(user=user)
 
 
-def _profile_out(user: Any) -> dict[str, Any]:
+def _profile_out(user: User) -> dict[str, Any]:
     profile = selectors.profile_for_user(user)
     assert profile is not None
     completeness = selectors.profile_completeness(user)
@@ -176,44 +168,6 @@ def profile_get(request):
     return Status(200, _profile_out(request.auth))
 
 
-def _parse_date(value: str, errors: dict[str, list[str]]) -> date | None:
-    value = value.strip()
-    if not value:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        errors["birth_date"] = [
-            _("Please enter a real date in the form YYYY-MM-DD, for example 1999-12-31.")
-        ]
-        return None
-
-
-def _village(code: str, errors: dict[str, list[str]]) -> Any:
-    from pencaker.regions.models import Region
-
-    code = code.strip()
-    if not code:
-        return None
-    village = Region.objects.filter(pk=code[:13], level="village").first()
-    if village is None:
-        errors["village_code"] = [_("There is no kelurahan/desa with this code.")]
-    return village
-
-
-def _raise_invalid(errors: dict[str, list[str]]) -> None:
-    if errors:
-        first = next(iter(errors.values()))[0]
-        raise DomainError("invalid", first, details={"fields": errors})
-
-
-def _fields_shape(exc: DomainError) -> DomainError:
-    """Field errors travel as ``details.fields`` in every API answer (see pencaker.api)."""
-    if exc.details and "fields" not in exc.details:
-        exc.details = {"fields": exc.details}
-    return exc
-
-
 @router.patch(
     "",
     operation_id="profile_update",
@@ -221,65 +175,8 @@ def _fields_shape(exc: DomainError) -> DomainError:
     response={200: ProfileOut, 400: ErrorOut, 403: ErrorOut, 409: ErrorOut},
 )
 def profile_update(request, payload: ProfileUpdateIn):
-    user = request.auth
-    profile = _seeker_profile(user)
-    sent = {k: ("" if v is None else v) for k, v in payload.dict(exclude_unset=True).items()}
-    errors: dict[str, list[str]] = {}
-
-    identity = None
-    if IDENTITY_KEYS & sent.keys():
-        identity = {f: getattr(profile, f) for f in services.IDENTITY_FIELDS}
-        for key in IDENTITY_KEYS & sent.keys():
-            identity[key] = sent[key]
-        if "birth_date" in sent:
-            identity["birth_date"] = _parse_date(sent["birth_date"], errors)
-        identity["nik"] = normalize_nik(identity["nik"])
-
-    address = None
-    if ADDRESS_KEYS & sent.keys():
-        address = {
-            "address_line": profile.address_line,
-            "rt": profile.rt,
-            "rw": profile.rw,
-            "village": profile.village,
-            "postal_code": profile.postal_code,
-        }
-        for key in ADDRESS_KEYS & sent.keys() - {"village_code"}:
-            address[key] = sent[key]
-        if "village_code" in sent:
-            address["village"] = _village(sent["village_code"], errors)
-        for field, messages in rules.address_errors(
-            address_line=address["address_line"],
-            rt=rules.normalize_rt_rw(address["rt"]),
-            rw=rules.normalize_rt_rw(address["rw"]),
-            village=address["village"],
-            postal_code=address["postal_code"].strip(),
-        ).items():
-            errors.setdefault("village_code" if field == "village" else field, messages)
-
-    if "phone" in sent:
-        _normalized, phone_error = rules.normalize_phone(sent["phone"])
-        if phone_error:
-            errors["phone"] = [phone_error]
-    _raise_invalid(errors)
-
-    try:
-        with transaction.atomic():
-            if address is not None:
-                services.profile_update_address(actor=user, profile=profile, **address)
-                profile.refresh_from_db()
-            if "phone" in sent:
-                services.profile_update_contact(actor=user, profile=profile, phone=sent["phone"])
-            if identity is not None:
-                services.profile_update_identity(actor=user, profile=profile, **identity)
-    except Conflict as exc:
-        if exc.code == "nik_taken" and identity is not None:
-            # The transaction above rolled back the record of the attempt too: keep it.
-            services.nik_conflict_record(actor=user, profile=profile, nik=identity["nik"])
-        raise _fields_shape(exc) from None
-    except DomainError as exc:
-        if "village" in exc.details:
-            exc.details["village_code"] = exc.details.pop("village")
-        raise _fields_shape(exc) from None
-    user.refresh_from_db()
-    return Status(200, _profile_out(user))
+    profile = _seeker_profile(request.auth)
+    changes = {k: ("" if v is None else v) for k, v in payload.dict(exclude_unset=True).items()}
+    services.profile_update_partial(actor=request.auth, profile=profile, changes=changes)
+    request.auth.refresh_from_db()
+    return Status(200, _profile_out(request.auth))

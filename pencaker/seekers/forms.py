@@ -6,6 +6,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from pencaker.core.forms import DomainErrorFormMixin
 from pencaker.seekers.choices import (
     EducationLevel,
     LanguageLevel,
@@ -54,24 +55,7 @@ def _year_field(label) -> forms.IntegerField:
     )
 
 
-class ServiceErrorsMixin:
-    """Put a ``DomainError``'s field messages next to the fields they belong to."""
-
-    def add_domain_error(self, error) -> None:
-        details = error.details or {}
-        placed = False
-        for name, messages in details.items():
-            if not isinstance(messages, list | tuple):
-                continue
-            target = name if name in self.fields else None  # type: ignore[attr-defined]
-            for message in messages:
-                self.add_error(target, str(message))  # type: ignore[attr-defined]
-                placed = True
-        if not placed:
-            self.add_error(None, error.message)  # type: ignore[attr-defined]
-
-
-class IdentityForm(ServiceErrorsMixin, forms.Form):
+class IdentityForm(DomainErrorFormMixin, forms.Form):
     nik = forms.CharField(
         label=_("NIK"),
         required=False,
@@ -96,7 +80,7 @@ class IdentityForm(ServiceErrorsMixin, forms.Form):
     )
 
 
-class AddressForm(ServiceErrorsMixin, forms.Form):
+class AddressForm(DomainErrorFormMixin, forms.Form):
     address_line = forms.CharField(
         label=_("Street and house number"),
         required=False,
@@ -123,7 +107,7 @@ class AddressForm(ServiceErrorsMixin, forms.Form):
     )
 
 
-class ContactForm(ServiceErrorsMixin, forms.Form):
+class ContactForm(DomainErrorFormMixin, forms.Form):
     phone = forms.CharField(
         label=_("Mobile number"),
         max_length=30,
@@ -135,7 +119,7 @@ class ContactForm(ServiceErrorsMixin, forms.Form):
     )
 
 
-class EducationForm(ServiceErrorsMixin, forms.Form):
+class EducationForm(DomainErrorFormMixin, forms.Form):
     level = forms.ChoiceField(
         label=_("Level"),
         choices=_BLANK + EducationLevel.choices,
@@ -155,7 +139,7 @@ class EducationForm(ServiceErrorsMixin, forms.Form):
     graduation_year = _year_field(_("Graduation year"))
 
 
-class TrainingForm(ServiceErrorsMixin, forms.Form):
+class TrainingForm(DomainErrorFormMixin, forms.Form):
     name = forms.CharField(
         label=_("Training or certificate name"),
         max_length=200,
@@ -168,7 +152,7 @@ class TrainingForm(ServiceErrorsMixin, forms.Form):
     )
 
 
-class ExperienceForm(ServiceErrorsMixin, forms.Form):
+class ExperienceForm(DomainErrorFormMixin, forms.Form):
     employer = forms.CharField(
         label=_("Employer"),
         max_length=200,
@@ -189,7 +173,7 @@ class ExperienceForm(ServiceErrorsMixin, forms.Form):
     )
 
 
-class SkillForm(ServiceErrorsMixin, forms.Form):
+class SkillForm(DomainErrorFormMixin, forms.Form):
     name = forms.CharField(
         label=_("Skill"),
         max_length=100,
@@ -198,7 +182,7 @@ class SkillForm(ServiceErrorsMixin, forms.Form):
     )
 
 
-class LanguageForm(ServiceErrorsMixin, forms.Form):
+class LanguageForm(DomainErrorFormMixin, forms.Form):
     language = forms.CharField(
         label=_("Language"),
         max_length=60,
@@ -212,7 +196,7 @@ class LanguageForm(ServiceErrorsMixin, forms.Form):
     )
 
 
-class PreferencesForm(ServiceErrorsMixin, forms.Form):
+class PreferencesForm(DomainErrorFormMixin, forms.Form):
     preferred_occupation = forms.CharField(
         label=_("Desired job"),
         required=False,
@@ -242,7 +226,7 @@ class PreferencesForm(ServiceErrorsMixin, forms.Form):
     )
 
 
-class DisabilityForm(ServiceErrorsMixin, forms.Form):
+class DisabilityForm(DomainErrorFormMixin, forms.Form):
     ANSWERS = [
         ("", _("I prefer not to say")),
         ("no", _("No")),

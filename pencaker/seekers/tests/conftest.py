@@ -5,7 +5,7 @@ import datetime as dt
 import pytest
 
 from pencaker.e2e import conftest as _e2e
-from pencaker.seekers import selectors
+from pencaker.seekers.selectors import completeness as selectors
 
 # Browser fixtures shared with the journeys (the browser itself may live in the root conftest).
 assert_accessible = _e2e.assert_accessible

@@ -1,0 +1,23 @@
+"""Error codes of the accounts app (values are stable: clients and tests match on them)."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class AccountErrorCode(StrEnum):
+    CANNOT_DEACTIVATE_SELF = "cannot_deactivate_self"
+    CONSENT_REQUIRED = "consent_required"
+    EMAIL_TAKEN = "email_taken"
+    INVALID_CREDENTIALS = "invalid_credentials"
+    INVALID_PHONE = "invalid_phone"
+    INVALID_ROLE = "invalid_role"
+    LOCKED_OUT = "locked_out"
+    NO_PENDING_DEVICE = "no_pending_device"
+    NOT_OFFICE_ADMIN = "not_office_admin"
+    OTP_INVALID = "otp_invalid"
+    OTP_REQUIRED = "otp_required"
+    STAFF_NOT_FOUND = "staff_not_found"
+    TOKEN_EXPIRED = "token_expired"  # noqa: S105 (an error code, not a secret)
+    TOKEN_INVALID = "token_invalid"  # noqa: S105
+    VALIDATION_ERROR = "validation_error"

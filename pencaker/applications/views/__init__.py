@@ -1,0 +1,50 @@
+"""Pages for applicants (request, status) and operators (queue, review, decisions).
+
+Views parse input, call one service or selector, and render; a ``DomainError`` becomes a
+message next to the action.
+
+One module per audience: ``applicant``, ``review`` (operators), ``counter`` (assisted
+registration), ``office_admin``. ``urls`` imports from ``pencaker.applications.views``.
+"""
+
+from __future__ import annotations
+
+from pencaker.applications.views.applicant import (
+    detail,
+    resubmit,
+    start,
+    withdraw,
+)
+from pencaker.applications.views.counter import assisted_registration
+from pencaker.applications.views.office_admin import (
+    reassign,
+    return_reasons,
+)
+from pencaker.applications.views.review import (
+    approve,
+    claim,
+    dashboard,
+    queue,
+    reject,
+    release,
+    return_for_changes,
+    review,
+)
+
+__all__ = [
+    "approve",
+    "assisted_registration",
+    "claim",
+    "dashboard",
+    "detail",
+    "queue",
+    "reassign",
+    "reject",
+    "release",
+    "resubmit",
+    "return_for_changes",
+    "return_reasons",
+    "review",
+    "start",
+    "withdraw",
+]

@@ -1,0 +1,120 @@
+"""The applicant's pages: request, status, resubmit, withdraw."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.http import HttpResponseNotAllowed
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from pencaker.accounts.permissions import seeker_required
+from pencaker.applications import intake, selectors, services, sla
+from pencaker.applications.forms import SubmitForm
+from pencaker.applications.views._common import _not_found
+from pencaker.core.audit import client_ip
+from pencaker.core.errors import DomainError, NotFound
+
+# --- applicant ---------------------------------------------------------------------------
+
+
+@seeker_required
+def start(request):
+    """The checklist, the request form, and the person's earlier requests."""
+    current = selectors.application_open_for(request.user)
+    if current is not None:
+        return redirect("applications:detail", tracking_number=current.tracking_number)
+    form = SubmitForm()
+    error = None
+    if request.method == "POST":
+        form = SubmitForm(request.POST)
+        if form.is_valid():
+            try:
+                application, created = services.application_submit(
+                    actor=request.user,
+                    type=form.cleaned_data["type"],
+                    idempotency_key=form.cleaned_data["idempotency_key"],
+                    ip_address=client_ip(request),
+                )
+            except DomainError as exc:
+                error = exc
+            else:
+                if created:
+                    messages.success(
+                        request,
+                        _("Your request has been sent. Tracking number: %(number)s")
+                        % {"number": application.tracking_number},
+                    )
+                return redirect("applications:detail", tracking_number=application.tracking_number)
+    elif request.method != "GET":
+        return HttpResponseNotAllowed(["GET", "POST"])
+    checklist = intake.applicant_checklist(request.user)
+    return render(
+        request,
+        "applications/start.html",
+        {
+            "form": form,
+            "checklist": checklist,
+            "error": error,
+            "past": selectors.applications_of(request.user)[:10],
+        },
+        status=400 if error is not None else 200,
+    )
+
+
+@seeker_required
+def detail(request, tracking_number: str):
+    try:
+        application = selectors.application_for_applicant(request.user, tracking_number)
+    except NotFound:
+        return _not_found(request)
+    return render(
+        request,
+        "applications/detail.html",
+        {
+            "application": application,
+            "timeline": selectors.application_timeline(application),
+            "return_items": selectors.application_return_items(application)
+            if application.status == "needs_changes"
+            else [],
+            "checklist": intake.applicant_checklist(request.user)
+            if application.status == "needs_changes"
+            else None,
+            "sla": sla.sla_state(application),
+        },
+    )
+
+
+def _applicant_action(request, tracking_number: str, action):
+    try:
+        application = selectors.application_for_applicant(request.user, tracking_number)
+        action(application)
+    except NotFound:
+        return _not_found(request)
+    except DomainError as exc:
+        messages.error(request, exc.message)
+        for item in exc.details.get("missing", []):
+            messages.error(request, item["label"])
+    return redirect("applications:detail", tracking_number=tracking_number)
+
+
+@require_POST
+@seeker_required
+def resubmit(request, tracking_number: str):
+    def act(application):
+        services.application_resubmit(
+            actor=request.user, application_id=application.pk, ip_address=client_ip(request)
+        )
+        messages.success(request, _("Your request has been sent again."))
+
+    return _applicant_action(request, tracking_number, act)
+
+
+@require_POST
+@seeker_required
+def withdraw(request, tracking_number: str):
+    def act(application):
+        services.application_withdraw(actor=request.user, application_id=application.pk)
+        messages.success(request, _("Your request has been withdrawn."))
+
+    return _applicant_action(request, tracking_number, act)
