@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.conf import settings
 from django.contrib.auth.tokens import default_token_generator
 from django.core.mail import EmailMessage
 from django.db import transaction
@@ -15,10 +14,7 @@ from django.utils.http import urlsafe_base64_encode
 
 from pencaker.accounts.models import User
 from pencaker.accounts.verification import MAX_AGE_SECONDS, verification_token_make
-
-
-def absolute_url(path: str) -> str:
-    return settings.SITE_URL.rstrip("/") + path
+from pencaker.core.links import absolute_url
 
 
 def _send_after_commit(*, to: str, template: str, context: dict[str, Any]) -> None:

@@ -9,10 +9,11 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from django.conf import settings
 from django.urls import reverse
 from django.utils import formats, translation
 from django.utils.translation import gettext as _
+
+from pencaker.core.links import absolute_url
 
 LANGUAGE = "id"
 
@@ -22,7 +23,7 @@ def _date(day: dt.date) -> str:
 
 
 def _url(name: str) -> str:
-    return f"{settings.SITE_URL.rstrip('/')}{reverse(name)}"
+    return absolute_url(reverse(name))
 
 
 def _send(*, holder: Any, kind: str, key: str, subject: str, email: str, sms: str) -> int:

@@ -13,6 +13,7 @@ from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
+from pencaker.core.links import absolute_url
 from pencaker.notifications.gateways import get_gateway
 from pencaker.notifications.models import Channel, DeliveryStatus, Notification
 
@@ -97,7 +98,7 @@ def notification_queue_templated(
     dedupe_key: str | None = None,
 ) -> Notification:
     """Render ``notifications/<template>_subject.txt`` and ``_body.txt`` in ``language``."""
-    context = {"site_url": settings.SITE_URL, **context}
+    context = {"site_url": absolute_url("/"), **context}
     with translation.override(language):
         subject = render_to_string(f"{template}_subject.txt", context).strip()
         body = render_to_string(f"{template}_body.txt", context)
