@@ -13,8 +13,6 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, cast
 
-from django.conf import settings
-from django.core.mail import send_mail
 from django.db import IntegrityError, models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -22,6 +20,8 @@ from django.utils.translation import gettext as _
 from pencaker.accounts.models import Role
 from pencaker.core.audit import audit_record
 from pencaker.core.errors import Conflict, DomainError, NotFound, PermissionDenied
+from pencaker.notifications.models import Channel as MessageChannel
+from pencaker.notifications.services import notification_queue_templated
 from pencaker.surveys import ikm
 from pencaker.surveys.choices import (
     AgeBand,
@@ -36,6 +36,7 @@ from pencaker.surveys.choices import (
     age_band_for,
 )
 from pencaker.surveys.models import (
+    INVITATION_VALID_DAYS,
     Answer,
     FollowUpAction,
     Invitation,
@@ -104,21 +105,6 @@ def period_publish(*, actor: Any, period: SurveyPeriod, publish: bool) -> Survey
 # --- Invitations -----------------------------------------------------------------------------
 
 
-def _send_invitation(invitation_url: str, office_name: str, contact_email: str) -> None:
-    send_mail(
-        subject=_("How was our service? A short survey from %(office)s") % {"office": office_name},
-        message=_(
-            "Thank you for using the services of %(office)s.\n\n"
-            "Please tell us how we did. The survey has 9 short questions, takes about "
-            "3 minutes and is anonymous: your name is not stored with your answers.\n\n"
-            "%(url)s\n\nThe link works once and for %(days)s days."
-        )
-        % {"office": office_name, "url": invitation_url, "days": 30},
-        from_email=settings.DEFAULT_FROM_EMAIL,
-        recipient_list=[contact_email],
-    )
-
-
 @transaction.atomic
 def invitation_create(
     *, office: Any, reason: str, contact_email: str | None = None, actor: Any = None
@@ -126,8 +112,9 @@ def invitation_create(
     """Create a single-use survey link for someone who was just served.
 
     Returns the invitation (``.url`` is the absolute link, ``.path`` the relative one, for
-    a status page). When ``contact_email`` is given, the link is emailed after commit; the
-    address is not stored, so the answer cannot be traced back to the person.
+    a status page). When ``contact_email`` is given, the link is emailed through the
+    notifications outbox after commit; the address is not stored with the invitation (and
+    is erased from the outbox once sent), so the answer cannot be traced back to the person.
     """
     if reason not in InvitationReason.values:
         raise DomainError("invitation_reason", _("Unknown reason for a survey invitation."))
@@ -140,8 +127,23 @@ def invitation_create(
         data={"reason": reason, "emailed": bool(contact_email)},
     )
     if contact_email:
-        url, office_name = invitation.url, office.name
-        transaction.on_commit(lambda: _send_invitation(url, office_name, contact_email))
+        # Through the outbox (retried, sent after commit). The outbox row holds the address
+        # only until the message is sent or given up (erase_after_delivery), and its dedupe
+        # key names the invitation row, never the person.
+        notification_queue_templated(
+            channel=MessageChannel.EMAIL,
+            recipient=contact_email,
+            kind="survey.invitation",
+            template="surveys/email/invitation",
+            context={
+                "office_name": office.name,
+                "url": invitation.url,
+                "days": INVITATION_VALID_DAYS,
+            },
+            language=None,
+            dedupe_key=f"survey.invitation:{invitation.pk}",
+            erase_after_delivery=True,
+        )
     return invitation
 
 
