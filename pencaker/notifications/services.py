@@ -35,9 +35,9 @@ BACKOFF_MINUTES = [1, 5, 15, 60, 240, 720]
 class OutgoingMessage:
     """One message for ``notification_queue_many``.
 
-    ``erase_after_delivery`` blanks the address and the text once the message is sent (or
-    given up): for a message that must not stay linked to its recipient, such as the
-    anonymous survey link.
+    ``erase_after_delivery`` deletes the message once it is sent (and blanks its address
+    and text if it is given up): for a message that must not stay linked to its
+    recipient, such as the anonymous survey link.
     """
 
     channel: str
@@ -205,11 +205,14 @@ def _enqueue_deliveries(notification_ids: Sequence[int]) -> None:
             deliver_notification.enqueue(notification_id)
 
 
-def notification_deliver(*, notification_id: int) -> Notification:
-    """Try to send one message once. Safe to call twice: a sent message is not resent."""
+def notification_deliver(*, notification_id: int) -> Notification | None:
+    """Try to send one message once. Safe to call twice: a sent message is not resent.
+
+    Returns ``None`` when the message is no longer in the outbox (sent and erased).
+    """
     with transaction.atomic():
-        notification = Notification.objects.select_for_update().get(pk=notification_id)
-        if notification.status != DeliveryStatus.PENDING:
+        notification = Notification.objects.select_for_update().filter(pk=notification_id).first()
+        if notification is None or notification.status != DeliveryStatus.PENDING:
             return notification
         notification.attempts += 1
         try:
@@ -241,8 +244,12 @@ def notification_deliver(*, notification_id: int) -> Notification:
             notification.sent_at = timezone.now()
             notification.next_attempt_at = None
             notification.last_error = ""
-        if notification.erase_after_delivery and notification.status != DeliveryStatus.PENDING:
-            # Delivered or given up: the address and the link it carried are not kept.
+        if notification.erase_after_delivery and notification.status == DeliveryStatus.SENT:
+            # Delivered: the address and the link it carried are not kept (the row goes).
+            notification.delete()
+            return notification
+        if notification.erase_after_delivery and notification.status == DeliveryStatus.FAILED:
+            # Given up: the failure stays countable, without the address and the link.
             notification.recipient = ""
             notification.body = ""
         notification.save()

@@ -114,7 +114,7 @@ def invitation_create(
     Returns the invitation (``.url`` is the absolute link, ``.path`` the relative one, for
     a status page). When ``contact_email`` is given, the link is emailed through the
     notifications outbox after commit; the address is not stored with the invitation (and
-    is erased from the outbox once sent), so the answer cannot be traced back to the person.
+    the outbox message is deleted once sent), so the answer cannot be traced back to the person.
     """
     if reason not in InvitationReason.values:
         raise DomainError("invitation_reason", _("Unknown reason for a survey invitation."))
@@ -128,8 +128,8 @@ def invitation_create(
     )
     if contact_email:
         # Through the outbox (retried, sent after commit). The outbox row holds the address
-        # only until the message is sent or given up (erase_after_delivery), and its dedupe
-        # key names the invitation row, never the person.
+        # and the link only until the message is sent: it is then deleted (and blanked if
+        # delivery is given up), so nothing keeps the person next to the answer.
         notification_queue_templated(
             channel=MessageChannel.EMAIL,
             recipient=contact_email,

@@ -34,12 +34,24 @@ def test_queue_new_counts_only_messages_not_queued_before():
     assert Notification.objects.count() == 2
 
 
-def test_erase_after_delivery_blanks_address_and_text_once_sent():
+def test_erase_after_delivery_deletes_the_message_once_sent():
     [notification] = notification_queue_many([_message(erase_after_delivery=True)])
-    notification = notification_deliver(notification_id=notification.pk)
-    assert notification.status == DeliveryStatus.SENT
+    delivered = notification_deliver(notification_id=notification.pk)
+    assert delivered is not None and delivered.status == DeliveryStatus.SENT
     assert mail.outbox[0].to == ["warga@example.id"]
+    assert not Notification.objects.filter(pk=notification.pk).exists()
+    assert notification_deliver(notification_id=notification.pk) is None  # a repeated task
+    assert len(mail.outbox) == 1
+
+
+def test_erase_after_delivery_blanks_a_message_given_up(settings):
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", 9, 2
+    [notification] = notification_queue_many([_message(erase_after_delivery=True)])
+    Notification.objects.filter(pk=notification.pk).update(max_attempts=1)
+    notification_deliver(notification_id=notification.pk)
     stored = Notification.objects.get(pk=notification.pk)
+    assert stored.status == DeliveryStatus.FAILED
     assert stored.recipient == "" and stored.body == ""
 
 
