@@ -11,6 +11,11 @@ from __future__ import annotations
 from django.conf import settings
 
 
+def site_address() -> str:
+    """The public address itself, as printed on posters (no trailing slash)."""
+    return settings.SITE_URL.rstrip("/")
+
+
 def absolute_url(path: str) -> str:
     """``path`` (as ``reverse()`` returns it, starting with ``/``) on the public address."""
     return f"{settings.SITE_URL.rstrip('/')}/{path.lstrip('/')}"

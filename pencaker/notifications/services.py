@@ -22,7 +22,7 @@ from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
-from pencaker.core.links import absolute_url
+from pencaker.core.links import site_address
 from pencaker.notifications.gateways import get_gateway
 from pencaker.notifications.models import Channel, DeliveryStatus, Notification
 
@@ -63,7 +63,7 @@ def notification_render(
 
     Returns ``(subject, body)``. The subject and the SMS text are folded onto one line.
     """
-    context = {"site_url": absolute_url("/"), **context}
+    context = {"site_url": site_address(), **context}
     override = translation.override(language) if language else contextlib.nullcontext()
     with override:
         if channel == Channel.EMAIL:

@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from pencaker.core.links import absolute_url
+from pencaker.core.links import absolute_url, site_address
 
 
 def test_absolute_url_joins_site_url_and_path_with_one_slash(settings):
@@ -16,6 +16,7 @@ def test_absolute_url_joins_site_url_and_path_with_one_slash(settings):
     assert absolute_url("/kartu/v/abc") == "https://pencaker.example.go.id/kartu/v/abc"
     assert absolute_url("kartu/") == "https://pencaker.example.go.id/kartu/"
     assert absolute_url("/") == "https://pencaker.example.go.id/"
+    assert site_address() == "https://pencaker.example.go.id"
 
 
 def _settings_value(tmp_path, name: str, **extra: str) -> subprocess.CompletedProcess:
