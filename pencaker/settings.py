@@ -70,7 +70,20 @@ SECRET_KEY = _secret
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "" if PRODUCTION else "127.0.0.1,localhost,testserver")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
-SITE_URL = env("SITE_URL", "http://127.0.0.1:8000") or ""
+# `make run` / `pencaker serve` listen on HOST:PORT; both read these two settings.
+SERVE_HOST = env("HOST", "127.0.0.1") or "127.0.0.1"
+SERVE_PORT = env_int("PORT", 8000)
+# The public address in emails and on the card's QR code (pencaker.core.links.absolute_url).
+# Embedded default: the address `make run` serves, so links open on the port actually served.
+_site_url = env("SITE_URL")
+if _site_url is None:
+    if PRODUCTION:
+        raise ImproperlyConfigured("SITE_URL must be set in production (the public https address)")
+    _link_host = "127.0.0.1" if SERVE_HOST in {"0.0.0.0", "::"} else SERVE_HOST  # noqa: S104
+    if ":" in _link_host:
+        _link_host = f"[{_link_host}]"
+    _site_url = f"http://{_link_host}:{SERVE_PORT}"
+SITE_URL = _site_url.rstrip("/")
 
 INSTALLED_APPS = [
     "django.contrib.admin",

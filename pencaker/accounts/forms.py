@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from django import forms
 from django.contrib.auth import password_validation
-from django.contrib.auth.forms import AuthenticationForm
+from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from pencaker.accounts import emails
 from pencaker.accounts.models import Role, User
 from pencaker.accounts.phone import phone_normalize
 from pencaker.accounts.services import email_taken_message
@@ -178,3 +179,21 @@ class StaffCreateForm(DomainErrorFormMixin, forms.Form):
     def clean_phone(self) -> str:
         phone = self.cleaned_data.get("phone", "").strip()
         return phone_normalize(phone) if phone else ""
+
+
+class PasswordResetRequestForm(PasswordResetForm):
+    """Django's "forgot password" form, with the email queued in the notifications outbox
+    (retried, deduplicated, links from ``SITE_URL``) instead of sent on the spot."""
+
+    def send_mail(
+        self,
+        subject_template_name,
+        email_template_name,
+        context,
+        from_email,
+        to_email,
+        html_email_template_name=None,
+    ):
+        emails.password_reset_schedule(
+            user=context["user"], uid=context["uid"], token=context["token"]
+        )

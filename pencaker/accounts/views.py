@@ -21,6 +21,7 @@ from pencaker.accounts import selectors, services
 from pencaker.accounts.forms import (
     LoginForm,
     OtpCodeForm,
+    PasswordResetRequestForm,
     ResendVerificationForm,
     SignupForm,
     StaffCreateForm,
@@ -259,8 +260,7 @@ def staff_reset_two_factor(request: HttpRequest, staff_id: int) -> HttpResponse:
 
 password_reset = auth_views.PasswordResetView.as_view(
     template_name="accounts/password_reset_form.html",
-    email_template_name="accounts/email/password_reset_body.txt",
-    subject_template_name="accounts/email/password_reset_subject.txt",
+    form_class=PasswordResetRequestForm,
     success_url=reverse_lazy("accounts:password_reset_done"),
 )
 password_reset_done = auth_views.PasswordResetDoneView.as_view(

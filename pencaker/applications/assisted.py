@@ -34,6 +34,7 @@ from pencaker.applications.choices import ApplicationType
 from pencaker.applications.models import Application
 from pencaker.core.audit import audit_record
 from pencaker.core.errors import DomainError, PermissionDenied
+from pencaker.core.links import absolute_url
 
 
 @dataclass(frozen=True)
@@ -185,7 +186,7 @@ def set_password_url(user: Any) -> str:
     uid = urlsafe_base64_encode(force_bytes(user.pk))
     token = default_token_generator.make_token(user)
     path = reverse("accounts:password_reset_confirm", args=[uid, token])
-    return settings.SITE_URL.rstrip("/") + path
+    return absolute_url(path)
 
 
 def _queue_set_password(*, user: Any, application: Application) -> None:
@@ -197,7 +198,7 @@ def _queue_set_password(*, user: Any, application: Application) -> None:
             "office": application.office,
             "application": application,
             "url": set_password_url(user),
-            "login_url": settings.SITE_URL.rstrip("/") + reverse("accounts:login"),
+            "login_url": absolute_url(reverse("accounts:login")),
             "valid_days": max(settings.PASSWORD_RESET_TIMEOUT // 86400, 1),
         }
         subject = render_to_string("applications/email/assisted_subject.txt", context)

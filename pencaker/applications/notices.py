@@ -17,13 +17,14 @@ from django.urls import reverse
 from django.utils import translation
 
 from pencaker.applications.models import Application
+from pencaker.core.links import absolute_url
 
 EVENTS = frozenset({"submitted", "resubmitted", "returned", "approved", "rejected"})
 
 
 def status_url(application: Application) -> str:
     path = reverse("applications:detail", args=[application.tracking_number])
-    return settings.SITE_URL.rstrip("/") + path
+    return absolute_url(path)
 
 
 def _context(application: Application) -> dict[str, Any]:

@@ -162,7 +162,9 @@ def _print_for(card: Card, qr_url: str, demo: bool) -> CardPrint:
 
 
 def verify_url(token: str) -> str:
-    return f"{settings.SITE_URL.rstrip('/')}/kartu/v/{token}"
+    from pencaker.core.links import absolute_url
+
+    return absolute_url(f"/kartu/v/{token}")
 
 
 def card_reissue(*, card: Card, actor: Any, data_changes: dict[str, Any], note: str) -> Card:

@@ -89,6 +89,7 @@ class AuditAction(StrEnum):
     SURVEY_INVITATION_CREATED = "survey.invitation_created"
     SURVEY_PERIOD_CREATED = "survey.period_created"
     SURVEY_PERIOD_PUBLISHED = "survey.period_published"
+    SURVEY_PERIOD_UNPUBLISHED = "survey.period_unpublished"
     SURVEY_RESPONSE_RECORDED = "survey.response_recorded"
     SURVEY_RESPONSES_IMPORTED = "survey.responses_imported"
 

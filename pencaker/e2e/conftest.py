@@ -212,16 +212,51 @@ class SMTPCollector:
             self.envelopes.clear()
 
 
+class SMTPServer:
+    """The suite's SMTP server; ``stop()`` and ``start()`` make an outage on its port."""
+
+    def __init__(self) -> None:
+        self.host, self.port, self.collector = "127.0.0.1", _free_port(), SMTPCollector()
+        self._controller = None
+
+    def start(self) -> None:
+        # An aiosmtpd controller cannot start twice: a new one serves the same port.
+        self._controller = SMTPController(self.collector, hostname=self.host, port=self.port)
+        self._controller.start()
+
+    def stop(self) -> None:
+        if self._controller is not None:
+            self._controller.stop()
+            self._controller = None
+
+    @property
+    def running(self) -> bool:
+        return self._controller is not None
+
+
 @pytest.fixture(scope="session")
-def smtp_server() -> Iterator[tuple[str, int, SMTPCollector]]:
-    handler = SMTPCollector()
-    port = _free_port()
-    controller = SMTPController(handler, hostname="127.0.0.1", port=port)
-    controller.start()
+def smtp_control() -> Iterator[SMTPServer]:
+    server = SMTPServer()
+    server.start()
     try:
-        yield "127.0.0.1", port, handler
+        yield server
     finally:
-        controller.stop()
+        server.stop()
+
+
+@pytest.fixture(scope="session")
+def smtp_server(smtp_control) -> tuple[str, int, SMTPCollector]:
+    return smtp_control.host, smtp_control.port, smtp_control.collector
+
+
+@pytest.fixture
+def smtp_outage(smtp_control, mailbox) -> Iterator[SMTPServer]:
+    """The SMTP server, to stop and start in the test; running again afterwards."""
+    try:
+        yield smtp_control
+    finally:
+        if not smtp_control.running:
+            smtp_control.start()
 
 
 class Mailbox:

@@ -38,6 +38,9 @@ class Notification(models.Model):
     max_attempts = models.PositiveSmallIntegerField(default=6)
     next_attempt_at = models.DateTimeField(null=True, blank=True)
     last_error = models.CharField(max_length=500, blank=True)
+    # Deleted once sent, blanked (recipient and body) once given up: for the survey link,
+    # whose address must not stay next to the link that leads to an anonymous answer.
+    erase_after_delivery = models.BooleanField(default=False)
     created_at = models.DateTimeField(auto_now_add=True)
     sent_at = models.DateTimeField(null=True, blank=True)
 

@@ -1,11 +1,20 @@
-"""Writes for the outbox: queue a message, deliver it, retry it."""
+"""Writes for the outbox: render and queue a message, deliver it, retry it.
+
+This is the one way out of the system for every email, SMS and WhatsApp message: no other
+app calls ``send_mail``, ``EmailMessage`` or a gateway (a test scans the tree for it).
+Callers render a template into the outbox inside their transaction, with a dedupe key;
+delivery starts after commit and is retried with back-off.
+"""
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import hashlib
 import logging
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from django.conf import settings
 from django.core.mail import EmailMessage
@@ -13,6 +22,7 @@ from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
+from pencaker.core.links import site_address
 from pencaker.notifications.gateways import get_gateway
 from pencaker.notifications.models import Channel, DeliveryStatus, Notification
 
@@ -23,7 +33,12 @@ BACKOFF_MINUTES = [1, 5, 15, 60, 240, 720]
 
 @dataclass(frozen=True)
 class OutgoingMessage:
-    """One message for ``notification_queue_many``."""
+    """One message for ``notification_queue_many``.
+
+    ``erase_after_delivery`` deletes the message once it is sent (and blanks its address
+    and text if it is given up): for a message that must not stay linked to its
+    recipient, such as the anonymous survey link.
+    """
 
     channel: str
     recipient: str
@@ -31,6 +46,56 @@ class OutgoingMessage:
     body: str
     subject: str = ""
     dedupe_key: str | None = None
+    erase_after_delivery: bool = False
+
+
+def dedupe_part(secret: str) -> str:
+    """A short digest of a one-time token, for a dedupe key that names one request
+    (a new token, a new message) without writing the token itself into the key."""
+    return hashlib.sha256(secret.encode()).hexdigest()[:24]
+
+
+def notification_render(
+    *, channel: str, template: str, context: Mapping[str, Any], language: str | None = None
+) -> tuple[str, str]:
+    """Render ``<template>_subject.txt`` and ``<template>_body.txt`` (email) or
+    ``<template>_sms.txt`` (SMS, WhatsApp) in ``language`` (default: the active one).
+
+    Returns ``(subject, body)``. The subject and the SMS text are folded onto one line.
+    """
+    context = {"site_url": site_address(), **context}
+    override = translation.override(language) if language else contextlib.nullcontext()
+    with override:
+        if channel == Channel.EMAIL:
+            subject = " ".join(render_to_string(f"{template}_subject.txt", context).split())
+            return subject, render_to_string(f"{template}_body.txt", context)
+        return "", " ".join(render_to_string(f"{template}_sms.txt", context).split())
+
+
+def notification_message(
+    *,
+    channel: str,
+    recipient: str,
+    kind: str,
+    template: str,
+    context: Mapping[str, Any],
+    dedupe_key: str | None,
+    language: str | None = None,
+    erase_after_delivery: bool = False,
+) -> OutgoingMessage:
+    """An ``OutgoingMessage`` rendered from templates (see ``notification_render``)."""
+    subject, body = notification_render(
+        channel=channel, template=template, context=context, language=language
+    )
+    return OutgoingMessage(
+        channel=channel,
+        recipient=recipient,
+        kind=kind,
+        body=body,
+        subject=subject,
+        dedupe_key=dedupe_key,
+        erase_after_delivery=erase_after_delivery,
+    )
 
 
 def _outbox_insert(message: OutgoingMessage) -> tuple[Notification, bool]:
@@ -45,6 +110,7 @@ def _outbox_insert(message: OutgoingMessage) -> tuple[Notification, bool]:
                 subject=message.subject[:200],
                 body=message.body,
                 dedupe_key=message.dedupe_key,
+                erase_after_delivery=message.erase_after_delivery,
                 next_attempt_at=timezone.now(),
             )
     except IntegrityError:
@@ -79,11 +145,21 @@ def notification_queue_many(messages: Sequence[OutgoingMessage]) -> list[Notific
     The deliveries of all of them are enqueued after the caller's commit in one
     transaction: one commit for the task rows instead of one per message.
     """
+    return [notification for notification, _created in _queue(messages)]
+
+
+def notification_queue_new(messages: Sequence[OutgoingMessage]) -> int:
+    """``notification_queue_many``, returning how many messages were new (0 when every
+    dedupe key had been used before: a re-run of the same event)."""
+    return sum(created for _notification, created in _queue(messages))
+
+
+def _queue(messages: Sequence[OutgoingMessage]) -> list[tuple[Notification, bool]]:
     queued = [_outbox_insert(message) for message in messages]
     new_ids = [notification.pk for notification, created in queued if created]
     if new_ids:
         transaction.on_commit(lambda: _enqueue_deliveries(new_ids))
-    return [notification for notification, _created in queued]
+    return queued
 
 
 def notification_queue_templated(
@@ -92,23 +168,24 @@ def notification_queue_templated(
     recipient: str,
     kind: str,
     template: str,
-    context: dict,
-    language: str = "id",
+    context: Mapping[str, Any],
+    language: str | None = "id",
     dedupe_key: str | None = None,
+    erase_after_delivery: bool = False,
 ) -> Notification:
-    """Render ``notifications/<template>_subject.txt`` and ``_body.txt`` in ``language``."""
-    context = {"site_url": settings.SITE_URL, **context}
-    with translation.override(language):
-        subject = render_to_string(f"{template}_subject.txt", context).strip()
-        body = render_to_string(f"{template}_body.txt", context)
-    return notification_queue(
+    """Render ``<template>_subject.txt`` and ``_body.txt`` (or ``_sms.txt``) in
+    ``language`` and queue the message (``None``: the active language)."""
+    message = notification_message(
         channel=channel,
         recipient=recipient,
         kind=kind,
-        subject=subject,
-        body=body,
+        template=template,
+        context=context,
         dedupe_key=dedupe_key,
+        language=language,
+        erase_after_delivery=erase_after_delivery,
     )
+    return notification_queue_many([message])[0]
 
 
 def _enqueue_delivery(notification_id: int) -> None:
@@ -128,11 +205,14 @@ def _enqueue_deliveries(notification_ids: Sequence[int]) -> None:
             deliver_notification.enqueue(notification_id)
 
 
-def notification_deliver(*, notification_id: int) -> Notification:
-    """Try to send one message once. Safe to call twice: a sent message is not resent."""
+def notification_deliver(*, notification_id: int) -> Notification | None:
+    """Try to send one message once. Safe to call twice: a sent message is not resent.
+
+    Returns ``None`` when the message is no longer in the outbox (sent and erased).
+    """
     with transaction.atomic():
-        notification = Notification.objects.select_for_update().get(pk=notification_id)
-        if notification.status != DeliveryStatus.PENDING:
+        notification = Notification.objects.select_for_update().filter(pk=notification_id).first()
+        if notification is None or notification.status != DeliveryStatus.PENDING:
             return notification
         notification.attempts += 1
         try:
@@ -164,6 +244,14 @@ def notification_deliver(*, notification_id: int) -> Notification:
             notification.sent_at = timezone.now()
             notification.next_attempt_at = None
             notification.last_error = ""
+        if notification.erase_after_delivery and notification.status == DeliveryStatus.SENT:
+            # Delivered: the address and the link it carried are not kept (the row goes).
+            notification.delete()
+            return notification
+        if notification.erase_after_delivery and notification.status == DeliveryStatus.FAILED:
+            # Given up: the failure stays countable, without the address and the link.
+            notification.recipient = ""
+            notification.body = ""
         notification.save()
         return notification
 

@@ -5,7 +5,8 @@ from pencaker.notifications.services import notification_deliver, notifications_
 
 @task()
 def deliver_notification(notification_id: int) -> str:
-    return notification_deliver(notification_id=notification_id).status
+    notification = notification_deliver(notification_id=notification_id)
+    return notification.status if notification is not None else "erased"
 
 
 @task()

@@ -1,6 +1,5 @@
 import uuid
 
-from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import connection
@@ -8,6 +7,7 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
+from pencaker.core.links import site_address
 from pencaker.public import selectors
 from pencaker.public.poster import qr_svg
 
@@ -18,7 +18,7 @@ def home(request: HttpRequest) -> HttpResponse:
 
 def _guide_context(request: HttpRequest) -> dict:
     guide = selectors.guide_for(request.GET.get("kantor"))
-    site_url = settings.SITE_URL or request.build_absolute_uri("/")
+    site_url = site_address()
     return {"guide": guide, "office": guide.office, "site_url": site_url}
 
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 import secrets
 
-from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
@@ -18,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from pencaker.core.links import absolute_url
 from pencaker.surveys import ikm
 from pencaker.surveys.choices import (
     ELEMENT_CHOICES,
@@ -160,7 +160,7 @@ class Invitation(models.Model):
 
     @property
     def url(self) -> str:
-        return settings.SITE_URL.rstrip("/") + self.path
+        return absolute_url(self.path)
 
     @property
     def is_expired(self) -> bool:

@@ -112,9 +112,13 @@ def test_landing_sends_staff_to_staff_home(client, user_factory, office):
     assert response["Location"] == reverse("accounts:staff_home")
 
 
-def test_password_reset_sends_email_with_working_link(client, user_factory):
+def test_password_reset_sends_email_with_working_link(
+    client, user_factory, django_capture_on_commit_callbacks
+):
     user = user_factory(email="lupa@example.id")
-    response = client.post(reverse("accounts:password_reset"), {"email": "lupa@example.id"})
+    # The email leaves through the outbox, after commit.
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("accounts:password_reset"), {"email": "lupa@example.id"})
     assert response["Location"] == reverse("accounts:password_reset_done")
     assert len(mail.outbox) == 1
     path = re.search(r"https?://[^/\s]+(/akun/atur-sandi/\S+/)", mail.outbox[0].body).group(1)

@@ -38,6 +38,7 @@ def test_check_deploy_is_clean_in_production_mode(tmp_path):
         "ALLOWED_HOSTS": "pencaker.example.go.id",
         "DATABASE_URL": os.environ.get("DATABASE_URL", "postgres://u:p@127.0.0.1:1/db"),
         "EMAIL_HOST": "smtp.example.go.id",
+        "SITE_URL": "https://pencaker.example.go.id",
         "PENCAKER_DATA_DIR": str(tmp_path),
     }
     env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)  # set for Playwright in tests only

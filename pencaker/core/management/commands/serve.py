@@ -17,11 +17,13 @@ from django.core.management.base import BaseCommand
 
 
 class Command(BaseCommand):
-    help = "Run gunicorn and the task worker on 127.0.0.1:$PORT until interrupted."
+    help = "Run gunicorn and the task worker on $HOST:$PORT until interrupted."
 
     def add_arguments(self, parser):
-        parser.add_argument("--host", default=os.environ.get("HOST", "127.0.0.1"))
-        parser.add_argument("--port", default=os.environ.get("PORT", "8000"))
+        # The same settings build SITE_URL in the embedded default, so the links in emails
+        # and on cards point at the address served here.
+        parser.add_argument("--host", default=settings.SERVE_HOST)
+        parser.add_argument("--port", default=str(settings.SERVE_PORT))
         parser.add_argument("--workers", default=os.environ.get("WEB_CONCURRENCY", "2"))
         # Load shedding (ADR 0009): each worker runs more threads than it admits requests
         # (PENCAKER_MAX_IN_FLIGHT), so the spare threads answer 503 + Retry-After at once;
@@ -47,6 +49,9 @@ class Command(BaseCommand):
             **os.environ,
             "DJANGO_SETTINGS_MODULE": "pencaker.settings",
             "PENCAKER_MAX_IN_FLIGHT": str(max_in_flight),
+            # The children derive SITE_URL (when not set) from the address actually served.
+            "HOST": str(host),
+            "PORT": str(port),
         }
         web = subprocess.Popen(  # noqa: S603 - fixed argv, no shell
             [
