@@ -7,6 +7,7 @@ history row and the audit row, and schedules the email only after commit.
 
 from __future__ import annotations
 
+import datetime as dt
 import secrets
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -19,7 +20,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from pencaker.accounts.models import Role
-from pencaker.applications import intake, notices, sla
+from pencaker.applications import intake, notices, sla, tasks
 from pencaker.applications.choices import (
     DECIDED_STATUSES,
     OPEN_STATUSES,
@@ -31,9 +32,16 @@ from pencaker.applications.choices import (
 from pencaker.applications.models import Application, ReturnItem
 from pencaker.applications.reasons import return_reasons_for_office
 from pencaker.applications.workflow import move
+from pencaker.cards.models import Card
+from pencaker.cards.selectors import card_current_of_holder
+from pencaker.cards.services import card_issue_record, card_render
 from pencaker.core.audit import audit_record
 from pencaker.core.errors import Conflict, DomainError, NotFound, PermissionDenied
+from pencaker.lifecycle.events import on_card_issued
+from pencaker.lifecycle.services import RENEWAL_DAYS_BEFORE_EXPIRY, renewal_eligible
 from pencaker.offices.models import Office
+from pencaker.surveys.choices import InvitationReason
+from pencaker.surveys.services import invitation_create
 
 DECIDING_ROLES = frozenset({Role.OPERATOR, Role.ADMIN_DINAS})
 MAX_KEY_LENGTH = 100
@@ -339,10 +347,59 @@ def application_approve(*, actor: Any, application_id: int, note: str = "") -> A
             actor=actor, action="application.approved", obj=application, office=application.office
         )
         _notify(application, "approved", change)
-        # The card is rendered and signed by a background task after commit (idempotent).
-        from pencaker.cards.tasks import schedule_card_issue
+        # The card is issued, rendered and signed by a background task after commit
+        # (idempotent: ``application_card_issue``).
+        tasks.schedule_card_issue(application.pk)
+    return application
 
-        schedule_card_issue(application.pk)
+
+def application_card_issue(*, application: Application, actor: Any) -> Card:
+    """Issue the card of an approved application and record what it means elsewhere:
+    the registration event (lifecycle) and, for a first card, the survey invitation.
+
+    Idempotent and crash-safe: the card row, its event and its invitation commit in one
+    transaction, and the event and invitation are written only by the call that created
+    the card (a retried or duplicated task finds the card and writes nothing again). The
+    PDF is rendered and signed after that commit; a task that dies before it finishes the
+    same card when it runs again.
+    """
+    if application.status != Status.APPROVED:
+        raise Conflict("not_approved", _("Only an approved application gets a card."))
+    with transaction.atomic():
+        card, created = card_issue_record(application=application, actor=actor)
+        if created:
+            # The IPK statistics count registrations from this event log.
+            on_card_issued(card, renewal=application.type == ApplicationType.RENEWAL)
+            if card.version == 1:
+                # PermenPANRB 14/2017: invite every person served to the satisfaction
+                # survey. The link is emailed after commit; the address is not stored with
+                # the invitation, so answers stay anonymous.
+                invitation_create(
+                    office=card.office,
+                    reason=InvitationReason.CARD_ISSUED,
+                    contact_email=application.applicant.email,
+                )
+    if not card.has_pdf:
+        card = card_render(card=card)
+    return card
+
+
+def renewal_request(*, actor: Any, today: dt.date, ip_address: str | None = None) -> Application:
+    """One click: submit an application of type renewal from the holder's profile (no
+    data to type again). Clicking twice returns the same application."""
+    card = card_current_of_holder(actor)
+    if card is None or not renewal_eligible(card, today):
+        raise Conflict(
+            "renewal_not_possible",
+            _("A renewal is possible when your card has expired or expires within %(days)s days.")
+            % {"days": RENEWAL_DAYS_BEFORE_EXPIRY},
+        )
+    application, _created = application_submit(
+        actor=actor,
+        type=ApplicationType.RENEWAL,
+        idempotency_key=f"renewal:{card.number}:{card.issued_on.isoformat()}",
+        ip_address=ip_address,
+    )
     return application
 
 

@@ -61,23 +61,33 @@ def _local_date(moment: Any) -> dt.date:
 def card_issue(*, application: Any, actor: Any) -> Card:
     """Issue (or finish issuing) the card of an approved application. Idempotent.
 
-    A holder who already has a current card (renewal, change of data) gets a new version
-    of the same number; the previous version becomes ``superseded``.
+    The caller (``applications``) checks that the application is approved and records
+    what the issue means for other apps; ``applications.services.application_card_issue``
+    is the one that does all of it. This function only issues and renders the card.
     """
-    if getattr(application, "status", None) != "approved":
-        raise Conflict("not_approved", _("Only an approved application gets a card."))
-    card = _card_issue_row(application=application, actor=actor)
+    card, _created = card_issue_record(application=application, actor=actor)
     if not card.has_pdf:
         card = card_render(card=card)
     return card
 
 
-def _card_issue_row(*, application: Any, actor: Any) -> Card:
+def card_issue_record(*, application: Any, actor: Any) -> tuple[Card, bool]:
+    """The database part of issuing: number, row, history, audit, and whether this call
+    created the card (False when it already existed: a retried task, a second worker).
+
+    Call it inside the caller's transaction when the caller records more with the new
+    card (the registration event, the survey invitation): those rows then commit with the
+    card or not at all, and ``created`` tells the caller to write them exactly once. The
+    PDF is not rendered here (``card_render``, after commit).
+
+    A holder who already has a current card (renewal, change of data) gets a new version
+    of the same number; the previous version becomes ``superseded``.
+    """
     try:
         with transaction.atomic():
             existing = Card.objects.select_for_update().filter(application=application).first()
             if existing is not None:
-                return existing
+                return existing, False
             office = application.office
             holder = application.applicant
             issued_on = _local_date(application.decided_at)
@@ -116,19 +126,6 @@ def _card_issue_row(*, application: Any, actor: Any) -> Card:
             CardStatusChange.objects.create(
                 card=card, from_status="", to_status=CardStatus.ACTIVE, actor=card.issued_by
             )
-            # The IPK statistics count registrations from this event log (idempotent).
-            from pencaker.lifecycle.events import on_card_issued
-
-            on_card_issued(card)
-            if version == 1:
-                # PermenPANRB 14/2017: invite every person served to the satisfaction
-                # survey. The link is emailed after commit; the address is not stored with
-                # the invitation, so answers stay anonymous.
-                from pencaker.surveys.services import invitation_create
-
-                invitation_create(
-                    office=office, reason="card_issued", contact_email=application.applicant.email
-                )
             audit_record(
                 actor=actor,
                 action="card.issued",
@@ -136,13 +133,13 @@ def _card_issue_row(*, application: Any, actor: Any) -> Card:
                 office=office,
                 data={"number": number, "version": version, "application": application.pk},
             )
-            return card
+            return card, True
     except IntegrityError:
         # Another worker issued it at the same moment: use theirs.
         existing = Card.objects.filter(application=application).first()
         if existing is None:
             raise
-        return existing
+        return existing, False
 
 
 def _print_for(card: Card, qr_url: str, demo: bool) -> CardPrint:

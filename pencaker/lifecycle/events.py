@@ -1,7 +1,7 @@
 """Record ``SeekerEvent`` rows with their attributes frozen at the event.
 
-``seeker_event_record`` is the only writer. ``on_card_issued`` is the hook the cards
-service calls when it issues a card for an application (new card, renewal, data change,
+``seeker_event_record`` is the only writer. ``on_card_issued`` is what the applications
+app calls when a card is issued for an application (new card, renewal, data change,
 replacement); the versions this app re-issues for reports and placements do not call it.
 """
 
@@ -129,11 +129,12 @@ def registration_is_open(holder: Any) -> bool:
     return last is not None and last not in ENDING_KINDS
 
 
-def on_card_issued(card: Any) -> SeekerEvent | None:
+def on_card_issued(card: Any, *, renewal: bool) -> SeekerEvent | None:
     """Record what a card issued for an application means for the register.
 
-    Call from ``cards.services._card_issue_row`` inside its transaction, right after the
-    new card's first ``CardStatusChange`` row. Idempotent per card.
+    ``applications.services.application_card_issue`` calls it in the transaction that
+    issues the card; ``renewal`` says whether the application was a renewal. Idempotent
+    per card.
 
     - new card number, or the holder's registration had ended: ``registered``;
     - a renewal while the registration is open: ``renewed``;
@@ -144,7 +145,6 @@ def on_card_issued(card: Any) -> SeekerEvent | None:
     on = card.issued_on
     if card.supersedes_id is None or not registration_is_open(card.holder):
         return seeker_event_record(kind=EventKind.REGISTERED, card=card, on=on)
-    application_type = getattr(getattr(card, "application", None), "type", "")
-    if application_type == "renewal":
+    if renewal:
         return seeker_event_record(kind=EventKind.RENEWED, card=card, on=on)
     return None

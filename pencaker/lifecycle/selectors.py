@@ -4,10 +4,10 @@ and the staff view of one card of their own office."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from pencaker.cards.choices import CardStatus
@@ -79,6 +79,18 @@ def report_state(card: Card, today: dt.date) -> ReportState:
         reported=reported,
         slots=report_slots(card.issued_on, rules),
     )
+
+
+# Entries that other apps add to the holder's timeline (applications: renewal requests).
+# An app above this one registers a source in its ``AppConfig.ready``, so this app reads
+# nothing of theirs.
+_TIMELINE_SOURCES: list[Callable[[Any], Iterable[TimelineEntry]]] = []
+
+
+def timeline_source_register(source: Callable[[Any], Iterable[TimelineEntry]]) -> None:
+    """Add ``source(holder)`` to every holder timeline (idempotent)."""
+    if source not in _TIMELINE_SOURCES:
+        _TIMELINE_SOURCES.append(source)
 
 
 def _d(day: dt.date) -> str:
@@ -153,27 +165,8 @@ def timeline_for_holder(holder: Any) -> list[TimelineEntry]:
                 },
             )
         )
-    entries.extend(_renewal_requests(holder))
+    for source in _TIMELINE_SOURCES:
+        entries.extend(source(holder))
     order = {k: i for i, k in enumerate(["registered", "renewed", "reported", "placed"])}
     entries.sort(key=lambda e: (e.on, order.get(e.kind, 9)), reverse=True)
     return entries
-
-
-def _renewal_requests(holder: Any) -> list[TimelineEntry]:
-    from pencaker.applications.models import Application
-
-    rows = []
-    for application in Application.objects.filter(applicant=holder, type="renewal").exclude(
-        submitted_at__isnull=True
-    ):
-        if application.submitted_at is None:
-            continue
-        rows.append(
-            TimelineEntry(
-                timezone.localdate(application.submitted_at),
-                "renewal_requested",
-                _("Renewal requested"),
-                f"{application.tracking_number} · {application.get_status_display()}",
-            )
-        )
-    return rows

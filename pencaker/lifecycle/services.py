@@ -349,29 +349,6 @@ def renewal_eligible(card: Card | None, today: dt.date) -> bool:
     )
 
 
-def renewal_request(*, actor: Any, today: dt.date, ip_address: str | None = None) -> Any:
-    """One click: submit an application of type renewal from the holder's profile (no
-    data to type again). Clicking twice returns the same application."""
-    from pencaker.applications.services import application_submit
-    from pencaker.cards.selectors import card_current_of_holder
-
-    card = card_current_of_holder(actor)
-    if not renewal_eligible(card, today):
-        raise Conflict(
-            "renewal_not_possible",
-            _("A renewal is possible when your card has expired or expires within %(days)s days.")
-            % {"days": RENEWAL_DAYS_BEFORE_EXPIRY},
-        )
-    assert card is not None
-    application, _created = application_submit(
-        actor=actor,
-        type="renewal",
-        idempotency_key=f"renewal:{card.number}:{card.issued_on.isoformat()}",
-        ip_address=ip_address,
-    )
-    return application
-
-
 # --- Daily rules -------------------------------------------------------------------------------
 
 

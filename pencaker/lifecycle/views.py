@@ -8,11 +8,9 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 
 from pencaker.accounts.models import Role
 from pencaker.accounts.permissions import seeker_required, staff_required
-from pencaker.core.audit import client_ip
 from pencaker.core.errors import DomainError
 from pencaker.lifecycle import selectors, services
 from pencaker.lifecycle.forms import CounterReportForm, PlacementForm, ReportForm, SettingsForm
@@ -99,24 +97,6 @@ def placement(request):
             )
             return redirect("lifecycle:home")
     return render(request, "lifecycle/placement.html", {"form": form, "card": card})
-
-
-@require_POST
-@seeker_required
-def renew(request):
-    try:
-        application = services.renewal_request(
-            actor=request.user, today=timezone.localdate(), ip_address=client_ip(request)
-        )
-    except DomainError as exc:
-        messages.error(request, exc.message)
-        return redirect("lifecycle:home")
-    messages.success(
-        request,
-        _("Your renewal request %(tracking)s has been sent. We will tell you when it is ready.")
-        % {"tracking": application.tracking_number},
-    )
-    return redirect("lifecycle:home")
 
 
 # --- Staff -------------------------------------------------------------------------------------
