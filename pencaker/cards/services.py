@@ -23,18 +23,18 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from pencaker.cards import qr_keys, signing
+from pencaker.accounts.models import Role
+from pencaker.cards import qr_keys, rules, signing
 from pencaker.cards.card_data import card_data_from_snapshot, photo_bytes
 from pencaker.cards.choices import CardStatus, VerificationMethod, VerificationOutcome
 from pencaker.cards.models import Card, CardNumberCounter, CardStatusChange, VerificationLog
 from pencaker.cards.numbers import CardNumberError, format_card_number, parse_card_number
-from pencaker.cards.pdf_render import CardPrint, add_months, render_card_pdf
+from pencaker.cards.pdf_render import CardPrint, render_card_pdf
 from pencaker.cards.tokens import CardClaims, TokenError, token_sign, token_verify
 from pencaker.cards.workflow import move
-from pencaker.core.audit import audit_record
+from pencaker.core.audit import AuditAction, audit_record
 from pencaker.core.errors import Conflict, DomainError, NotFound
 
-VALIDITY_MONTHS = 24
 CURRENT_STATUSES = (CardStatus.ACTIVE, CardStatus.PLACED, CardStatus.EXPIRED)
 
 
@@ -113,7 +113,7 @@ def card_issue_record(*, application: Any, actor: Any) -> tuple[Card, bool]:
                 version=version,
                 status=CardStatus.ACTIVE,
                 issued_on=issued_on,
-                valid_until=add_months(issued_on, VALIDITY_MONTHS),
+                valid_until=rules.valid_until(issued_on),
                 holder_name=data.get("name") or holder.full_name or "",
                 nik_masked=data.get("nik_masked") or "",
                 birth_date=dt.date.fromisoformat(birth) if birth else None,
@@ -160,6 +160,61 @@ def _print_for(card: Card, qr_url: str, demo: bool) -> CardPrint:
 
 def verify_url(token: str) -> str:
     return f"{settings.SITE_URL.rstrip('/')}/kartu/v/{token}"
+
+
+@dataclass(frozen=True)
+class ReportLine:
+    """One row of the card's Laporan table: report ``number`` made on ``on``, signed by
+    ``officer`` (the operator's name, or "reported online by the holder")."""
+
+    number: int
+    on: dt.date
+    officer: str
+
+
+@dataclass(frozen=True)
+class PlacementLine:
+    """The placement line printed on the card (the holder started work)."""
+
+    employer: str
+    position: str
+    start_date: dt.date
+    area: str
+
+
+def _placement_data(placement: PlacementLine) -> dict[str, str]:
+    return {
+        "employer": placement.employer.strip(),
+        "position": placement.position.strip(),
+        "date": placement.start_date.isoformat(),
+        "area": placement.area,
+    }
+
+
+def card_report_print(
+    *, card: Card, actor: Any, report: ReportLine, placement: PlacementLine | None = None
+) -> Card:
+    """Print a report (and, when the holder reports a job, the placement line) on the
+    card: ``card`` (locked by the caller, inside its transaction) is superseded by a new
+    version with the row filled in (``card_reissue``)."""
+    rows = [r for r in card.data.get("reports") or [] if r.get("n") != report.number]
+    rows.append({"n": report.number, "date": report.on.isoformat(), "officer": report.officer})
+    changes: dict[str, Any] = {"reports": sorted(rows, key=lambda r: r["n"])}
+    if placement is not None:
+        changes["placement"] = _placement_data(placement)
+    return card_reissue(
+        card=card, actor=actor, data_changes=changes, note=f"report {report.number}"
+    )
+
+
+def card_placement_print(*, card: Card, actor: Any, placement: PlacementLine) -> Card:
+    """Print the placement line on the card (a new version, as ``card_report_print``)."""
+    return card_reissue(
+        card=card,
+        actor=actor,
+        data_changes={"placement": _placement_data(placement)},
+        note="placement",
+    )
 
 
 def card_reissue(*, card: Card, actor: Any, data_changes: dict[str, Any], note: str) -> Card:
@@ -258,22 +313,50 @@ def card_render(*, card: Card) -> Card:
     return locked
 
 
+# Staff who change a card's status: the operators and the administrator of its office.
+STAFF_CHANGE_ROLES = frozenset({Role.OPERATOR, Role.ADMIN_DINAS})
+# What a holder changes on their own card: they report that they started work.
+HOLDER_CHANGES = frozenset({CardStatus.PLACED})
+
+
+def _may_change_status(card: Card, actor: Any, to: str) -> bool:
+    if actor is None:
+        return True  # the system: the daily expiry and removal rules (history actor empty)
+    if not getattr(actor, "pk", None):
+        return False
+    if actor.pk == card.holder_id:
+        return to in HOLDER_CHANGES
+    office_id = getattr(actor, "office_id", None)
+    return (
+        getattr(actor, "role", None) in STAFF_CHANGE_ROLES
+        and office_id is not None
+        and office_id == card.office_id
+    )
+
+
 def card_status_change(*, card_id: int, to: str, actor: Any, note: str = "") -> Card:
-    """Move a card along the transition table (placement, expiry, removal, revocation)."""
+    """Move a card along the transition table (placement, expiry, removal, revocation).
+
+    The only way a card's status changes outside this module. ``actor`` is staff of the
+    card's office (an operator or the administrator: an actor without an office is
+    refused), the holder recording their own placement, or ``None`` for the system (the
+    daily rules). Anyone else is told the card was not found. Runs in the caller's
+    transaction when there is one; returns the card, locked, with its new status.
+    """
     with transaction.atomic():
-        card = Card.objects.select_for_update().select_related("office").filter(pk=card_id).first()
-        if card is None:
-            raise NotFound("not_found", _("This card was not found."))
-        if getattr(actor, "pk", None) and getattr(actor, "office_id", None) not in (
-            None,
-            card.office_id,
-        ):
+        card = (
+            Card.objects.select_for_update()
+            .select_related("office", "holder")
+            .filter(pk=card_id)
+            .first()
+        )
+        if card is None or not _may_change_status(card, actor, to):
             raise NotFound("not_found", _("This card was not found."))
         previous = card.status
         move(card, to=to, actor=actor, note=note)
         audit_record(
             actor=actor,
-            action="card.status_changed",
+            action=AuditAction.CARD_STATUS_CHANGED,
             obj=card,
             office=card.office,
             data={"from": previous, "to": to},

@@ -20,8 +20,13 @@ from django.utils.translation import gettext as _
 from pencaker.accounts.models import Role
 from pencaker.cards.choices import CardStatus
 from pencaker.cards.models import Card
-from pencaker.cards.services import card_reissue
-from pencaker.cards.workflow import move
+from pencaker.cards.services import (
+    PlacementLine,
+    ReportLine,
+    card_placement_print,
+    card_report_print,
+    card_status_change,
+)
 from pencaker.core.audit import audit_record
 from pencaker.core.errors import Conflict, DomainError, NotFound, PermissionDenied
 from pencaker.lifecycle import notices
@@ -213,13 +218,12 @@ def report_record(
                 )
         except IntegrityError:
             raise Conflict("already_reported", _("This report has already been made.")) from None
-        rows = [r for r in card.data.get("reports") or [] if r.get("n") != slot.number]
-        rows.append({"n": slot.number, "date": today.isoformat(), "officer": officer})
-        changes: dict[str, Any] = {"reports": sorted(rows, key=lambda r: r["n"])}
-        if outcome == ReportOutcome.EMPLOYED and placement is not None:
-            changes["placement"] = _placement_print(placement)
-        new = card_reissue(
-            card=card, actor=actor, data_changes=changes, note=f"report {slot.number}"
+        employed = outcome == ReportOutcome.EMPLOYED and placement is not None
+        new = card_report_print(
+            card=card,
+            actor=actor,
+            report=ReportLine(number=slot.number, on=today, officer=officer),
+            placement=_placement_line(placement) if placement is not None and employed else None,
         )
         audit_record(
             actor=actor,
@@ -256,13 +260,13 @@ def _no_report_message(card: Card, today: dt.date) -> str:
 # --- Placement -------------------------------------------------------------------------------
 
 
-def _placement_print(placement: PlacementInput) -> dict[str, str]:
-    return {
-        "employer": placement.employer.strip(),
-        "position": placement.position.strip(),
-        "date": placement.start_date.isoformat(),
-        "area": placement.area,
-    }
+def _placement_line(placement: PlacementInput) -> PlacementLine:
+    return PlacementLine(
+        employer=placement.employer,
+        position=placement.position,
+        start_date=placement.start_date,
+        area=placement.area,
+    )
 
 
 def _place(
@@ -283,7 +287,9 @@ def _place(
         reported_on=today,
         recorded_by=actor,
     )
-    move(card, to=CardStatus.PLACED, actor=actor, note=f"placement {row.pk}")
+    card = card_status_change(
+        card_id=card.pk, to=CardStatus.PLACED, actor=actor, note=f"placement {row.pk}"
+    )
     audit_record(
         actor=actor,
         action="lifecycle.placement_recorded",
@@ -327,12 +333,7 @@ def placement_record(
             raise DomainError(
                 "invalid_placement", " ".join(errors.values()), details={"fields": errors}
             )
-        new = card_reissue(
-            card=card,
-            actor=actor,
-            data_changes={"placement": _placement_print(placement)},
-            note="placement",
-        )
+        new = card_placement_print(card=card, actor=actor, placement=_placement_line(placement))
         return _place(card=new, actor=actor, staff=staff, placement=placement, today=today)
 
 
@@ -370,7 +371,9 @@ def _expire(card_id: int, today: dt.date) -> bool:
         card = Card.objects.select_for_update().select_related("office", "holder").get(pk=card_id)
         if card.status != CardStatus.ACTIVE or card.valid_until >= today:
             return False
-        move(card, to=CardStatus.EXPIRED, actor=None, note="valid_until passed")
+        card = card_status_change(
+            card_id=card.pk, to=CardStatus.EXPIRED, actor=None, note="valid_until passed"
+        )
         audit_record(
             actor=None,
             action="lifecycle.card_expired",
@@ -394,7 +397,7 @@ def _remove(card_id: int, slot: ReportSlot, today: dt.date) -> bool:
         ).exists():
             return False
         reason = f"report {slot.number} due {slot.due_on.isoformat()} not made"
-        move(card, to=CardStatus.REMOVED, actor=None, note=reason)
+        card = card_status_change(card_id=card.pk, to=CardStatus.REMOVED, actor=None, note=reason)
         audit_record(
             actor=None,
             action="lifecycle.holder_removed",

@@ -5,7 +5,7 @@ import pytest
 from pencaker.cards.choices import CardStatus
 from pencaker.cards.models import Card, CardNumberCounter
 from pencaker.cards.numbers import parse_card_number
-from pencaker.cards.pdf_render import add_months
+from pencaker.cards.rules import add_months
 from pencaker.cards.services import card_issue, card_number_next, card_status_change
 from pencaker.core.errors import Conflict
 from pencaker.core.models import AuditEvent
