@@ -2,8 +2,7 @@
 
 Two things: the checklist (is everything needed present? what is missing, with a link to
 fix it) and the frozen copy taken at submission (profile data, current document versions
-with their SHA-256). The other apps are imported at call time so that this app depends
-only on their selectors.
+with their SHA-256). It reads the other apps only through their selectors.
 """
 
 from __future__ import annotations
@@ -17,6 +16,10 @@ from django.db import models
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext_lazy
 
+from pencaker.documents.selectors import document_kind_labels, documents_current_for
+from pencaker.regions.models import Region
+from pencaker.seekers.selectors import profile_completeness, profile_for_user, seeker_office_id
+
 SECTION_ITEMS = {
     "identity": gettext_lazy("Identity"),
     "address": gettext_lazy("Address"),
@@ -26,14 +29,6 @@ SECTION_ITEMS = {
     "training": gettext_lazy("Training and certificates"),
 }
 DOCUMENT_PREFIX = "document:"
-DEFAULT_DOCUMENT_LABELS = {
-    "ktp": gettext_lazy("Identity card (KTP)"),
-    "photo": gettext_lazy("Colour photo 3x4"),
-    "ijazah": gettext_lazy("Latest diploma (ijazah)"),
-    "competence_certificate": gettext_lazy("Competence certificate"),
-    "work_letter": gettext_lazy("Work experience letter"),
-    "kk": gettext_lazy("Family card (KK)"),
-}
 
 
 @dataclass(frozen=True)
@@ -65,8 +60,6 @@ def _url(name: str) -> str:
 def applicant_checklist(user: Any) -> Checklist:
     """Everything still missing before ``user`` can submit (profile, email, documents),
     as the profile app's completeness check reports it, each with a link to fix it."""
-    from pencaker.seekers.selectors import profile_completeness
-
     result = profile_completeness(user)
     return Checklist(
         [
@@ -77,8 +70,6 @@ def applicant_checklist(user: Any) -> Checklist:
 
 
 def applicant_office_id(user: Any) -> int | None:
-    from pencaker.seekers.selectors import seeker_office_id
-
     return seeker_office_id(user)
 
 
@@ -99,16 +90,12 @@ def _row(obj: models.Model, exclude: tuple[str, ...] = ()) -> dict[str, Any]:
 
 def applicant_profile(user: Any) -> Any:
     """The applicant's profile with its office and village loaded (or None)."""
-    from pencaker.seekers.selectors import profile_for_user
-
     return profile_for_user(user)
 
 
 def _region_chain(village: Any) -> list[str]:
     """The names from the village up to the province. The ancestors come in one query
     (three levels above a village), not one query per level."""
-    from pencaker.regions.models import Region
-
     names = [village.name]
     region = None
     if village.parent_id is not None:
@@ -151,10 +138,6 @@ def profile_snapshot(user: Any, *, profile: Any = None) -> dict[str, Any]:
 
 def documents_snapshot(user: Any) -> list[dict[str, Any]]:
     """The current version of each of the user's documents: id, kind and SHA-256."""
-    try:
-        from pencaker.documents.selectors import documents_current_for
-    except ImportError:
-        return []
     current = documents_current_for(user)
     rows = []
     for item in current.values() if isinstance(current, dict) else current:
@@ -175,13 +158,7 @@ def documents_snapshot(user: Any) -> list[dict[str, Any]]:
 
 
 def document_label(kind: str) -> str:
-    try:
-        from pencaker.documents.selectors import document_kind_labels
-
-        labels = dict(document_kind_labels())
-    except ImportError:
-        labels = {}
-    return str(labels.get(kind) or DEFAULT_DOCUMENT_LABELS.get(kind) or kind)
+    return document_kind_labels().get(kind) or kind
 
 
 def item_label(code: str) -> str:

@@ -35,7 +35,7 @@ from pencaker.applications.workflow import move
 from pencaker.cards.models import Card
 from pencaker.cards.selectors import card_current_of_holder
 from pencaker.cards.services import card_issue_record, card_render
-from pencaker.core.audit import audit_record
+from pencaker.core.audit import AuditAction, audit_record
 from pencaker.core.errors import Conflict, DomainError, NotFound, PermissionDenied
 from pencaker.lifecycle.events import on_card_issued
 from pencaker.lifecycle.services import RENEWAL_DAYS_BEFORE_EXPIRY, renewal_eligible
@@ -258,7 +258,7 @@ def _submit_locked(
     change = move(application, to=Status.SUBMITTED, actor=actor)
     audit_record(
         actor=actor,
-        action="application.submitted",
+        action=AuditAction.APPLICATION_SUBMITTED,
         obj=application,
         office=office,
         ip_address=ip_address,
@@ -279,7 +279,10 @@ def application_claim(*, actor: Any, application_id: int) -> Application:
         application.claimed_at = timezone.now()
         move(application, to=Status.IN_REVIEW, actor=actor, expected_from=[Status.SUBMITTED])
         audit_record(
-            actor=actor, action="application.claimed", obj=application, office=application.office
+            actor=actor,
+            action=AuditAction.APPLICATION_CLAIMED,
+            obj=application,
+            office=application.office,
         )
     return application
 
@@ -303,7 +306,10 @@ def application_release(*, actor: Any, application_id: int, note: str = "") -> A
             expected_from=[Status.IN_REVIEW],
         )
         audit_record(
-            actor=actor, action="application.released", obj=application, office=application.office
+            actor=actor,
+            action=AuditAction.APPLICATION_RELEASED,
+            obj=application,
+            office=application.office,
         )
     return application
 
@@ -327,7 +333,7 @@ def application_reassign(*, actor: Any, application_id: int, operator: Any) -> A
         application.save(update_fields=["claimed_by", "claimed_at", "updated_at"])
         audit_record(
             actor=actor,
-            action="application.reassigned",
+            action=AuditAction.APPLICATION_REASSIGNED,
             obj=application,
             office=application.office,
             data={"from": previous, "to": operator.pk},
@@ -344,7 +350,10 @@ def application_approve(*, actor: Any, application_id: int, note: str = "") -> A
         application.decision_note = note
         change = move(application, to=Status.APPROVED, actor=actor, note=note)
         audit_record(
-            actor=actor, action="application.approved", obj=application, office=application.office
+            actor=actor,
+            action=AuditAction.APPLICATION_APPROVED,
+            obj=application,
+            office=application.office,
         )
         _notify(application, "approved", change)
         # The card is issued, rendered and signed by a background task after commit
@@ -449,7 +458,7 @@ def application_return(
         )
         audit_record(
             actor=actor,
-            action="application.returned",
+            action=AuditAction.APPLICATION_RETURNED,
             obj=application,
             office=application.office,
             data={"items": [[e.item, e.reason] for e in cleaned]},
@@ -477,7 +486,7 @@ def application_reject(
         change = move(application, to=Status.REJECTED, actor=actor, note=note)
         audit_record(
             actor=actor,
-            action="application.rejected",
+            action=AuditAction.APPLICATION_REJECTED,
             obj=application,
             office=application.office,
             data={"reason": reason},
@@ -499,7 +508,10 @@ def application_withdraw(*, actor: Any, application_id: int, note: str = "") -> 
             expected_from=[Status.SUBMITTED, Status.NEEDS_CHANGES],
         )
         audit_record(
-            actor=actor, action="application.withdrawn", obj=application, office=application.office
+            actor=actor,
+            action=AuditAction.APPLICATION_WITHDRAWN,
+            obj=application,
+            office=application.office,
         )
     return application
 
@@ -528,7 +540,7 @@ def application_resubmit(
         )
         audit_record(
             actor=actor,
-            action="application.resubmitted",
+            action=AuditAction.APPLICATION_RESUBMITTED,
             obj=application,
             office=application.office,
             ip_address=ip_address,

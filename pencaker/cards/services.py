@@ -24,7 +24,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from pencaker.accounts.models import Role
-from pencaker.cards import qr_keys, rules, signing
+from pencaker.cards import qr_keys, rules, signing, tasks
 from pencaker.cards.card_data import card_data_from_snapshot, photo_bytes
 from pencaker.cards.choices import CardStatus, VerificationMethod, VerificationOutcome
 from pencaker.cards.models import Card, CardNumberCounter, CardStatusChange, VerificationLog
@@ -128,7 +128,7 @@ def card_issue_record(*, application: Any, actor: Any) -> tuple[Card, bool]:
             )
             audit_record(
                 actor=actor,
-                action="card.issued",
+                action=AuditAction.CARD_ISSUED,
                 obj=card,
                 office=office,
                 data={"number": number, "version": version, "application": application.pk},
@@ -254,7 +254,7 @@ def card_reissue(*, card: Card, actor: Any, data_changes: dict[str, Any], note: 
     )
     audit_record(
         actor=actor,
-        action="card.reissued",
+        action=AuditAction.CARD_REISSUED,
         obj=new,
         office=new.office,
         data={"number": new.number, "version": new.version, "reason": note},
@@ -265,9 +265,7 @@ def card_reissue(*, card: Card, actor: Any, data_changes: dict[str, Any], note: 
 
 
 def _render_version_after_commit(card_id: int) -> None:
-    from pencaker.cards.tasks import render_card_version
-
-    render_card_version.enqueue(card_id)
+    tasks.render_card_version.enqueue(card_id)
 
 
 def card_render(*, card: Card) -> Card:
@@ -305,7 +303,7 @@ def card_render(*, card: Card) -> Card:
         locked.save(update_fields=["pdf", "pdf_sha256", "token", "token_kid", "updated_at"])
         audit_record(
             actor=None,
-            action="card.rendered",
+            action=AuditAction.CARD_RENDERED,
             obj=locked,
             office=locked.office,
             data={"sha256": digest, "kid": kid},
@@ -370,7 +368,7 @@ def card_download_record(*, card: Card, actor: Any, ip_address: str | None = Non
         return
     audit_record(
         actor=actor,
-        action="card.pdf_downloaded",
+        action=AuditAction.CARD_PDF_DOWNLOADED,
         obj=card,
         office=card.office,
         ip_address=ip_address,

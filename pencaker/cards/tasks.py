@@ -8,15 +8,15 @@ from __future__ import annotations
 
 from django_tasks import task
 
+from pencaker.cards import services
+from pencaker.cards.models import Card
+
 
 @task()
 def render_card_version(card_id: int) -> str:
     """Render and sign a re-issued version whose PDF is not stored yet (idempotent)."""
-    from pencaker.cards.models import Card
-    from pencaker.cards.services import card_render
-
     card = Card.objects.select_related("office", "holder").filter(pk=card_id).first()
     if card is None or card.has_pdf:
         return ""
-    card = card_render(card=card)
+    card = services.card_render(card=card)
     return f"{card.number} v{card.version}"

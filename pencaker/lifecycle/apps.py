@@ -7,17 +7,18 @@ class LifecycleConfig(AppConfig):
     label = "lifecycle"
 
     def ready(self) -> None:
+        from pencaker.accounts.models import Role
         from pencaker.accounts.staff_menu import staff_link_register
 
         staff_link_register(
             url_name="lifecycle:staff_card",
             label=_("Card reports and placements"),
-            roles={"admin_dinas", "operator"},
+            roles={Role.ADMIN_DINAS, Role.OPERATOR},
             order=15,
         )
         staff_link_register(
             url_name="lifecycle:staff_settings",
             label=_("Report and removal rules"),
-            roles={"admin_dinas"},
+            roles={Role.ADMIN_DINAS},
             order=920,
         )

@@ -14,6 +14,8 @@ from django.utils import translation
 
 from pencaker.lifecycle.choices import ENDING_KINDS, AgeGroup, EventKind
 from pencaker.lifecycle.models import SeekerEvent
+from pencaker.seekers.choices import EducationLevel, Sex
+from pencaker.seekers.models import JobSeekerProfile
 
 _AGE_BOUNDS = [
     (20, AgeGroup.A15_19),
@@ -40,16 +42,12 @@ def age_group(birth_date: dt.date | None, day: dt.date) -> str:
 
 
 def highest_education(levels: list[str]) -> str:
-    from pencaker.seekers.choices import EducationLevel
-
     order = list(EducationLevel.values)
     known = [level for level in levels if level in order]
     return max(known, key=order.index) if known else ""
 
 
 def _sex_from_label(label: str) -> str:
-    from pencaker.seekers.choices import Sex
-
     if label in Sex.values:
         return label
     with translation.override("id"):
@@ -62,13 +60,11 @@ def _sex_from_label(label: str) -> str:
 def _sex_from_nik(nik: str) -> str:
     # NIK digits 7-8 are the day of birth; women's day of birth is increased by 40.
     if len(nik) == 16 and nik.isdigit():
-        return "F" if int(nik[6:8]) > 40 else "M"
+        return Sex.FEMALE if int(nik[6:8]) > 40 else Sex.MALE
     return ""
 
 
 def _profile(holder: Any) -> Any:
-    from pencaker.seekers.models import JobSeekerProfile
-
     return JobSeekerProfile.objects.filter(user=holder).first()
 
 

@@ -13,8 +13,8 @@ from django.utils.translation import gettext as _
 from pencaker.cards.choices import CardStatus
 from pencaker.cards.models import Card
 from pencaker.lifecycle.choices import EventKind, PlacementArea, ReportChannel
-from pencaker.lifecycle.models import Placement, Report, SeekerEvent
-from pencaker.lifecycle.schedule import ReportSlot, next_slot, report_slots
+from pencaker.lifecycle.models import LifecycleSettings, Placement, Report, SeekerEvent
+from pencaker.lifecycle.schedule import ReportSlot, Rules, current_slot, next_slot, report_slots
 
 
 @dataclass(frozen=True)
@@ -61,9 +61,33 @@ def card_current_for_staff(*, user: Any, number: str) -> Card | None:
     )
 
 
-def report_state(card: Card, today: dt.date) -> ReportState:
-    from pencaker.lifecycle.services import report_slot_open, rules_for_office
+def rules_for_office(office: Any) -> Rules:
+    row = LifecycleSettings.objects.filter(office=office).first()
+    if row is None:
+        return Rules()
+    return Rules(
+        window_days_before=row.window_days_before,
+        window_days_after=row.window_days_after,
+        removal_enabled=row.removal_enabled,
+        removal_grace_days=row.removal_grace_days,
+        expiry_enabled=row.expiry_enabled,
+    )
 
+
+def report_slot_open(*, card: Card, today: dt.date) -> ReportSlot | None:
+    """The report the holder can make on ``today``, or None (not yet, or already made)."""
+    if card.status != CardStatus.ACTIVE or card.valid_until < today:
+        return None
+    slot = current_slot(card.issued_on, rules_for_office(card.office), today)
+    if slot is None:
+        return None
+    done = Report.objects.filter(
+        card_number=card.number, period_start=card.issued_on, number=slot.number
+    ).exists()
+    return None if done else slot
+
+
+def report_state(card: Card, today: dt.date) -> ReportState:
     rules = rules_for_office(card.office)
     reported = {
         r.number: r
@@ -167,6 +191,7 @@ def timeline_for_holder(holder: Any) -> list[TimelineEntry]:
         )
     for source in _TIMELINE_SOURCES:
         entries.extend(source(holder))
-    order = {k: i for i, k in enumerate(["registered", "renewed", "reported", "placed"])}
+    kinds = [EventKind.REGISTERED, EventKind.RENEWED, EventKind.REPORTED, EventKind.PLACED]
+    order = {k: i for i, k in enumerate(kinds)}
     entries.sort(key=lambda e: (e.on, order.get(e.kind, 9)), reverse=True)
     return entries

@@ -27,7 +27,7 @@ from pencaker.cards.services import (
     card_report_print,
     card_status_change,
 )
-from pencaker.core.audit import audit_record
+from pencaker.core.audit import AuditAction, audit_record
 from pencaker.core.errors import Conflict, DomainError, NotFound, PermissionDenied
 from pencaker.lifecycle import notices
 from pencaker.lifecycle.choices import (
@@ -40,7 +40,10 @@ from pencaker.lifecycle.choices import (
 )
 from pencaker.lifecycle.events import registration_is_open, seeker_event_record
 from pencaker.lifecycle.models import LifecycleSettings, Placement, Report
-from pencaker.lifecycle.schedule import ReportSlot, Rules, current_slot
+from pencaker.lifecycle.schedule import ReportSlot, Rules, current_slot, next_slot
+from pencaker.lifecycle.selectors import report_slot_open, rules_for_office
+from pencaker.surveys.choices import InvitationReason
+from pencaker.surveys.services import invitation_create
 
 RECORDING_ROLES = frozenset({Role.OPERATOR, Role.ADMIN_DINAS})
 RENEWAL_DAYS_BEFORE_EXPIRY = 60
@@ -57,19 +60,6 @@ class PlacementInput:
 
 
 # --- Rules ---------------------------------------------------------------------------------
-
-
-def rules_for_office(office: Any) -> Rules:
-    row = LifecycleSettings.objects.filter(office=office).first()
-    if row is None:
-        return Rules()
-    return Rules(
-        window_days_before=row.window_days_before,
-        window_days_after=row.window_days_after,
-        removal_enabled=row.removal_enabled,
-        removal_grace_days=row.removal_grace_days,
-        expiry_enabled=row.expiry_enabled,
-    )
 
 
 def lifecycle_settings_update(*, actor: Any, office: Any, **values: Any) -> LifecycleSettings:
@@ -89,7 +79,7 @@ def lifecycle_settings_update(*, actor: Any, office: Any, **values: Any) -> Life
         row.save()
         audit_record(
             actor=actor,
-            action="lifecycle.settings_changed",
+            action=AuditAction.LIFECYCLE_SETTINGS_CHANGED,
             obj=row,
             office=office,
             data={"before": before, "after": values},
@@ -137,19 +127,6 @@ def _officer_name(actor: Any, staff: bool) -> str:
 
 
 # --- Reports ---------------------------------------------------------------------------------
-
-
-def report_slot_open(*, card: Card, today: dt.date) -> ReportSlot | None:
-    """The report the holder can make on ``today``, or None (not yet, or already made)."""
-    if card.status != CardStatus.ACTIVE or card.valid_until < today:
-        return None
-    slot = current_slot(card.issued_on, rules_for_office(card.office), today)
-    if slot is None:
-        return None
-    done = Report.objects.filter(
-        card_number=card.number, period_start=card.issued_on, number=slot.number
-    ).exists()
-    return None if done else slot
 
 
 def _validate_placement(card: Card, placement: PlacementInput, today: dt.date) -> dict[str, str]:
@@ -227,7 +204,7 @@ def report_record(
         )
         audit_record(
             actor=actor,
-            action="lifecycle.report_recorded",
+            action=AuditAction.LIFECYCLE_REPORT_RECORDED,
             obj=report,
             office=card.office,
             data={"card": card.number, "number": slot.number, "outcome": outcome},
@@ -242,8 +219,6 @@ def report_record(
 
 
 def _no_report_message(card: Card, today: dt.date) -> str:
-    from pencaker.lifecycle.schedule import next_slot
-
     reported = set(
         Report.objects.filter(card_number=card.number, period_start=card.issued_on).values_list(
             "number", flat=True
@@ -292,7 +267,7 @@ def _place(
     )
     audit_record(
         actor=actor,
-        action="lifecycle.placement_recorded",
+        action=AuditAction.LIFECYCLE_PLACEMENT_RECORDED,
         obj=row,
         office=card.office,
         data={"card": card.number, "area": placement.area, "sector": placement.sector},
@@ -307,11 +282,7 @@ def _place(
 
 
 def _survey_invitation(card: Card) -> str:
-    try:
-        from pencaker.surveys.services import invitation_create
-    except ImportError:  # pragma: no cover - the survey app is optional
-        return ""
-    invitation = invitation_create(office=card.office, reason="placement_reported")
+    invitation = invitation_create(office=card.office, reason=InvitationReason.PLACEMENT_REPORTED)
     return getattr(invitation, "url", "") or ""
 
 
@@ -376,7 +347,7 @@ def _expire(card_id: int, today: dt.date) -> bool:
         )
         audit_record(
             actor=None,
-            action="lifecycle.card_expired",
+            action=AuditAction.LIFECYCLE_CARD_EXPIRED,
             obj=card,
             office=card.office,
             data={"valid_until": card.valid_until.isoformat()},
@@ -400,7 +371,7 @@ def _remove(card_id: int, slot: ReportSlot, today: dt.date) -> bool:
         card = card_status_change(card_id=card.pk, to=CardStatus.REMOVED, actor=None, note=reason)
         audit_record(
             actor=None,
-            action="lifecycle.holder_removed",
+            action=AuditAction.LIFECYCLE_HOLDER_REMOVED,
             obj=card,
             office=card.office,
             data={"report": slot.number, "due_on": slot.due_on.isoformat(), "reason": reason},
