@@ -7,9 +7,7 @@ history row and the audit row, and schedules the email only after commit.
 
 from __future__ import annotations
 
-import datetime as dt
 import secrets
-from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -20,28 +18,18 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from pencaker.accounts.models import Role
-from pencaker.applications import intake, notices, sla, tasks
+from pencaker.applications import intake, notices, sla
 from pencaker.applications.choices import (
     DECIDED_STATUSES,
     OPEN_STATUSES,
     ApplicationType,
-    RejectReason,
-    ReturnReason,
     Status,
 )
-from pencaker.applications.models import Application, ReturnItem
-from pencaker.applications.reasons import return_reasons_for_office
+from pencaker.applications.models import Application
 from pencaker.applications.workflow import move
-from pencaker.cards.models import Card
-from pencaker.cards.selectors import card_current_of_holder
-from pencaker.cards.services import card_issue_record, card_render
 from pencaker.core.audit import AuditAction, audit_record
 from pencaker.core.errors import Conflict, DomainError, NotFound, PermissionDenied
-from pencaker.lifecycle.events import on_card_issued
-from pencaker.lifecycle.services import RENEWAL_DAYS_BEFORE_EXPIRY, renewal_eligible
 from pencaker.offices.models import Office
-from pencaker.surveys.choices import InvitationReason
-from pencaker.surveys.services import invitation_create
 
 DECIDING_ROLES = frozenset({Role.OPERATOR, Role.ADMIN_DINAS})
 MAX_KEY_LENGTH = 100
@@ -266,233 +254,6 @@ def _submit_locked(
     )
     _notify(application, "submitted", change)
     return application, True
-
-
-def application_claim(*, actor: Any, application_id: int) -> Application:
-    with transaction.atomic():
-        application = _locked_for_staff(actor, application_id)
-        if application.status == Status.IN_REVIEW:
-            if application.claimed_by_id == actor.pk:
-                return application
-            raise Conflict("claimed_by_other", _("Another operator is checking this application."))
-        application.claimed_by = actor
-        application.claimed_at = timezone.now()
-        move(application, to=Status.IN_REVIEW, actor=actor, expected_from=[Status.SUBMITTED])
-        audit_record(
-            actor=actor,
-            action=AuditAction.APPLICATION_CLAIMED,
-            obj=application,
-            office=application.office,
-        )
-    return application
-
-
-def application_release(*, actor: Any, application_id: int, note: str = "") -> Application:
-    with transaction.atomic():
-        application = _locked_for_staff(actor, application_id)
-        if (
-            application.status == Status.IN_REVIEW
-            and application.claimed_by_id != actor.pk
-            and actor.role != Role.ADMIN_DINAS
-        ):
-            raise Conflict("claimed_by_other", _("Another operator is checking this application."))
-        application.claimed_by = None
-        application.claimed_at = None
-        move(
-            application,
-            to=Status.SUBMITTED,
-            actor=actor,
-            note=note,
-            expected_from=[Status.IN_REVIEW],
-        )
-        audit_record(
-            actor=actor,
-            action=AuditAction.APPLICATION_RELEASED,
-            obj=application,
-            office=application.office,
-        )
-    return application
-
-
-def application_reassign(*, actor: Any, application_id: int, operator: Any) -> Application:
-    """An admin dinas hands a claimed application to another operator of the office."""
-    if getattr(actor, "role", None) != Role.ADMIN_DINAS:
-        raise PermissionDenied("forbidden", _("Only the office administrator can reassign."))
-    with transaction.atomic():
-        application = _locked_for_staff(actor, application_id)
-        if operator.role not in DECIDING_ROLES or operator.office_id != application.office_id:
-            raise DomainError("invalid_operator", _("Choose an operator of this office."))
-        if application.status != Status.IN_REVIEW:
-            raise Conflict(
-                "invalid_transition",
-                _("Only an application being checked can be reassigned."),
-            )
-        previous = application.claimed_by_id
-        application.claimed_by = operator
-        application.claimed_at = timezone.now()
-        application.save(update_fields=["claimed_by", "claimed_at", "updated_at"])
-        audit_record(
-            actor=actor,
-            action=AuditAction.APPLICATION_REASSIGNED,
-            obj=application,
-            office=application.office,
-            data={"from": previous, "to": operator.pk},
-        )
-    return application
-
-
-def application_approve(*, actor: Any, application_id: int, note: str = "") -> Application:
-    with transaction.atomic():
-        application = _locked_for_staff(actor, application_id)
-        _require_decider(application, actor)
-        application.decided_at = timezone.now()
-        application.decided_by = actor
-        application.decision_note = note
-        change = move(application, to=Status.APPROVED, actor=actor, note=note)
-        audit_record(
-            actor=actor,
-            action=AuditAction.APPLICATION_APPROVED,
-            obj=application,
-            office=application.office,
-        )
-        _notify(application, "approved", change)
-        # The card is issued, rendered and signed by a background task after commit
-        # (idempotent: ``application_card_issue``).
-        tasks.schedule_card_issue(application.pk)
-    return application
-
-
-def application_card_issue(*, application: Application, actor: Any) -> Card:
-    """Issue the card of an approved application and record what it means elsewhere:
-    the registration event (lifecycle) and, for a first card, the survey invitation.
-
-    Idempotent and crash-safe: the card row, its event and its invitation commit in one
-    transaction, and the event and invitation are written only by the call that created
-    the card (a retried or duplicated task finds the card and writes nothing again). The
-    PDF is rendered and signed after that commit; a task that dies before it finishes the
-    same card when it runs again.
-    """
-    if application.status != Status.APPROVED:
-        raise Conflict("not_approved", _("Only an approved application gets a card."))
-    with transaction.atomic():
-        card, created = card_issue_record(application=application, actor=actor)
-        if created:
-            # The IPK statistics count registrations from this event log.
-            on_card_issued(card, renewal=application.type == ApplicationType.RENEWAL)
-            if card.version == 1:
-                # PermenPANRB 14/2017: invite every person served to the satisfaction
-                # survey. The link is emailed after commit; the address is not stored with
-                # the invitation, so answers stay anonymous.
-                invitation_create(
-                    office=card.office,
-                    reason=InvitationReason.CARD_ISSUED,
-                    contact_email=application.applicant.email,
-                )
-    if not card.has_pdf:
-        card = card_render(card=card)
-    return card
-
-
-def renewal_request(*, actor: Any, today: dt.date, ip_address: str | None = None) -> Application:
-    """One click: submit an application of type renewal from the holder's profile (no
-    data to type again). Clicking twice returns the same application."""
-    card = card_current_of_holder(actor)
-    if card is None or not renewal_eligible(card, today):
-        raise Conflict(
-            "renewal_not_possible",
-            _("A renewal is possible when your card has expired or expires within %(days)s days.")
-            % {"days": RENEWAL_DAYS_BEFORE_EXPIRY},
-        )
-    application, _created = application_submit(
-        actor=actor,
-        type=ApplicationType.RENEWAL,
-        idempotency_key=f"renewal:{card.number}:{card.issued_on.isoformat()}",
-        ip_address=ip_address,
-    )
-    return application
-
-
-def application_return(
-    *, actor: Any, application_id: int, items: Sequence[ReturnItemInput], note: str = ""
-) -> Application:
-    """Send back for changes with at least one (item, reason) pair; the SLA clock stops."""
-    with transaction.atomic():
-        application = _locked_for_staff(actor, application_id)
-        _require_decider(application, actor)
-        allowed_items = {code for code, _label in intake.returnable_items(application)}
-        reasons = {r.code: r for r in return_reasons_for_office(application.office)}
-        cleaned: list[ReturnItemInput] = []
-        seen = set()
-        for entry in items:
-            if entry.item not in allowed_items or entry.reason not in reasons:
-                raise DomainError("invalid_return_item", _("Choose an item and a reason."))
-            if entry.reason == ReturnReason.OTHER and not entry.text.strip():
-                raise DomainError(
-                    "return_text_required",
-                    _("Explain in the note what the applicant must fix."),
-                )
-            if (entry.item, entry.reason) not in seen:
-                seen.add((entry.item, entry.reason))
-                cleaned.append(entry)
-        if not cleaned:
-            raise DomainError(
-                "return_items_required",
-                _("Choose at least one item and say what the applicant must fix."),
-            )
-        now = timezone.now()
-        application.claimed_by = None
-        application.claimed_at = None
-        sla.pause_start(application, now)
-        change = move(application, to=Status.NEEDS_CHANGES, actor=actor, note=note)
-        ReturnItem.objects.bulk_create(
-            ReturnItem(
-                application=application,
-                status_change=change,
-                item=e.item,
-                reason=e.reason,
-                # An office's own wording is frozen; built-in reasons stay translatable.
-                reason_label=reasons[e.reason].label,
-                text=e.text.strip(),
-            )
-            for e in cleaned
-        )
-        audit_record(
-            actor=actor,
-            action=AuditAction.APPLICATION_RETURNED,
-            obj=application,
-            office=application.office,
-            data={"items": [[e.item, e.reason] for e in cleaned]},
-        )
-        _notify(application, "returned", change)
-    return application
-
-
-def application_reject(
-    *, actor: Any, application_id: int, reason: str, note: str = ""
-) -> Application:
-    if reason not in RejectReason.values:
-        raise DomainError("invalid_reject_reason", _("Choose a reason for the rejection."))
-    if reason == RejectReason.OTHER and not note.strip():
-        raise DomainError(
-            "reject_note_required", _("Explain the reason for the rejection in the note.")
-        )
-    with transaction.atomic():
-        application = _locked_for_staff(actor, application_id)
-        _require_decider(application, actor)
-        application.decided_at = timezone.now()
-        application.decided_by = actor
-        application.reject_reason = reason
-        application.decision_note = note
-        change = move(application, to=Status.REJECTED, actor=actor, note=note)
-        audit_record(
-            actor=actor,
-            action=AuditAction.APPLICATION_REJECTED,
-            obj=application,
-            office=application.office,
-            data={"reason": reason},
-        )
-        _notify(application, "rejected", change)
-    return application
 
 
 def application_withdraw(*, actor: Any, application_id: int, note: str = "") -> Application:
