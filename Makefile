@@ -45,9 +45,10 @@ lint: install-dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/pencaker makemigrations --check --dry-run
+	$(BIN)/lint-imports --no-logo
 
 typecheck: install-dev
-	$(BIN)/mypy $$(ls pencaker/*/services.py pencaker/*/selectors.py) pencaker/core
+	$(BIN)/mypy $$(ls -d pencaker/*/services.py pencaker/*/services pencaker/*/selectors.py) pencaker/core
 
 # Regenerate translation catalogues (needs GNU gettext) and compile them.
 messages: install-dev

@@ -192,6 +192,6 @@ def timeline_for_holder(holder: Any) -> list[TimelineEntry]:
     for source in _TIMELINE_SOURCES:
         entries.extend(source(holder))
     kinds = [EventKind.REGISTERED, EventKind.RENEWED, EventKind.REPORTED, EventKind.PLACED]
-    order = {k: i for i, k in enumerate(kinds)}
+    order: dict[str, int] = {k: i for i, k in enumerate(kinds)}
     entries.sort(key=lambda e: (e.on, order.get(e.kind, 9)), reverse=True)
     return entries
