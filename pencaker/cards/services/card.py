@@ -1,10 +1,12 @@
 """Every write to a card: number, issue, render and sign, re-issue, status changes.
 
-``card_issue`` runs in a background task after the approval commits (see ``tasks.py``).
-Database work (number, row, history, audit) is one short transaction; rendering and
-signing, which take most of the time, run after it, and ``card_render`` fills in the PDF.
-If the worker dies in between, running the task again finishes the same card: the task is
-idempotent (one card per application, enforced by a unique constraint).
+An approved application's card is issued by a background task of the applications app
+(``applications.services.application_card_issue``), which calls ``card_issue_record``
+inside its transaction and ``card_render`` after it. Database work (number, row, history,
+audit) is one short transaction; rendering and signing, which take most of the time, run
+after it, and ``card_render`` fills in the PDF. If the worker dies in between, running the
+task again finishes the same card: it is idempotent (one card per application, enforced
+by a unique constraint).
 """
 
 from __future__ import annotations
