@@ -10,14 +10,9 @@ from typing import Any
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from pencaker.applications.choices import (
-    ApplicationType,
-    Status,
-)
+from pencaker.applications.choices import ApplicationType, Status
 from pencaker.applications.models import Application
-from pencaker.applications.services.submission import (
-    application_submit,
-)
+from pencaker.applications.services.submission import application_submit
 from pencaker.cards.models import Card
 from pencaker.cards.selectors import card_current_of_holder
 from pencaker.cards.services import card_issue_record, card_render

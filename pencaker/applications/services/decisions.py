@@ -15,11 +15,7 @@ from django.utils.translation import gettext as _
 
 from pencaker.accounts.models import Role
 from pencaker.applications import intake, sla, tasks
-from pencaker.applications.choices import (
-    RejectReason,
-    ReturnReason,
-    Status,
-)
+from pencaker.applications.choices import RejectReason, ReturnReason, Status
 from pencaker.applications.models import Application, ReturnItem
 from pencaker.applications.reasons import return_reasons_for_office
 from pencaker.applications.services.submission import (

@@ -19,12 +19,7 @@ from django.utils.translation import gettext as _
 
 from pencaker.accounts.models import Role
 from pencaker.applications import intake, notices, sla
-from pencaker.applications.choices import (
-    DECIDED_STATUSES,
-    OPEN_STATUSES,
-    ApplicationType,
-    Status,
-)
+from pencaker.applications.choices import DECIDED_STATUSES, OPEN_STATUSES, ApplicationType, Status
 from pencaker.applications.models import Application
 from pencaker.applications.workflow import move
 from pencaker.core.audit import AuditAction, audit_record

@@ -13,14 +13,10 @@ from django.db import transaction
 
 from pencaker.cards.choices import CardStatus
 from pencaker.cards.models import Card
-from pencaker.cards.services import (
-    card_status_change,
-)
+from pencaker.cards.services import card_status_change
 from pencaker.core.audit import AuditAction, audit_record
 from pencaker.lifecycle import notices
-from pencaker.lifecycle.choices import (
-    EventKind,
-)
+from pencaker.lifecycle.choices import EventKind
 from pencaker.lifecycle.events import registration_is_open, seeker_event_record
 from pencaker.lifecycle.models import Report
 from pencaker.lifecycle.schedule import ReportSlot, Rules, current_slot
