@@ -45,6 +45,7 @@ lint: install-dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/pencaker makemigrations --check --dry-run
+	$(BIN)/lint-imports --no-logo
 
 typecheck: install-dev
 	$(BIN)/mypy $$(ls -d pencaker/*/services.py pencaker/*/services pencaker/*/selectors.py pencaker/*/selectors 2>/dev/null) pencaker/core

@@ -99,9 +99,10 @@ TIMER = _Timer()
 def _instrument() -> None:
     from django.core.files.storage import default_storage
 
-    from pencaker.cards import services, signing
+    from pencaker.cards import signing
+    from pencaker.cards.services import card as services
 
-    services._card_issue_row = TIMER.wrap("db_row", services._card_issue_row)
+    services.card_issue_record = TIMER.wrap("db_row", services.card_issue_record)
     services.token_sign = TIMER.wrap("qr_token", services.token_sign)
     services.photo_bytes = TIMER.wrap("photo", services.photo_bytes)
     services.render_card_pdf = TIMER.wrap("render", services.render_card_pdf)

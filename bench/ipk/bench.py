@@ -7,7 +7,7 @@ Run against a throwaway PostgreSQL cluster:
         --seekers 1000000 --months 24 --office 16.71 --repeat 7 --json bench/ipk/result.json
 
 It migrates the database named by DATABASE_URL, generates the data set with
-``pencaker ipk_generate`` (events up to the end of the current month, so the current month
+``bench/ipk/generate.py`` (events up to the end of the current month, so the current month
 is open), summarises the closed months, then times each report (median of ``--repeat``
 runs after one warm-up) for the last closed month, the current month, the current year and,
 for comparison, the last closed month counted from the events alone. EXPLAIN ANALYZE of
@@ -58,6 +58,7 @@ def main() -> int:
     from django.test.utils import CaptureQueriesContext
     from django.utils import timezone
 
+    from bench.ipk.generate import generate_log
     from pencaker.lifecycle.models import SeekerEvent
     from pencaker.offices.models import Office
     from pencaker.reporting import ipk, periods
@@ -67,8 +68,7 @@ def main() -> int:
     today = timezone.localdate()
     current = periods.month(today.year, today.month)
     began = time.monotonic()
-    call_command(
-        "ipk_generate",
+    generate_log(
         seekers=args.seekers,
         months=args.months,
         office=args.office,

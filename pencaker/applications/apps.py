@@ -9,6 +9,10 @@ class ApplicationsConfig(AppConfig):
     def ready(self) -> None:
         from pencaker.accounts.permissions import DECIDING_ROLES
         from pencaker.accounts.staff_menu import staff_link_register
+        from pencaker.applications.selectors import renewal_requests_timeline
+        from pencaker.lifecycle.selectors import timeline_source_register
+
+        timeline_source_register(renewal_requests_timeline)
 
         staff_link_register(
             url_name="applications:queue",

@@ -2,8 +2,7 @@
 
 Two things: the checklist (is everything needed present? what is missing, with a link to
 fix it) and the frozen copy taken at submission (profile data, current document versions
-with their SHA-256). The other apps are imported at call time so that this app depends
-only on their selectors.
+with their SHA-256). It reads the other apps only through their selectors.
 """
 
 from __future__ import annotations
@@ -17,7 +16,10 @@ from django.db import models
 from django.urls import NoReverseMatch, reverse
 
 from pencaker.documents.choices import DocumentKind
+from pencaker.documents.selectors import documents_current_for
+from pencaker.regions.models import Region
 from pencaker.seekers.choices import Section
+from pencaker.seekers.selectors import profile_completeness, profile_for_user, seeker_office_id
 
 #: The profile sections an operator may send back, labelled by the profile app's ``Section``.
 SECTION_ITEMS = {
@@ -63,8 +65,6 @@ def _url(name: str) -> str:
 def applicant_checklist(user: Any) -> Checklist:
     """Everything still missing before ``user`` can submit (profile, email, documents),
     as the profile app's completeness check reports it, each with a link to fix it."""
-    from pencaker.seekers.selectors import profile_completeness
-
     result = profile_completeness(user)
     return Checklist(
         [
@@ -75,8 +75,6 @@ def applicant_checklist(user: Any) -> Checklist:
 
 
 def applicant_office_id(user: Any) -> int | None:
-    from pencaker.seekers.selectors import seeker_office_id
-
     return seeker_office_id(user)
 
 
@@ -97,16 +95,12 @@ def _row(obj: models.Model, exclude: tuple[str, ...] = ()) -> dict[str, Any]:
 
 def applicant_profile(user: Any) -> Any:
     """The applicant's profile with its office and village loaded (or None)."""
-    from pencaker.seekers.selectors import profile_for_user
-
     return profile_for_user(user)
 
 
 def _region_chain(village: Any) -> list[str]:
     """The names from the village up to the province. The ancestors come in one query
     (three levels above a village), not one query per level."""
-    from pencaker.regions.models import Region
-
     names = [village.name]
     region = None
     if village.parent_id is not None:
@@ -149,10 +143,6 @@ def profile_snapshot(user: Any, *, profile: Any = None) -> dict[str, Any]:
 
 def documents_snapshot(user: Any) -> list[dict[str, Any]]:
     """The current version of each of the user's documents: id, kind and SHA-256."""
-    try:
-        from pencaker.documents.selectors import documents_current_for
-    except ImportError:
-        return []
     current = documents_current_for(user)
     rows = []
     for item in current.values() if isinstance(current, dict) else current:

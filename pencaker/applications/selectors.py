@@ -9,18 +9,24 @@ from typing import Any
 
 from django.db.models import QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from pencaker.applications import intake, sla
-from pencaker.applications.choices import DECIDED_STATUSES, OPEN_STATUSES, Status
+from pencaker.applications.choices import (
+    DECIDED_STATUSES,
+    OPEN_STATUSES,
+    ApplicationType,
+    Status,
+)
 from pencaker.applications.models import Application, ApplicationStatusChange, ReturnItem
 from pencaker.core.errors import DomainError, NotFound
+from pencaker.lifecycle.selectors import TimelineEntry
+from pencaker.regions.nik import parse_nik
 
 QUEUE_STATUSES = (Status.SUBMITTED, Status.IN_REVIEW)
 
 
 def _not_found() -> NotFound:
-    from django.utils.translation import gettext as _
-
     return NotFound("not_found", _("This application was not found."))
 
 
@@ -176,16 +182,10 @@ def application_sla_by_month(office: Any, *, months: int = 12) -> list[MonthStat
 
 def application_nik_warnings(application: Application) -> list[str]:
     """NIK consistency with the frozen profile: date of birth and sex inside the NIK."""
-    from django.utils.translation import gettext as _
-
     profile = application.snapshot.get("profile") or {}
     nik = profile.get("nik") or ""
     if not nik:
         return [_("The applicant has not filled in a NIK.")]
-    try:
-        from pencaker.regions.nik import parse_nik
-    except ImportError:  # the NIK parser is not available in this installation
-        return []
     try:
         parsed = parse_nik(nik)
     except DomainError:
@@ -200,3 +200,23 @@ def application_nik_warnings(application: Application) -> list[str]:
     if sex and parsed_sex and str(parsed_sex)[:1].upper() != str(sex)[:1].upper():
         warnings.append(_("The sex in the NIK differs from the profile."))
     return warnings
+
+
+def renewal_requests_timeline(holder: Any) -> list[TimelineEntry]:
+    """The holder's renewal requests for the lifecycle timeline (registered in
+    ``apps.ApplicationsConfig.ready`` with ``lifecycle.selectors.timeline_source_register``)."""
+    rows = []
+    for application in Application.objects.filter(
+        applicant=holder, type=ApplicationType.RENEWAL
+    ).exclude(submitted_at__isnull=True):
+        if application.submitted_at is None:
+            continue
+        rows.append(
+            TimelineEntry(
+                timezone.localdate(application.submitted_at),
+                "renewal_requested",
+                _("Renewal requested"),
+                f"{application.tracking_number} · {application.get_status_display()}",
+            )
+        )
+    return rows

@@ -17,6 +17,7 @@ urlpatterns = [
     path("petugas/<int:pk>/setujui/", views.approve, name="approve"),
     path("petugas/<int:pk>/kembalikan/", views.return_for_changes, name="return"),
     path("petugas/<int:pk>/tolak/", views.reject, name="reject"),
+    path("perpanjang/", views.renew, name="renew"),
     path("<str:tracking_number>/", views.detail, name="detail"),
     path("<str:tracking_number>/kirim-ulang/", views.resubmit, name="resubmit"),
     path("<str:tracking_number>/batalkan/", views.withdraw, name="withdraw"),

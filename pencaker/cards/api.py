@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from django.utils.translation import gettext as _
 from ninja import Router, Schema
 from pydantic import Field
 
@@ -72,8 +73,6 @@ def card_verify(request, payload: VerifyIn):
             number=payload.number, birth_date=payload.birth_date, ip_address=ip
         )
     else:
-        from django.utils.translation import gettext as _
-
         raise DomainError(
             "token_or_number_required",
             _("Send the QR token, or the card number with the holder's date of birth."),

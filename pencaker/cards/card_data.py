@@ -11,7 +11,9 @@ from typing import Any
 
 from django.utils import translation
 
+from pencaker.documents.selectors import document_version_for_viewer
 from pencaker.regions.nik import nik_mask
+from pencaker.seekers.choices import EducationLevel, MaritalStatus, Religion, Sex
 
 
 def _label(choices: Any, value: Any) -> str:
@@ -58,8 +60,6 @@ def _address(profile: dict[str, Any]) -> str:
 def card_data_from_snapshot(
     snapshot: dict[str, Any], documents: list[dict[str, Any]], office: Any
 ) -> dict[str, Any]:
-    from pencaker.seekers.choices import EducationLevel, MaritalStatus, Religion, Sex
-
     profile = (snapshot or {}).get("profile") or {}
     with translation.override("id"):
         data: dict[str, Any] = {
@@ -109,8 +109,6 @@ def photo_bytes(holder: Any, data: dict[str, Any]) -> bytes | None:
     ref = data.get("photo") or {}
     if not ref.get("version_id"):
         return None
-    from pencaker.documents.selectors import document_version_for_viewer
-
     try:
         version, _staff_view = document_version_for_viewer(
             user=holder, version_id=int(ref["version_id"])

@@ -82,7 +82,7 @@ class Card(models.Model):
             models.UniqueConstraint(fields=["number", "version"], name="card_number_version"),
             models.UniqueConstraint(
                 fields=["number"],
-                condition=~models.Q(status="superseded"),
+                condition=~models.Q(status=CardStatus.SUPERSEDED),
                 name="card_one_current_version",
             ),
             models.UniqueConstraint(

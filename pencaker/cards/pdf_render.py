@@ -31,13 +31,13 @@ from reportlab.pdfgen import canvas
 from reportlab.pdfgen.canvas import FILL_NON_ZERO
 from reportlab.platypus import Paragraph, Table, TableStyle
 
+from pencaker.cards.rules import REPORT_MONTHS, add_months
 from pencaker.core.pdf_fonts import FONT, FONT_BOLD, register_fonts
 
 PAGE_W, PAGE_H = landscape(A4)
 PANEL_W = PAGE_W / 2
 MARGIN = 9 * mm
 INNER_W = PANEL_W - 2 * MARGIN
-REPORT_MONTHS = (6, 12, 18)
 
 
 @dataclass(frozen=True)
@@ -55,17 +55,6 @@ class CardPrint:
     photo: bytes | None = None
     reports: list[dict[str, str]] = field(default_factory=list)
     demo: bool = False
-
-
-def add_months(day: dt.date, months: int) -> dt.date:
-    month_index = day.month - 1 + months
-    year, month = day.year + month_index // 12, month_index % 12 + 1
-    for last in (31, 30, 29, 28):
-        try:
-            return dt.date(year, month, min(day.day, last))
-        except ValueError:
-            continue
-    raise ValueError(day)  # pragma: no cover
 
 
 def _date(value: Any) -> str:

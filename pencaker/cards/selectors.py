@@ -8,6 +8,7 @@ from typing import Any
 from django.db.models import QuerySet
 
 from pencaker.accounts.permissions import is_verified_staff
+from pencaker.cards.choices import CardStatus
 from pencaker.cards.models import Card, CardStatusChange
 
 
@@ -16,7 +17,7 @@ def cards_of_holder(user: Any) -> QuerySet[Card]:
 
 
 def card_current_of_holder(user: Any) -> Card | None:
-    return cards_of_holder(user).exclude(status="superseded").first()
+    return cards_of_holder(user).exclude(status=CardStatus.SUPERSEDED).first()
 
 
 def card_for_viewer(*, user: Any, number: str, version: int) -> tuple[Card, bool]:

@@ -3,6 +3,7 @@ and the published QR keys. Views parse, call one service or selector, and render
 
 from __future__ import annotations
 
+from django.contrib.auth.views import redirect_to_login
 from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
@@ -81,8 +82,6 @@ def my_cards(request):
 def download(request, number: str, version: int):
     """The signed PDF: for the holder, and for verified staff of the office (logged)."""
     if not request.user.is_authenticated:
-        from django.contrib.auth.views import redirect_to_login
-
         return redirect_to_login(request.get_full_path())
     try:
         card, staff_view = selectors.card_for_viewer(

@@ -190,7 +190,6 @@ def seed_card(
     from pencaker.applications import services as applications
     from pencaker.applications.models import Application
     from pencaker.cards.selectors import card_current_of_holder
-    from pencaker.cards.services import card_issue
 
     seeker = User.objects.get(email=seeker_email)
     operator = User.objects.get(email=operator_email)
@@ -206,7 +205,7 @@ def seed_card(
         application = applications.application_approve(
             actor=operator, application_id=application.pk, note="Demo"
         )
-    card_issue(application=application, actor=operator)
+    applications.application_card_issue(application=application, actor=operator)
 
 
 def seed_all() -> list[DemoLogin]:

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.core.exceptions import ImproperlyConfigured
 from django.db.models import Prefetch
 
 from pencaker.accounts.models import Role
 from pencaker.accounts.permissions import is_verified_staff
 from pencaker.documents.choices import DEFAULT_REQUIRED_KINDS, OPTIONAL_KINDS, DocumentKind
 from pencaker.documents.models import Document, DocumentAccess, DocumentVersion
+from pencaker.offices.models import Office
 
 
 def document_kind_labels() -> dict[str, str]:
@@ -30,16 +33,26 @@ def required_kinds_for_office(office: Any) -> list[str]:
     return seen
 
 
+# Where the owner of documents is served is known by the seekers app (the profile's
+# office), which sits above this one: it registers its reader here in its
+# ``AppConfig.ready`` (``owner_office_reader_register``), so documents imports nothing of it.
+_owner_office_reader: Callable[[Any], int | None] | None = None
+
+
+def owner_office_reader_register(reader: Callable[[Any], int | None]) -> None:
+    """Set the function that answers the office id of a document owner (or None)."""
+    global _owner_office_reader
+    _owner_office_reader = reader
+
+
 def owner_office_id(owner: Any) -> int | None:
-    """The office of the job seeker who owns documents (through the seekers app)."""
-    from pencaker.seekers.selectors import seeker_office_id
+    """The office of the job seeker who owns documents (None while unknown)."""
+    if _owner_office_reader is None:
+        raise ImproperlyConfigured("No owner office reader: is pencaker.seekers installed?")
+    return _owner_office_reader(owner)
 
-    return seeker_office_id(owner)
 
-
-def owner_office(owner: Any) -> Any:
-    from pencaker.offices.models import Office
-
+def owner_office(owner: Any) -> Office | None:
     office_id = owner_office_id(owner)
     return Office.objects.filter(pk=office_id).first() if office_id else None
 

@@ -7,6 +7,7 @@ class LifecycleConfig(AppConfig):
     label = "lifecycle"
 
     def ready(self) -> None:
+        from pencaker.accounts.models import Role
         from pencaker.accounts.permissions import DECIDING_ROLES
         from pencaker.accounts.staff_menu import staff_link_register
 
@@ -19,6 +20,6 @@ class LifecycleConfig(AppConfig):
         staff_link_register(
             url_name="lifecycle:staff_settings",
             label=_("Report and removal rules"),
-            roles={"admin_dinas"},
+            roles={Role.ADMIN_DINAS},
             order=920,
         )

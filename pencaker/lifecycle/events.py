@@ -1,7 +1,7 @@
 """Record ``SeekerEvent`` rows with their attributes frozen at the event.
 
-``seeker_event_record`` is the only writer. ``on_card_issued`` is the hook the cards
-service calls when it issues a card for an application (new card, renewal, data change,
+``seeker_event_record`` is the only writer. ``on_card_issued`` is what the applications
+app calls when a card is issued for an application (new card, renewal, data change,
 replacement); the versions this app re-issues for reports and placements do not call it.
 """
 
@@ -16,6 +16,8 @@ from pencaker.core.dates import age_on
 from pencaker.lifecycle.choices import ENDING_KINDS, AgeGroup, EventKind
 from pencaker.lifecycle.models import SeekerEvent
 from pencaker.regions.nik import nik_sex
+from pencaker.seekers.choices import EducationLevel, Sex
+from pencaker.seekers.models import JobSeekerProfile
 
 _AGE_BOUNDS = [
     (20, AgeGroup.A15_19),
@@ -38,16 +40,12 @@ def age_group(birth_date: dt.date | None, day: dt.date) -> str:
 
 
 def highest_education(levels: list[str]) -> str:
-    from pencaker.seekers.choices import EducationLevel
-
     order = list(EducationLevel.values)
     known = [level for level in levels if level in order]
     return max(known, key=order.index) if known else ""
 
 
 def _sex_from_label(label: str) -> str:
-    from pencaker.seekers.choices import Sex
-
     if label in Sex.values:
         return label
     with translation.override("id"):
@@ -58,8 +56,6 @@ def _sex_from_label(label: str) -> str:
 
 
 def _profile(holder: Any) -> Any:
-    from pencaker.seekers.models import JobSeekerProfile
-
     return JobSeekerProfile.objects.filter(user=holder).first()
 
 
@@ -120,11 +116,12 @@ def registration_is_open(holder: Any) -> bool:
     return last is not None and last not in ENDING_KINDS
 
 
-def on_card_issued(card: Any) -> SeekerEvent | None:
+def on_card_issued(card: Any, *, renewal: bool) -> SeekerEvent | None:
     """Record what a card issued for an application means for the register.
 
-    Call from ``cards.services._card_issue_row`` inside its transaction, right after the
-    new card's first ``CardStatusChange`` row. Idempotent per card.
+    ``applications.services.application_card_issue`` calls it in the transaction that
+    issues the card; ``renewal`` says whether the application was a renewal. Idempotent
+    per card.
 
     - new card number, or the holder's registration had ended: ``registered``;
     - a renewal while the registration is open: ``renewed``;
@@ -135,7 +132,6 @@ def on_card_issued(card: Any) -> SeekerEvent | None:
     on = card.issued_on
     if card.supersedes_id is None or not registration_is_open(card.holder):
         return seeker_event_record(kind=EventKind.REGISTERED, card=card, on=on)
-    application_type = getattr(getattr(card, "application", None), "type", "")
-    if application_type == "renewal":
+    if renewal:
         return seeker_event_record(kind=EventKind.RENEWED, card=card, on=on)
     return None

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from pencaker.cards.pdf_render import REPORT_MONTHS, add_months
+from pencaker.cards.rules import report_due_dates
 
 
 @dataclass(frozen=True)
@@ -37,8 +37,7 @@ class ReportSlot:
 
 def report_slots(period_start: dt.date, rules: Rules) -> list[ReportSlot]:
     slots = []
-    for number, months in enumerate(REPORT_MONTHS, start=1):
-        due = add_months(period_start, months)
+    for number, due in enumerate(report_due_dates(period_start), start=1):
         closes = due + dt.timedelta(days=rules.window_days_after)
         slots.append(
             ReportSlot(

@@ -4,17 +4,17 @@ and the staff view of one card of their own office."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from pencaker.cards.choices import CardStatus
 from pencaker.cards.models import Card
 from pencaker.lifecycle.choices import EventKind, PlacementArea, ReportChannel
-from pencaker.lifecycle.models import Placement, Report, SeekerEvent
-from pencaker.lifecycle.schedule import ReportSlot, next_slot, report_slots
+from pencaker.lifecycle.models import LifecycleSettings, Placement, Report, SeekerEvent
+from pencaker.lifecycle.schedule import ReportSlot, Rules, current_slot, next_slot, report_slots
 
 
 @dataclass(frozen=True)
@@ -61,9 +61,33 @@ def card_current_for_staff(*, user: Any, number: str) -> Card | None:
     )
 
 
-def report_state(card: Card, today: dt.date) -> ReportState:
-    from pencaker.lifecycle.services import report_slot_open, rules_for_office
+def rules_for_office(office: Any) -> Rules:
+    row = LifecycleSettings.objects.filter(office=office).first()
+    if row is None:
+        return Rules()
+    return Rules(
+        window_days_before=row.window_days_before,
+        window_days_after=row.window_days_after,
+        removal_enabled=row.removal_enabled,
+        removal_grace_days=row.removal_grace_days,
+        expiry_enabled=row.expiry_enabled,
+    )
 
+
+def report_slot_open(*, card: Card, today: dt.date) -> ReportSlot | None:
+    """The report the holder can make on ``today``, or None (not yet, or already made)."""
+    if card.status != CardStatus.ACTIVE or card.valid_until < today:
+        return None
+    slot = current_slot(card.issued_on, rules_for_office(card.office), today)
+    if slot is None:
+        return None
+    done = Report.objects.filter(
+        card_number=card.number, period_start=card.issued_on, number=slot.number
+    ).exists()
+    return None if done else slot
+
+
+def report_state(card: Card, today: dt.date) -> ReportState:
     rules = rules_for_office(card.office)
     reported = {
         r.number: r
@@ -79,6 +103,18 @@ def report_state(card: Card, today: dt.date) -> ReportState:
         reported=reported,
         slots=report_slots(card.issued_on, rules),
     )
+
+
+# Entries that other apps add to the holder's timeline (applications: renewal requests).
+# An app above this one registers a source in its ``AppConfig.ready``, so this app reads
+# nothing of theirs.
+_TIMELINE_SOURCES: list[Callable[[Any], Iterable[TimelineEntry]]] = []
+
+
+def timeline_source_register(source: Callable[[Any], Iterable[TimelineEntry]]) -> None:
+    """Add ``source(holder)`` to every holder timeline (idempotent)."""
+    if source not in _TIMELINE_SOURCES:
+        _TIMELINE_SOURCES.append(source)
 
 
 def _d(day: dt.date) -> str:
@@ -153,27 +189,9 @@ def timeline_for_holder(holder: Any) -> list[TimelineEntry]:
                 },
             )
         )
-    entries.extend(_renewal_requests(holder))
-    order = {k: i for i, k in enumerate(["registered", "renewed", "reported", "placed"])}
+    for source in _TIMELINE_SOURCES:
+        entries.extend(source(holder))
+    kinds = [EventKind.REGISTERED, EventKind.RENEWED, EventKind.REPORTED, EventKind.PLACED]
+    order: dict[str, int] = {k: i for i, k in enumerate(kinds)}
     entries.sort(key=lambda e: (e.on, order.get(e.kind, 9)), reverse=True)
     return entries
-
-
-def _renewal_requests(holder: Any) -> list[TimelineEntry]:
-    from pencaker.applications.models import Application
-
-    rows = []
-    for application in Application.objects.filter(applicant=holder, type="renewal").exclude(
-        submitted_at__isnull=True
-    ):
-        if application.submitted_at is None:
-            continue
-        rows.append(
-            TimelineEntry(
-                timezone.localdate(application.submitted_at),
-                "renewal_requested",
-                _("Renewal requested"),
-                f"{application.tracking_number} · {application.get_status_display()}",
-            )
-        )
-    return rows

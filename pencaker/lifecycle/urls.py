@@ -7,7 +7,6 @@ app_name = "lifecycle"
 urlpatterns = [
     path("", views.home, name="home"),
     path("bekerja/", views.placement, name="placement"),
-    path("perpanjang/", views.renew, name="renew"),
     path("petugas/", views.staff_card, name="staff_card"),
     path("petugas/pengaturan/", views.staff_settings, name="staff_settings"),
     path("petugas/<str:number>/lapor/", views.staff_report, name="staff_report"),

@@ -6,15 +6,16 @@ from __future__ import annotations
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 
 from pencaker.accounts.models import Role
 from pencaker.accounts.permissions import DECIDING_ROLES, seeker_required, staff_required
-from pencaker.core.audit import client_ip
+from pencaker.cards.choices import CardStatus
 from pencaker.core.errors import DomainError
 from pencaker.lifecycle import selectors, services
+from pencaker.lifecycle.choices import ReportOutcome
 from pencaker.lifecycle.forms import CounterReportForm, PlacementForm, ReportForm, SettingsForm
 from pencaker.lifecycle.models import LifecycleSettings
 
@@ -43,12 +44,12 @@ def home(request):
                     card_number=card.number,
                     outcome=outcome,
                     today=today,
-                    placement=form.placement() if outcome == "employed" else None,
+                    placement=form.placement() if outcome == ReportOutcome.EMPLOYED else None,
                 )
             except DomainError as exc:
                 _apply_domain_error(form, exc)
             else:
-                if outcome == "employed":
+                if outcome == ReportOutcome.EMPLOYED:
                     messages.success(
                         request,
                         _("Thank you! Your new job is recorded and your card is updated."),
@@ -69,7 +70,7 @@ def home(request):
             "state": state,
             "form": form,
             "can_renew": services.renewal_eligible(card, today),
-            "can_place": card is not None and card.status == "active",
+            "can_place": card is not None and card.status == CardStatus.ACTIVE,
             "timeline": selectors.timeline_for_holder(request.user),
             "today": today,
         },
@@ -80,7 +81,7 @@ def home(request):
 def placement(request):
     today = timezone.localdate()
     card = selectors.card_current_for_holder(request.user)
-    if card is None or card.status != "active":
+    if card is None or card.status != CardStatus.ACTIVE:
         messages.error(request, _("You need a valid card to report a new job here."))
         return redirect("lifecycle:home")
     form = PlacementForm(request.POST or None)
@@ -97,24 +98,6 @@ def placement(request):
             )
             return redirect("lifecycle:home")
     return render(request, "lifecycle/placement.html", {"form": form, "card": card})
-
-
-@require_POST
-@seeker_required
-def renew(request):
-    try:
-        application = services.renewal_request(
-            actor=request.user, today=timezone.localdate(), ip_address=client_ip(request)
-        )
-    except DomainError as exc:
-        messages.error(request, exc.message)
-        return redirect("lifecycle:home")
-    messages.success(
-        request,
-        _("Your renewal request %(tracking)s has been sent. We will tell you when it is ready.")
-        % {"tracking": application.tracking_number},
-    )
-    return redirect("lifecycle:home")
 
 
 # --- Staff -------------------------------------------------------------------------------------
@@ -158,7 +141,7 @@ def staff_report(request, number: str):
                 card_number=card.number,
                 outcome=outcome,
                 today=today,
-                placement=form.placement() if outcome == "employed" else None,
+                placement=form.placement() if outcome == ReportOutcome.EMPLOYED else None,
             )
         except DomainError as exc:
             _apply_domain_error(form, exc)
@@ -191,8 +174,6 @@ def staff_placement(request, number: str):
 
 
 def _staff_url() -> str:
-    from django.urls import reverse
-
     return reverse("lifecycle:staff_card")
 
 

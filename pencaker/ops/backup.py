@@ -35,12 +35,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from django.apps import apps
 from django.core.files import File
 from django.core.files.storage import default_storage
 from django.db import DEFAULT_DB_ALIAS, connections, transaction
 from django.utils import timezone
 
-from pencaker.ops.stored_files import FileRef, file_fields, sha256_of
+from pencaker.applications.choices import Status
+from pencaker.applications.models import Application, ApplicationStatusChange
+from pencaker.cards.models import Card
+from pencaker.documents.models import DocumentVersion
+from pencaker.ops.stored_files import FileRef, file_fields, referenced_files, sha256_of
 
 FORMAT = 1
 MANIFEST = "manifest.json"
@@ -277,8 +282,6 @@ def backup_check(src_dir: Path) -> dict[str, Any]:
 
 
 def installation_has_data() -> bool:
-    from django.apps import apps
-
     for label in ("accounts.User", "applications.Application", "documents.DocumentVersion"):
         try:
             if apps.get_model(label)._base_manager.exists():
@@ -369,11 +372,6 @@ def backup_restore(*, src_dir: Path, force: bool = False) -> VerifyReport:
 def installation_verify() -> VerifyReport:
     """Check every stored file against the checksum its row records, every application's
     frozen documents against their versions, and that no application is half-written."""
-    from pencaker.applications.models import Application, ApplicationStatusChange
-    from pencaker.cards.models import Card
-    from pencaker.documents.models import DocumentVersion
-    from pencaker.ops.stored_files import referenced_files
-
     report = VerifyReport()
     for ref in referenced_files().values():
         try:
@@ -391,7 +389,7 @@ def installation_verify() -> VerifyReport:
         "pk", "status", "documents", "submitted_at"
     ).iterator():
         report.applications += 1
-        if status == "draft" or submitted_at is None or app_id not in with_history:
+        if status == Status.DRAFT or submitted_at is None or app_id not in with_history:
             report.problems.append(f"application {app_id}: half-written (status {status})")
         for item in documents or []:
             if versions.get(item.get("version_id")) != item.get("sha256"):

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from django_tasks import task
 
+from pencaker.offices.models import Office
+from pencaker.reporting.summary import summary_refresh
+
 
 @task()
 def ipk_summarize_task() -> int:
-    from pencaker.offices.models import Office
-    from pencaker.reporting.summary import summary_refresh
-
     return sum(summary_refresh(office=office) for office in Office.objects.all())

@@ -9,6 +9,10 @@ class SeekersConfig(AppConfig):
     def ready(self) -> None:
         from pencaker.accounts.permissions import DECIDING_ROLES
         from pencaker.accounts.staff_menu import staff_link_register
+        from pencaker.documents.selectors import owner_office_reader_register
+        from pencaker.seekers.selectors import seeker_office_id
+
+        owner_office_reader_register(seeker_office_id)
 
         staff_link_register(url_name="seekers:staff_seeker_list", label=_("Job seekers"), order=20)
         staff_link_register(

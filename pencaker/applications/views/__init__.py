@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from pencaker.applications.views.applicant import (
     detail,
+    renew,
     resubmit,
     start,
     withdraw,
@@ -38,6 +39,7 @@ __all__ = [
     "dashboard",
     "detail",
     "queue",
+    "renew",
     "reassign",
     "reject",
     "release",

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.http import HttpResponseNotAllowed
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -118,3 +119,22 @@ def withdraw(request, tracking_number: str):
         messages.success(request, _("Your request has been withdrawn."))
 
     return _applicant_action(request, tracking_number, act)
+
+
+@require_POST
+@seeker_required
+def renew(request):
+    """The renewal button of the holder's report page (lifecycle) submits a renewal."""
+    try:
+        application = services.renewal_request(
+            actor=request.user, today=timezone.localdate(), ip_address=client_ip(request)
+        )
+    except DomainError as exc:
+        messages.error(request, exc.message)
+        return redirect("lifecycle:home")
+    messages.success(
+        request,
+        _("Your renewal request %(tracking)s has been sent. We will tell you when it is ready.")
+        % {"tracking": application.tracking_number},
+    )
+    return redirect("lifecycle:home")

@@ -5,7 +5,7 @@ import pytest
 from pencaker.cards.choices import CardStatus
 from pencaker.cards.models import Card, CardNumberCounter
 from pencaker.cards.numbers import parse_card_number
-from pencaker.cards.pdf_render import add_months
+from pencaker.cards.rules import add_months
 from pencaker.cards.services import card_issue, card_number_next, card_status_change
 from pencaker.core.errors import Conflict
 from pencaker.core.models import AuditEvent
@@ -50,10 +50,13 @@ def test_issue_is_idempotent_per_application(application_factory, operator):
 
 
 def test_issue_refuses_an_application_that_is_not_approved(application_factory, operator):
+    # The approval is checked by the app that orchestrates the issue (applications).
+    from pencaker.applications.services import application_card_issue
+
     application = application_factory(photo=False)
     application.status = "submitted"
     with pytest.raises(Conflict) as caught:
-        card_issue(application=application, actor=operator)
+        application_card_issue(application=application, actor=operator)
     assert caught.value.code == "not_approved"
 
 
@@ -133,7 +136,7 @@ def test_status_change_follows_the_table(card, operator):
 
 
 def test_issue_task_issues_the_card_after_commit(application_factory):
-    from pencaker.cards.tasks import issue_card_for_application
+    from pencaker.applications.tasks import issue_card_for_application
 
     application = application_factory(photo=False)
     result = issue_card_for_application.call(application.pk)

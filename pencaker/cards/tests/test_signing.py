@@ -114,7 +114,7 @@ def test_pkcs12_from_environment_is_used(tmp_path, monkeypatch, card):
     signing._cache.clear()
     info = signing.current_signer()
     assert not info.is_demo
-    from pencaker.cards.services import _print_for
+    from pencaker.cards.services.card import _print_for
 
     unsigned = render_card_pdf(_print_for(card, "http://testserver/kartu/v/x", False))
     signed = signing.sign_pdf(unsigned, reason="test", location="Palembang")

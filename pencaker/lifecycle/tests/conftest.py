@@ -102,17 +102,14 @@ def approved_application_factory(operator):
 
 @pytest.fixture
 def issue_card(approved_application_factory, operator):
-    """Issue a card as the cards service does, then call the lifecycle hook the way the
-    cards service is asked to (``on_card_issued`` inside the issue)."""
-    from pencaker.cards.services import card_issue
-    from pencaker.lifecycle.events import on_card_issued
+    """Issue a card as an approval does: the applications service issues it and records
+    the lifecycle event (``on_card_issued``) in the same transaction."""
+    from pencaker.applications.services import application_card_issue
 
     def make(user, *, on: dt.date = ISSUED, type: str = "new"):
-        card = card_issue(
+        return application_card_issue(
             application=approved_application_factory(user, on=on, type=type), actor=operator
         )
-        on_card_issued(card)
-        return card
 
     return make
 

@@ -68,7 +68,7 @@ def test_events_are_append_only(card, holder):
 def test_hook_is_idempotent_per_card(card, holder):
     from pencaker.lifecycle.events import on_card_issued
 
-    assert on_card_issued(card) is None
+    assert on_card_issued(card, renewal=False) is None
     assert SeekerEvent.objects.filter(holder=holder).count() == 1
 
 

@@ -7,15 +7,12 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 
+from pencaker.applications.services import renewal_request
 from pencaker.cards.choices import CardStatus
 from pencaker.core.errors import Conflict, PermissionDenied
 from pencaker.lifecycle.choices import EventKind
 from pencaker.lifecycle.models import LifecycleSettings, SeekerEvent
-from pencaker.lifecycle.services import (
-    lifecycle_daily,
-    lifecycle_settings_update,
-    renewal_request,
-)
+from pencaker.lifecycle.services import lifecycle_daily, lifecycle_settings_update
 from pencaker.notifications.models import Notification
 
 D = dt.date

@@ -5,7 +5,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from pencaker.accounts.models import Role
-from pencaker.cards.pdf_render import add_months
+from pencaker.cards.rules import add_months
 from pencaker.lifecycle.models import Placement, Report
 
 

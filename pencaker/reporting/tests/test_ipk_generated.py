@@ -5,12 +5,12 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from django.core.management import call_command
 from django.db.models import Count
 
+from bench.ipk.generate import generate_log
+from bench.ipk.generator import generate
 from pencaker.lifecycle.models import SeekerEvent
 from pencaker.reporting import ipk, periods
-from pencaker.reporting.generator import generate
 from pencaker.reporting.summary import summary_refresh
 
 END = dt.date(2025, 7, 1)  # generated months: 2023-07 … 2025-06, lead-in from 2022-07
@@ -145,18 +145,7 @@ def test_late_event_dated_in_a_summarised_month_does_not_change_it(generated, ho
 
 
 def test_generate_command_creates_the_office_and_summarises(db, capsys):
-    call_command(
-        "ipk_generate",
-        "--seekers",
-        "300",
-        "--months",
-        "6",
-        "--office",
-        "99.01",
-        "--create-office",
-        "--end",
-        "2025-06",
-    )
+    generate_log(seekers=300, months=6, office="99.01", create_office=True, end="2025-06")
     out = capsys.readouterr().out
     assert "generated seekers=300" in out
     assert "summarised months=" in out

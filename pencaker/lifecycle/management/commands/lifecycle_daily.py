@@ -12,6 +12,9 @@ import json
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
+from pencaker.lifecycle.services import lifecycle_daily
+from pencaker.offices.models import Office
+
 
 class Command(BaseCommand):
     help = "Send report reminders, expire cards and remove holders who missed a report."
@@ -21,9 +24,6 @@ class Command(BaseCommand):
         parser.add_argument("--office", help="only this office (code, e.g. 16.71)")
 
     def handle(self, *args, **options):
-        from pencaker.lifecycle.services import lifecycle_daily
-        from pencaker.offices.models import Office
-
         today = timezone.localdate()
         if options["today"]:
             try:

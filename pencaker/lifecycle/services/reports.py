@@ -1,5 +1,5 @@
-"""Every write of the card lifecycle: reports, placements, renewal requests, office rules
-and the daily rules (reminders, expiry, removal).
+"""Reports, placements, renewal eligibility and the office's lifecycle settings (the
+daily rules are in ``daily``; the renewal request itself is submitted by applications).
 
 Services are keyword-only, take the acting user (``None`` for the daily task) and the
 day they act on (``today``), so tests and re-runs control the clock. Writes run in one
@@ -10,7 +10,7 @@ commit); the PDF of a re-issued card is rendered after commit.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from django.db import IntegrityError, transaction
@@ -21,9 +21,14 @@ from pencaker.accounts.models import Role
 from pencaker.accounts.permissions import can_decide
 from pencaker.cards.choices import CardStatus
 from pencaker.cards.models import Card
-from pencaker.cards.services import card_reissue
-from pencaker.cards.workflow import move
-from pencaker.core.audit import audit_record
+from pencaker.cards.services import (
+    PlacementLine,
+    ReportLine,
+    card_placement_print,
+    card_report_print,
+    card_status_change,
+)
+from pencaker.core.audit import AuditAction, audit_record
 from pencaker.core.errors import Conflict, DomainError, NotFound, PermissionDenied
 from pencaker.lifecycle import notices
 from pencaker.lifecycle.choices import (
@@ -36,7 +41,10 @@ from pencaker.lifecycle.choices import (
 )
 from pencaker.lifecycle.events import registration_is_open, seeker_event_record
 from pencaker.lifecycle.models import LifecycleSettings, Placement, Report
-from pencaker.lifecycle.schedule import ReportSlot, Rules, current_slot
+from pencaker.lifecycle.schedule import next_slot
+from pencaker.lifecycle.selectors import report_slot_open, rules_for_office
+from pencaker.surveys.choices import InvitationReason
+from pencaker.surveys.services import invitation_create
 
 RENEWAL_DAYS_BEFORE_EXPIRY = 60
 PLACEMENT_START_MAX_DAYS_AHEAD = 90
@@ -52,19 +60,6 @@ class PlacementInput:
 
 
 # --- Rules ---------------------------------------------------------------------------------
-
-
-def rules_for_office(office: Any) -> Rules:
-    row = LifecycleSettings.objects.filter(office=office).first()
-    if row is None:
-        return Rules()
-    return Rules(
-        window_days_before=row.window_days_before,
-        window_days_after=row.window_days_after,
-        removal_enabled=row.removal_enabled,
-        removal_grace_days=row.removal_grace_days,
-        expiry_enabled=row.expiry_enabled,
-    )
 
 
 def lifecycle_settings_update(*, actor: Any, office: Any, **values: Any) -> LifecycleSettings:
@@ -84,7 +79,7 @@ def lifecycle_settings_update(*, actor: Any, office: Any, **values: Any) -> Life
         row.save()
         audit_record(
             actor=actor,
-            action="lifecycle.settings_changed",
+            action=AuditAction.LIFECYCLE_SETTINGS_CHANGED,
             obj=row,
             office=office,
             data={"before": before, "after": values},
@@ -132,19 +127,6 @@ def _officer_name(actor: Any, staff: bool) -> str:
 
 
 # --- Reports ---------------------------------------------------------------------------------
-
-
-def report_slot_open(*, card: Card, today: dt.date) -> ReportSlot | None:
-    """The report the holder can make on ``today``, or None (not yet, or already made)."""
-    if card.status != CardStatus.ACTIVE or card.valid_until < today:
-        return None
-    slot = current_slot(card.issued_on, rules_for_office(card.office), today)
-    if slot is None:
-        return None
-    done = Report.objects.filter(
-        card_number=card.number, period_start=card.issued_on, number=slot.number
-    ).exists()
-    return None if done else slot
 
 
 def _validate_placement(card: Card, placement: PlacementInput, today: dt.date) -> dict[str, str]:
@@ -213,17 +195,16 @@ def report_record(
                 )
         except IntegrityError:
             raise Conflict("already_reported", _("This report has already been made.")) from None
-        rows = [r for r in card.data.get("reports") or [] if r.get("n") != slot.number]
-        rows.append({"n": slot.number, "date": today.isoformat(), "officer": officer})
-        changes: dict[str, Any] = {"reports": sorted(rows, key=lambda r: r["n"])}
-        if outcome == ReportOutcome.EMPLOYED and placement is not None:
-            changes["placement"] = _placement_print(placement)
-        new = card_reissue(
-            card=card, actor=actor, data_changes=changes, note=f"report {slot.number}"
+        employed = outcome == ReportOutcome.EMPLOYED and placement is not None
+        new = card_report_print(
+            card=card,
+            actor=actor,
+            report=ReportLine(number=slot.number, on=today, officer=officer),
+            placement=_placement_line(placement) if placement is not None and employed else None,
         )
         audit_record(
             actor=actor,
-            action="lifecycle.report_recorded",
+            action=AuditAction.LIFECYCLE_REPORT_RECORDED,
             obj=report,
             office=card.office,
             data={"card": card.number, "number": slot.number, "outcome": outcome},
@@ -238,8 +219,6 @@ def report_record(
 
 
 def _no_report_message(card: Card, today: dt.date) -> str:
-    from pencaker.lifecycle.schedule import next_slot
-
     reported = set(
         Report.objects.filter(card_number=card.number, period_start=card.issued_on).values_list(
             "number", flat=True
@@ -256,13 +235,13 @@ def _no_report_message(card: Card, today: dt.date) -> str:
 # --- Placement -------------------------------------------------------------------------------
 
 
-def _placement_print(placement: PlacementInput) -> dict[str, str]:
-    return {
-        "employer": placement.employer.strip(),
-        "position": placement.position.strip(),
-        "date": placement.start_date.isoformat(),
-        "area": placement.area,
-    }
+def _placement_line(placement: PlacementInput) -> PlacementLine:
+    return PlacementLine(
+        employer=placement.employer,
+        position=placement.position,
+        start_date=placement.start_date,
+        area=placement.area,
+    )
 
 
 def _place(
@@ -283,10 +262,12 @@ def _place(
         reported_on=today,
         recorded_by=actor,
     )
-    move(card, to=CardStatus.PLACED, actor=actor, note=f"placement {row.pk}")
+    card = card_status_change(
+        card_id=card.pk, to=CardStatus.PLACED, actor=actor, note=f"placement {row.pk}"
+    )
     audit_record(
         actor=actor,
-        action="lifecycle.placement_recorded",
+        action=AuditAction.LIFECYCLE_PLACEMENT_RECORDED,
         obj=row,
         office=card.office,
         data={"card": card.number, "area": placement.area, "sector": placement.sector},
@@ -301,11 +282,7 @@ def _place(
 
 
 def _survey_invitation(card: Card) -> str:
-    try:
-        from pencaker.surveys.services import invitation_create
-    except ImportError:  # pragma: no cover - the survey app is optional
-        return ""
-    invitation = invitation_create(office=card.office, reason="placement_reported")
+    invitation = invitation_create(office=card.office, reason=InvitationReason.PLACEMENT_REPORTED)
     return getattr(invitation, "url", "") or ""
 
 
@@ -327,12 +304,7 @@ def placement_record(
             raise DomainError(
                 "invalid_placement", " ".join(errors.values()), details={"fields": errors}
             )
-        new = card_reissue(
-            card=card,
-            actor=actor,
-            data_changes={"placement": _placement_print(placement)},
-            note="placement",
-        )
+        new = card_placement_print(card=card, actor=actor, placement=_placement_line(placement))
         return _place(card=new, actor=actor, staff=staff, placement=placement, today=today)
 
 
@@ -347,139 +319,3 @@ def renewal_eligible(card: Card | None, today: dt.date) -> bool:
     return card.status == CardStatus.ACTIVE and card.valid_until <= today + dt.timedelta(
         days=RENEWAL_DAYS_BEFORE_EXPIRY
     )
-
-
-def renewal_request(*, actor: Any, today: dt.date, ip_address: str | None = None) -> Any:
-    """One click: submit an application of type renewal from the holder's profile (no
-    data to type again). Clicking twice returns the same application."""
-    from pencaker.applications.services import application_submit
-    from pencaker.cards.selectors import card_current_of_holder
-
-    card = card_current_of_holder(actor)
-    if not renewal_eligible(card, today):
-        raise Conflict(
-            "renewal_not_possible",
-            _("A renewal is possible when your card has expired or expires within %(days)s days.")
-            % {"days": RENEWAL_DAYS_BEFORE_EXPIRY},
-        )
-    assert card is not None
-    application, _created = application_submit(
-        actor=actor,
-        type="renewal",
-        idempotency_key=f"renewal:{card.number}:{card.issued_on.isoformat()}",
-        ip_address=ip_address,
-    )
-    return application
-
-
-# --- Daily rules -------------------------------------------------------------------------------
-
-
-@dataclass
-class DailyResult:
-    expired: int = 0
-    removed: int = 0
-    reminders_due: int = 0
-    reminders_overdue: int = 0
-    messages: int = 0
-    errors: list[str] = field(default_factory=list)
-
-    def as_dict(self) -> dict[str, Any]:
-        return asdict(self)
-
-
-def _expire(card_id: int, today: dt.date) -> bool:
-    with transaction.atomic():
-        card = Card.objects.select_for_update().select_related("office", "holder").get(pk=card_id)
-        if card.status != CardStatus.ACTIVE or card.valid_until >= today:
-            return False
-        move(card, to=CardStatus.EXPIRED, actor=None, note="valid_until passed")
-        audit_record(
-            actor=None,
-            action="lifecycle.card_expired",
-            obj=card,
-            office=card.office,
-            data={"valid_until": card.valid_until.isoformat()},
-        )
-        if registration_is_open(card.holder):
-            seeker_event_record(kind=EventKind.EXPIRED, card=card, on=today)
-        notices.card_expired(card=card)
-    return True
-
-
-def _remove(card_id: int, slot: ReportSlot, today: dt.date) -> bool:
-    with transaction.atomic():
-        card = Card.objects.select_for_update().select_related("office", "holder").get(pk=card_id)
-        if card.status != CardStatus.ACTIVE:
-            return False
-        if Report.objects.filter(
-            card_number=card.number, period_start=card.issued_on, number=slot.number
-        ).exists():
-            return False
-        reason = f"report {slot.number} due {slot.due_on.isoformat()} not made"
-        move(card, to=CardStatus.REMOVED, actor=None, note=reason)
-        audit_record(
-            actor=None,
-            action="lifecycle.holder_removed",
-            obj=card,
-            office=card.office,
-            data={"report": slot.number, "due_on": slot.due_on.isoformat(), "reason": reason},
-        )
-        if registration_is_open(card.holder):
-            seeker_event_record(kind=EventKind.REMOVED, card=card, on=today, note=reason)
-        notices.card_removed(card=card, slot=slot)
-    return True
-
-
-def _remind(card: Card, slot: ReportSlot, rules: Rules, today: dt.date, result: DailyResult):
-    if today <= slot.closes_on:
-        kind = "due"
-    else:
-        kind = "overdue"
-    with transaction.atomic():
-        sent = notices.report_reminder(
-            card=card, slot=slot, kind=kind, removal_enabled=rules.removal_enabled
-        )
-    result.messages += sent
-    if sent and kind == "due":
-        result.reminders_due += 1
-    elif sent:
-        result.reminders_overdue += 1
-
-
-def lifecycle_daily(*, today: dt.date, office: Any = None) -> DailyResult:
-    """Apply the office rules for ``today``: expire cards past their two years, remove
-    holders whose missed report is past the grace period, remind holders whose report is
-    due or overdue. Idempotent: a second run on the same day changes and sends nothing
-    new (status checks under row locks; dedupe keys on every message)."""
-    result = DailyResult()
-    rules_cache: dict[int, Rules] = {}
-    cards = Card.objects.filter(status=CardStatus.ACTIVE).select_related("office", "holder")
-    if office is not None:
-        cards = cards.filter(office=office)
-    for card in cards.order_by("id").iterator(chunk_size=500):
-        rules = rules_cache.get(card.office_id)
-        if rules is None:
-            rules = rules_cache[card.office_id] = rules_for_office(card.office)
-        try:
-            if card.valid_until < today:
-                if rules.expiry_enabled and _expire(card.pk, today):
-                    result.expired += 1
-                continue
-            slot = current_slot(card.issued_on, rules, today)
-            if slot is None:
-                continue
-            if Report.objects.filter(
-                card_number=card.number, period_start=card.issued_on, number=slot.number
-            ).exists():
-                continue
-            if rules.removal_enabled and today >= slot.removal_on:
-                if _remove(card.pk, slot, today):
-                    result.removed += 1
-                continue
-            if not rules.removal_enabled and today >= slot.removal_on:
-                continue  # missed; with removal off the holder is not chased for ever
-            _remind(card, slot, rules, today, result)
-        except Exception as exc:  # noqa: BLE001 - one bad card must not stop the others
-            result.errors.append(f"{card.number} v{card.version}: {type(exc).__name__}: {exc}")
-    return result

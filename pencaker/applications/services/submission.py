@@ -8,7 +8,6 @@ history row and the audit row, and schedules the email only after commit.
 from __future__ import annotations
 
 import secrets
-from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -21,18 +20,10 @@ from django.utils.translation import gettext as _
 from pencaker.accounts.models import Role
 from pencaker.accounts.permissions import can_decide
 from pencaker.applications import intake, notices, sla
-from pencaker.applications.choices import (
-    DECIDED_STATUSES,
-    OPEN_STATUSES,
-    ApplicationType,
-    RejectReason,
-    ReturnReason,
-    Status,
-)
-from pencaker.applications.models import Application, ReturnItem
-from pencaker.applications.reasons import return_reasons_for_office
+from pencaker.applications.choices import DECIDED_STATUSES, OPEN_STATUSES, ApplicationType, Status
+from pencaker.applications.models import Application
 from pencaker.applications.workflow import move
-from pencaker.core.audit import audit_record
+from pencaker.core.audit import AuditAction, audit_record
 from pencaker.core.errors import Conflict, DomainError, NotFound, PermissionDenied
 from pencaker.offices.models import Office
 
@@ -250,7 +241,7 @@ def _submit_locked(
     change = move(application, to=Status.SUBMITTED, actor=actor)
     audit_record(
         actor=actor,
-        action="application.submitted",
+        action=AuditAction.APPLICATION_SUBMITTED,
         obj=application,
         office=office,
         ip_address=ip_address,
@@ -258,175 +249,6 @@ def _submit_locked(
     )
     _notify(application, "submitted", change)
     return application, True
-
-
-def application_claim(*, actor: Any, application_id: int) -> Application:
-    with transaction.atomic():
-        application = _locked_for_staff(actor, application_id)
-        if application.status == Status.IN_REVIEW:
-            if application.claimed_by_id == actor.pk:
-                return application
-            raise Conflict("claimed_by_other", _("Another operator is checking this application."))
-        application.claimed_by = actor
-        application.claimed_at = timezone.now()
-        move(application, to=Status.IN_REVIEW, actor=actor, expected_from=[Status.SUBMITTED])
-        audit_record(
-            actor=actor, action="application.claimed", obj=application, office=application.office
-        )
-    return application
-
-
-def application_release(*, actor: Any, application_id: int, note: str = "") -> Application:
-    with transaction.atomic():
-        application = _locked_for_staff(actor, application_id)
-        if (
-            application.status == Status.IN_REVIEW
-            and application.claimed_by_id != actor.pk
-            and actor.role != Role.ADMIN_DINAS
-        ):
-            raise Conflict("claimed_by_other", _("Another operator is checking this application."))
-        application.claimed_by = None
-        application.claimed_at = None
-        move(
-            application,
-            to=Status.SUBMITTED,
-            actor=actor,
-            note=note,
-            expected_from=[Status.IN_REVIEW],
-        )
-        audit_record(
-            actor=actor, action="application.released", obj=application, office=application.office
-        )
-    return application
-
-
-def application_reassign(*, actor: Any, application_id: int, operator: Any) -> Application:
-    """An admin dinas hands a claimed application to another operator of the office."""
-    if getattr(actor, "role", None) != Role.ADMIN_DINAS:
-        raise PermissionDenied("forbidden", _("Only the office administrator can reassign."))
-    with transaction.atomic():
-        application = _locked_for_staff(actor, application_id)
-        if not can_decide(operator, application.office_id):
-            raise DomainError("invalid_operator", _("Choose an operator of this office."))
-        if application.status != Status.IN_REVIEW:
-            raise Conflict(
-                "invalid_transition",
-                _("Only an application being checked can be reassigned."),
-            )
-        previous = application.claimed_by_id
-        application.claimed_by = operator
-        application.claimed_at = timezone.now()
-        application.save(update_fields=["claimed_by", "claimed_at", "updated_at"])
-        audit_record(
-            actor=actor,
-            action="application.reassigned",
-            obj=application,
-            office=application.office,
-            data={"from": previous, "to": operator.pk},
-        )
-    return application
-
-
-def application_approve(*, actor: Any, application_id: int, note: str = "") -> Application:
-    with transaction.atomic():
-        application = _locked_for_staff(actor, application_id)
-        _require_decider(application, actor)
-        application.decided_at = timezone.now()
-        application.decided_by = actor
-        application.decision_note = note
-        change = move(application, to=Status.APPROVED, actor=actor, note=note)
-        audit_record(
-            actor=actor, action="application.approved", obj=application, office=application.office
-        )
-        _notify(application, "approved", change)
-        # The card is rendered and signed by a background task after commit (idempotent).
-        from pencaker.cards.tasks import schedule_card_issue
-
-        schedule_card_issue(application.pk)
-    return application
-
-
-def application_return(
-    *, actor: Any, application_id: int, items: Sequence[ReturnItemInput], note: str = ""
-) -> Application:
-    """Send back for changes with at least one (item, reason) pair; the SLA clock stops."""
-    with transaction.atomic():
-        application = _locked_for_staff(actor, application_id)
-        _require_decider(application, actor)
-        allowed_items = {code for code, _label in intake.returnable_items(application)}
-        reasons = {r.code: r for r in return_reasons_for_office(application.office)}
-        cleaned: list[ReturnItemInput] = []
-        seen = set()
-        for entry in items:
-            if entry.item not in allowed_items or entry.reason not in reasons:
-                raise DomainError("invalid_return_item", _("Choose an item and a reason."))
-            if entry.reason == ReturnReason.OTHER and not entry.text.strip():
-                raise DomainError(
-                    "return_text_required",
-                    _("Explain in the note what the applicant must fix."),
-                )
-            if (entry.item, entry.reason) not in seen:
-                seen.add((entry.item, entry.reason))
-                cleaned.append(entry)
-        if not cleaned:
-            raise DomainError(
-                "return_items_required",
-                _("Choose at least one item and say what the applicant must fix."),
-            )
-        now = timezone.now()
-        application.claimed_by = None
-        application.claimed_at = None
-        sla.pause_start(application, now)
-        change = move(application, to=Status.NEEDS_CHANGES, actor=actor, note=note)
-        ReturnItem.objects.bulk_create(
-            ReturnItem(
-                application=application,
-                status_change=change,
-                item=e.item,
-                reason=e.reason,
-                # An office's own wording is frozen; built-in reasons stay translatable.
-                reason_label=reasons[e.reason].label,
-                text=e.text.strip(),
-            )
-            for e in cleaned
-        )
-        audit_record(
-            actor=actor,
-            action="application.returned",
-            obj=application,
-            office=application.office,
-            data={"items": [[e.item, e.reason] for e in cleaned]},
-        )
-        _notify(application, "returned", change)
-    return application
-
-
-def application_reject(
-    *, actor: Any, application_id: int, reason: str, note: str = ""
-) -> Application:
-    if reason not in RejectReason.values:
-        raise DomainError("invalid_reject_reason", _("Choose a reason for the rejection."))
-    if reason == RejectReason.OTHER and not note.strip():
-        raise DomainError(
-            "reject_note_required", _("Explain the reason for the rejection in the note.")
-        )
-    with transaction.atomic():
-        application = _locked_for_staff(actor, application_id)
-        _require_decider(application, actor)
-        application.decided_at = timezone.now()
-        application.decided_by = actor
-        application.reject_reason = reason
-        application.decision_note = note
-        change = move(application, to=Status.REJECTED, actor=actor, note=note)
-        audit_record(
-            actor=actor,
-            action="application.rejected",
-            obj=application,
-            office=application.office,
-            data={"reason": reason},
-        )
-        _notify(application, "rejected", change)
-    return application
 
 
 def application_withdraw(*, actor: Any, application_id: int, note: str = "") -> Application:
@@ -442,7 +264,10 @@ def application_withdraw(*, actor: Any, application_id: int, note: str = "") -> 
             expected_from=[Status.SUBMITTED, Status.NEEDS_CHANGES],
         )
         audit_record(
-            actor=actor, action="application.withdrawn", obj=application, office=application.office
+            actor=actor,
+            action=AuditAction.APPLICATION_WITHDRAWN,
+            obj=application,
+            office=application.office,
         )
     return application
 
@@ -471,7 +296,7 @@ def application_resubmit(
         )
         audit_record(
             actor=actor,
-            action="application.resubmitted",
+            action=AuditAction.APPLICATION_RESUBMITTED,
             obj=application,
             office=application.office,
             ip_address=ip_address,

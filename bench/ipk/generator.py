@@ -1,8 +1,8 @@
-"""A realistic synthetic event log for benchmarks and tests: ``pencaker ipk_generate``.
+"""A realistic synthetic event log for benchmarks and tests (`bench/ipk/generate.py`).
 
 Writes job-seeker accounts (no password, e-mail ``ipkgen-…@example.invalid``) and their
 ``lifecycle.SeekerEvent`` rows straight into the tables, bypassing the services: it is a
-tool for development and benchmarks, never for a production database (the command refuses
+tool for development and benchmarks, never for a production database (the script refuses
 there). PostgreSQL gets COPY, SQLite ``executemany``.
 
 Distributions (roughly what the field studies of Dinas offices report):
