@@ -42,7 +42,7 @@ def test_a_wrong_npwp_check_digit_is_named(body, tail):
     with pytest.raises(DomainError) as info:
         npwp_normalize(body + bad + tail)
     assert info.value.code == "invalid_npwp"
-    assert "check digit" in info.value.message
+    assert info.value.details["fields"]["npwp"] == [info.value.message]
 
 
 def test_the_new_sixteen_digit_npwp_is_zero_plus_the_old_number():
