@@ -96,7 +96,9 @@ class OrganisationForm(AddressRegionForm):
 
     def __init__(self, *args: Any, document_required: bool = True, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["sector"].choices = [("", _("— Choose a sector —")), *sector_choices()]
+        sector = self.fields["sector"]
+        assert isinstance(sector, forms.ChoiceField)
+        sector.choices = [("", _("— Choose a sector —")), *sector_choices()]
         self.fields["document"].required = document_required
 
     def organisation_fields(self) -> dict[str, Any]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import wraps
 
+from django import forms
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.views import redirect_to_login
@@ -33,6 +34,7 @@ from pencaker.employers.forms import (
     VerifyForm,
     add_domain_error,
 )
+from pencaker.employers.models import Membership
 from pencaker.employers.office_config import office_calendar
 from pencaker.regions.forms import initial_from_village
 
@@ -53,8 +55,7 @@ def employer_required(func: Callable) -> Callable:
         if membership is not None and membership.is_owner and not user.is_verified():
             query = urlencode({"next": request.get_full_path()})
             return redirect(f"{reverse('accounts:two_factor')}?{query}")
-        request.membership = membership
-        return func(request, *args, **kwargs)
+        return func(request, *args, membership=membership, **kwargs)
 
     return wrapper
 
@@ -92,8 +93,8 @@ def signup(request: HttpRequest) -> HttpResponse:
 
 
 @employer_required
-def register(request: HttpRequest) -> HttpResponse:
-    if request.membership is not None:
+def register(request: HttpRequest, *, membership: Membership | None) -> HttpResponse:
+    if membership is not None:
         return redirect("employers:home")
     form = OrganisationForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
@@ -125,8 +126,7 @@ def register(request: HttpRequest) -> HttpResponse:
 
 
 @employer_required
-def home(request: HttpRequest) -> HttpResponse:
-    membership = request.membership
+def home(request: HttpRequest, *, membership: Membership | None) -> HttpResponse:
     if membership is None:
         return redirect("employers:register")
     organisation = membership.organisation
@@ -156,18 +156,16 @@ def _organisation_initial(organisation) -> dict:
 
 
 @employer_required
-def edit(request: HttpRequest) -> HttpResponse:
-    membership = request.membership
+def edit(request: HttpRequest, *, membership: Membership | None) -> HttpResponse:
     if membership is None:
         return redirect("employers:register")
     organisation = membership.organisation
+    form: forms.Form
     if organisation.status == Status.VERIFIED:
         form = ContactForm(
             request.POST or None,
             initial={name: getattr(organisation, name) for name in services.CONTACT_FIELDS},
         )
-        fields = lambda: dict(form.cleaned_data)  # noqa: E731
-        document = None
     elif organisation.status in services.EDITABLE_STATUSES:
         form = OrganisationForm(
             request.POST or None,
@@ -175,21 +173,23 @@ def edit(request: HttpRequest) -> HttpResponse:
             initial=_organisation_initial(organisation),
             document_required=False,
         )
-        fields = form.organisation_fields
-        document = "from_form"
     else:
         messages.error(
             request, _("The office is checking your registration; it cannot change now.")
         )
         return redirect("employers:home")
     if request.method == "POST" and form.is_valid():
+        if isinstance(form, OrganisationForm):
+            fields, document = form.organisation_fields(), form.cleaned_data.get("document")
+        else:
+            fields, document = dict(form.cleaned_data), None
         try:
             services.organisation_update(
                 actor=request.user,
-                document=form.cleaned_data.get("document") if document else None,
+                document=document,
                 resubmit=organisation.status == Status.NEEDS_CHANGES,
                 ip_address=client_ip(request),
-                **fields(),
+                **fields,
             )
         except DomainError as exc:
             add_domain_error(form, exc)
@@ -211,7 +211,7 @@ def edit(request: HttpRequest) -> HttpResponse:
 
 @require_POST
 @employer_required
-def member_invite(request: HttpRequest) -> HttpResponse:
+def member_invite(request: HttpRequest, *, membership: Membership | None) -> HttpResponse:
     form = InviteForm(request.POST)
     if form.is_valid():
         try:
@@ -233,7 +233,9 @@ def member_invite(request: HttpRequest) -> HttpResponse:
 
 @require_POST
 @employer_required
-def member_remove(request: HttpRequest, membership_id: int) -> HttpResponse:
+def member_remove(
+    request: HttpRequest, membership_id: int, *, membership: Membership | None
+) -> HttpResponse:
     try:
         services.member_remove(
             actor=request.user, membership_id=membership_id, ip_address=client_ip(request)
@@ -254,7 +256,9 @@ def queue(request: HttpRequest) -> HttpResponse:
     if status not in Status.values:
         status = ""
     rows = list(selectors.organisation_queue_for_office(request.user, status=status)[:200])
-    calendar = office_calendar(request.user.office)
+    office = getattr(request.user, "office", None)
+    assert office is not None  # staff_required: staff belong to an office
+    calendar = office_calendar(office)
     items = [(o, sla.sla_state(o, calendar=calendar)) for o in rows]
     return render(
         request,
@@ -299,13 +303,13 @@ def review(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @staff_required
-def document(request: HttpRequest, pk: int) -> HttpResponse:
+def document(request: HttpRequest, pk: int) -> HttpResponse | FileResponse:
     try:
         organisation = selectors.organisation_for_staff(request.user, pk)
     except NotFound:
         return _not_found(request)
     current = selectors.organisation_current_document(organisation)
-    if current is None:
+    if current is None or not current.file.name:
         raise Http404
     response = FileResponse(
         default_storage.open(current.file.name, "rb"), content_type=current.content_type
