@@ -256,7 +256,16 @@ class _StoredFile:
 def _store_document(uploaded_file: Any) -> _StoredFile:
     """Check by content (documents' rules: sniffing, re-encoding images without metadata,
     PDF checks) and write the bytes under a random name."""
-    checked = check_upload(kind=DOCUMENT_CHECK_KIND, uploaded_file=uploaded_file)
+    try:
+        checked = check_upload(kind=DOCUMENT_CHECK_KIND, uploaded_file=uploaded_file)
+    except DomainError as exc:
+        # The file checks speak of the upload as a whole; here it is the form's one file.
+        raise DomainError(
+            exc.code,
+            exc.message,
+            status=exc.status,
+            details={**exc.details, "fields": {"document": [exc.message]}},
+        ) from exc
     now = timezone.now()
     name = default_storage.save(
         f"employers/{now:%Y}/{now:%m}/{uuid.uuid4().hex}.{checked.extension}",

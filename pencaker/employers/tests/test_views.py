@@ -230,3 +230,20 @@ def test_the_head_of_office_cannot_post_decisions(
 def test_the_staff_dashboard_links_to_the_employer_queue(operator, staff_client_factory):
     page = staff_client_factory(operator).get(reverse("accounts:staff_home")).content.decode()
     assert reverse("employers:queue") in page
+
+
+def test_a_refused_document_is_named_next_to_the_file_field(
+    employer, employer_client_factory, village
+):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from pencaker.documents.tests.samples import exe
+
+    client = employer_client_factory(employer, otp=False)
+    response = client.post(
+        reverse("employers:register"),
+        {**_form_data(village), "document": SimpleUploadedFile("nib.pdf", exe())},
+    )
+    assert response.status_code == 400
+    assert 'id="id_document_error"' in response.content.decode()
+    assert not Organisation.objects.exists()
