@@ -247,3 +247,15 @@ def test_a_refused_document_is_named_next_to_the_file_field(
     assert response.status_code == 400
     assert 'id="id_document_error"' in response.content.decode()
     assert not Organisation.objects.exists()
+
+
+def test_employers_see_their_own_menu_not_the_job_seeker_one(
+    submitted, employer, employer_client_factory
+):
+    page = employer_client_factory(employer).get(reverse("employers:home")).content.decode()
+    assert reverse("employers:home") in page and reverse("cards:batch_check") in page
+    assert reverse("seekers:overview") not in page
+
+
+def test_the_home_page_invites_employers_to_sign_up(client, db):
+    assert reverse("employers:signup") in client.get(reverse("public:home")).content.decode()
