@@ -353,3 +353,22 @@ def test_the_owner_cannot_be_removed(verified, employer):
     with pytest.raises(DomainError) as info:
         services.member_remove(actor=employer, membership_id=owner.pk)
     assert info.value.code == "cannot_remove_owner"
+
+
+ALL_DISALLOWED_EDGES = [
+    (start, to) for start in Status.values for to in Status.values if to not in ALLOWED[start]
+]
+
+
+@pytest.mark.parametrize(("start", "to"), ALL_DISALLOWED_EDGES)
+def test_the_workflow_helper_refuses_every_edge_outside_the_table(start, to, submitted, employer):
+    from pencaker.employers.workflow import move
+
+    Organisation.objects.filter(pk=submitted.pk).update(status=start)
+    submitted.refresh_from_db()
+    history = submitted.history.count()
+    with pytest.raises(Conflict) as info:
+        move(submitted, to=to, actor=employer)
+    assert info.value.code == "invalid_transition"
+    submitted.refresh_from_db()
+    assert submitted.status == start and submitted.history.count() == history
