@@ -105,6 +105,7 @@ INSTALLED_APPS = [
     "pencaker.offices",
     "pencaker.seekers",
     "pencaker.documents",
+    "pencaker.employers",
     "pencaker.applications",
     "pencaker.cards",
     "pencaker.lifecycle",

@@ -8,6 +8,7 @@ urlpatterns = [
     path("wilayah/", include("pencaker.regions.urls")),
     path("profil/", include("pencaker.seekers.urls")),
     path("dokumen/", include("pencaker.documents.urls")),
+    path("pemberi-kerja/", include("pencaker.employers.urls")),
     path("kantor/", include("pencaker.offices.urls")),
     path("permohonan/", include("pencaker.applications.urls")),
     path("survei/", include("pencaker.surveys.urls")),

@@ -47,4 +47,9 @@ def landing_url_for(user: User) -> str:
         return reverse("accounts:staff_home")
     if user.role == Role.JOB_SEEKER:
         return seeker_home_url()
+    if user.role == Role.EMPLOYER:
+        try:
+            return reverse("employers:home")
+        except NoReverseMatch:
+            return reverse("public:home")
     return reverse("public:home")

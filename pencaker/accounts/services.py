@@ -61,12 +61,16 @@ def user_register(
     password: str,
     consent: bool,
     ip_address: str | None = None,
+    role: str = Role.JOB_SEEKER,
 ) -> User:
-    """Create a job-seeker account and send the verification email after commit.
+    """Create a job-seeker (or employer) account and send the verification email after
+    commit.
 
     The caller has validated the input shape (``SignupForm``); this re-checks the rules
     that protect the data: consent given, a unique email, a valid mobile number.
     """
+    if role not in (Role.JOB_SEEKER, Role.EMPLOYER):
+        raise DomainError("invalid_role", _("Choose job seeker or employer."))
     if not consent:
         raise DomainError(
             AccountErrorCode.CONSENT_REQUIRED,
@@ -90,7 +94,7 @@ def user_register(
                     password=password,
                     phone=phone_e164,
                     full_name=full_name.strip(),
-                    role=Role.JOB_SEEKER,
+                    role=role,
                     consent_at=timezone.now(),
                     consent_version=CONSENT_VERSION,
                 )

@@ -146,9 +146,10 @@ def _qr_data_uri(uri: str) -> str:
 @login_required
 def two_factor(request: HttpRequest) -> HttpResponse:
     user = request.user
-    if user.role not in STAFF_ROLES:
+    # Staff must use TOTP; employer accounts (owners must, members may) use the same flow.
+    if user.role not in STAFF_ROLES and user.role != Role.EMPLOYER:
         return redirect(selectors.landing_url_for(user))
-    next_url = _safe_next(request) or reverse("accounts:staff_home")
+    next_url = _safe_next(request) or selectors.landing_url_for(user)
     if user.is_verified():
         return HttpResponseRedirect(next_url)
     form = OtpCodeForm(request.POST or None)

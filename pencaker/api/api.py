@@ -65,6 +65,7 @@ def authentication_error(request, exc: AuthenticationError):
 
 api.add_router("/auth", "pencaker.accounts.api.router")
 api.add_router("/documents", "pencaker.documents.api.router")
+api.add_router("/employers", "pencaker.employers.api.router")
 api.add_router("/profile", "pencaker.seekers.api.router")
 api.add_router("/applications", "pencaker.applications.api.router")
 api.add_router("/cards", "pencaker.cards.api.router")

@@ -9,7 +9,8 @@ from django.utils.translation import gettext as _
 from ninja import Router, Schema
 from pydantic import Field
 
-from pencaker.cards import qr_keys, services
+from pencaker.accounts.api_auth import TokenAuth
+from pencaker.cards import batch_check, qr_keys, services
 from pencaker.core.audit import client_ip
 from pencaker.core.errors import DomainError
 
@@ -83,3 +84,43 @@ def card_verify(request, payload: VerifyIn):
 @router.get("/keys", operation_id="card_keys", auth=None, summary="Published QR keys (JWK set)")
 def card_keys(request):
     return qr_keys.published_jwks()
+
+
+class BatchItemIn(Schema):
+    number: str = Field(..., max_length=40)
+    birth_date: dt.date | None = None
+
+
+class BatchIn(Schema):
+    items: list[BatchItemIn] = Field(..., max_length=batch_check.BATCH_MAX)
+
+
+class BatchItemOut(VerifyOut):
+    line: int
+
+
+@router.post(
+    "/verify-batch",
+    response={200: list[BatchItemOut], 400: ErrorOut, 401: ErrorOut, 403: ErrorOut},
+    operation_id="employer_cards_verify",
+    auth=TokenAuth(),
+    summary="A verified employer checks up to 200 cards (number + birth date) at once",
+)
+def employer_cards_verify(request, payload: BatchIn):
+    """Each item is answered as ``card_verify`` answers a number check, with its ``line``
+    (1-based position in ``items``); each check is logged like the public one."""
+    rows = [
+        batch_check.BatchRow(
+            line=index,
+            number=item.number,
+            birth_date=item.birth_date,
+            error=""
+            if item.birth_date
+            else _("Line %(line)s: add the holder's date of birth (17-08-1995).") % {"line": index},
+        )
+        for index, item in enumerate(payload.items, start=1)
+    ]
+    results = batch_check.card_check_many(
+        actor=request.auth, rows=rows, ip_address=client_ip(request)
+    )
+    return [{**r.verification.__dict__, "line": r.row.line} for r in results]

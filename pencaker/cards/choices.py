@@ -18,6 +18,7 @@ class CardStatus(models.TextChoices):
 class VerificationMethod(models.TextChoices):
     QR = "qr", _("QR code")
     NUMBER = "number", _("Card number and date of birth")
+    BATCH = "batch", _("Employer's batch check (number and date of birth)")
 
 
 class VerificationOutcome(models.TextChoices):

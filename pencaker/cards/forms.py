@@ -40,3 +40,29 @@ class CardCheckForm(forms.Form):
         if value < dt.date(1900, 1, 1) or value > dt.date.today():
             raise forms.ValidationError(_("This date of birth is not possible. Check the year."))
         return value
+
+
+class BatchCheckForm(forms.Form):
+    """Lines of ``card number, birth date`` pasted or uploaded as a CSV file."""
+
+    lines = forms.CharField(
+        label=_("Card numbers and dates of birth"),
+        required=False,
+        help_text=_(
+            "One card per line: number, date of birth (for example 1671-2026-000123-4, "
+            "17-08-1995). At most 200 lines."
+        ),
+        widget=forms.Textarea(attrs={"rows": 8, "autocomplete": "off"}),
+    )
+    csv_file = forms.FileField(
+        label=_("Or a CSV file"),
+        required=False,
+        help_text=_("Two columns: card number and date of birth; a header line is allowed."),
+    )
+
+    def text(self) -> str:
+        upload = self.cleaned_data.get("csv_file")
+        if upload is not None:
+            data = upload.read(200 * 200)
+            return data.decode("utf-8-sig", errors="replace")
+        return self.cleaned_data.get("lines") or ""

@@ -4,6 +4,7 @@ and the published QR keys. Views parse, call one service or selector, and render
 from __future__ import annotations
 
 from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
@@ -11,8 +12,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
 from pencaker.accounts.permissions import seeker_required
-from pencaker.cards import qr_keys, selectors, services
-from pencaker.cards.forms import CardCheckForm
+from pencaker.cards import batch_check, qr_keys, selectors, services
+from pencaker.cards.forms import BatchCheckForm, CardCheckForm
 from pencaker.cards.models import Card
 from pencaker.core.audit import client_ip
 from pencaker.core.errors import DomainError
@@ -110,3 +111,27 @@ def jwks(request):
     response["Access-Control-Allow-Origin"] = "*"
     response["Cache-Control"] = "public, max-age=3600"
     return response
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def batch_check_page(request):
+    """A verified employer checks up to 200 cards at once (paste or CSV)."""
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    if request.user.role != "employer":
+        raise PermissionDenied
+    form = BatchCheckForm(request.POST or None, request.FILES or None)
+    context = {"form": form, "results": None, "max": batch_check.BATCH_MAX}
+    if request.method == "POST" and form.is_valid():
+        try:
+            context["results"] = batch_check.card_check_many(
+                actor=request.user,
+                rows=batch_check.batch_rows_parse(form.text()),
+                ip_address=client_ip(request),
+            )
+        except DomainError as exc:
+            if exc.status == 403:
+                raise PermissionDenied from exc
+            form.add_error(None, exc.message)
+    return render(request, "cards/batch_check.html", context, status=400 if form.errors else 200)

@@ -1,5 +1,5 @@
-"""Demo data for the embedded default: one office (Kota Palembang), its staff and a job
-seeker with a complete profile. Every step is idempotent: running it again changes nothing
+"""Demo data for the embedded default: one office (Kota Palembang), its staff, a job
+seeker with a complete profile and two verified employers. Every step is idempotent: running it again changes nothing
 and duplicates nothing.
 """
 
@@ -15,6 +15,7 @@ from django.db import transaction
 DATA = Path(__file__).parent / "data"
 OFFICE_CODE = "16.71"
 DEMO_PASSWORD = "pencaker-demo-2026"  # noqa: S105 - demo only, printed by make run
+EMPLOYER_EMAIL = "employer@demo.pencaker.id"
 
 
 @dataclass(frozen=True)
@@ -54,7 +55,7 @@ def seed_office():
 
 
 def seed_users(office) -> list[DemoLogin]:
-    from pencaker.accounts.models import Role, User
+    from pencaker.accounts.models import STAFF_ROLES, Role, User
 
     logins = [
         DemoLogin(
@@ -75,9 +76,16 @@ def seed_users(office) -> list[DemoLogin]:
             DEMO_PASSWORD,
             "complete profile and an issued, signed AK/1 card",
         ),
+        DemoLogin(
+            Role.EMPLOYER,
+            EMPLOYER_EMAIL,
+            DEMO_PASSWORD,
+            "owner of a verified employer; 2FA: TOTP secret PENCAKERDEMOEMPLOYERTOTPSECRET23 "
+            "or backup code employer111",
+        ),
     ]
     for login in logins:
-        staff = login.role != Role.JOB_SEEKER
+        staff = login.role in STAFF_ROLES
         user, created = User.objects.get_or_create(
             email=login.email,
             defaults={
@@ -97,10 +105,12 @@ def seed_users(office) -> list[DemoLogin]:
 DEMO_TOTP_SECRETS = {
     "admin@demo.pencaker.id": "PENCAKERDEMOADMINTOTPSECRETKEY23",
     "operator@demo.pencaker.id": "PENCAKERDEMOOPERATORTOTPSECRET23",
+    "employer@demo.pencaker.id": "PENCAKERDEMOEMPLOYERTOTPSECRET23",
 }
 DEMO_BACKUP_CODES = {
     "admin@demo.pencaker.id": ["admin111", "admin222", "admin333"],
     "operator@demo.pencaker.id": ["operator111", "operator222", "operator333"],
+    "employer@demo.pencaker.id": ["employer111", "employer222", "employer333"],
 }
 
 
@@ -208,6 +218,75 @@ def seed_card(
     applications.application_card_issue(application=application, actor=operator)
 
 
+# Two verified employers of the demo office; the first is the demo employer login's.
+DEMO_EMPLOYERS = [
+    {
+        "owner": EMPLOYER_EMAIL,
+        "owner_name": "Dewi Lestari",
+        "legal_name": "PT Sriwijaya Roti Abadi",
+        "type": "pt",
+        "nib": "9120001234567",
+        "npwp": "013121660091000",
+        "sector": "10710",
+        "address_line": "Jl. Kolonel Atmo No. 5",
+        "village": "16.71.01.1001",
+        "postal_code": "30121",
+        "contact_name": "Dewi Lestari",
+        "phone": "+6281200000001",
+        "email": "hrd@sriwijaya-roti.demo.pencaker.id",
+        "size_band": "20_99",
+        "website": "https://sriwijaya-roti.demo.pencaker.id",
+    },
+    {
+        "owner": "koperasi@demo.pencaker.id",
+        "owner_name": "Ahmad Fauzi",
+        "legal_name": "Koperasi Karya Musi Sejahtera",
+        "type": "koperasi",
+        "nib": "9120007654321",
+        "npwp": "",
+        "sector": "14111",
+        "address_line": "Jl. Merdeka No. 21",
+        "village": "16.71.01.1002",
+        "postal_code": "30121",
+        "contact_name": "Ahmad Fauzi",
+        "phone": "+6281200000002",
+        "email": "pengurus@karya-musi.demo.pencaker.id",
+        "size_band": "5_19",
+        "website": "",
+    },
+]
+
+
+def seed_employers(operator_email: str = "operator@demo.pencaker.id") -> None:
+    """Two organisations registered with a document and verified by the demo operator."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from pencaker.accounts.models import Role, User
+    from pencaker.employers import services as employers
+    from pencaker.employers.kbli import kbli_import_demo
+    from pencaker.employers.models import Membership
+
+    kbli_import_demo()
+    operator = User.objects.get(email=operator_email)
+    for entry in DEMO_EMPLOYERS:
+        fields = dict(entry)
+        email, name = fields.pop("owner"), fields.pop("owner_name")
+        owner, created = User.objects.get_or_create(
+            email=email,
+            defaults={"role": Role.EMPLOYER, "full_name": name, "phone": fields["phone"]},
+        )
+        if created:
+            owner.set_password(DEMO_PASSWORD)
+            owner.save()
+        if Membership.objects.filter(user=owner).exists():
+            continue
+        document = SimpleUploadedFile(
+            "nib-demo.pdf", _demo_pdf(f"NIB DEMO {fields['legal_name']}"), "application/pdf"
+        )
+        organisation = employers.organisation_register(actor=owner, document=document, **fields)
+        employers.organisation_verify(actor=operator, organisation_id=organisation.pk)
+
+
 def seed_all() -> list[DemoLogin]:
     with transaction.atomic():
         seed_regions()
@@ -217,4 +296,5 @@ def seed_all() -> list[DemoLogin]:
     # Uploads write files first and then their rows in their own transaction.
     seed_seeker()
     seed_card()
+    seed_employers()
     return logins

@@ -6,7 +6,8 @@
    uploads left; then no stored file may be unreferenced.
 2. Every acknowledged submission exists exactly once (same applicant, same key), with its
    frozen documents intact (each version's file against its sha256).
-3. Every acknowledged upload exists with its file intact.
+3. Every acknowledged upload exists with its file intact; every acknowledged organisation
+   registration exists once (its owner, its NIB) with its document intact.
 4. ``installation_verify``: every stored file against its recorded checksum, no
    half-written application.
 
@@ -64,6 +65,27 @@ def main() -> int:
             uploads_lost += 1
         elif sha256_of(version.file.name) != upload["sha256"]:
             problems.append(f"upload {upload['version_id']}: file damaged")
+    registrations_lost, registrations_duplicated = 0, 0
+    from pencaker.employers.models import Organisation
+
+    for ack in acks.get("registrations", []):
+        rows = list(
+            Organisation.objects.filter(memberships__user__email=ack["email"]).values_list(
+                "pk", flat=True
+            )
+        )
+        if not rows:
+            registrations_lost += 1
+            continue
+        if len(rows) > 1 or Organisation.objects.filter(nib=ack["nib"]).count() > 1:
+            registrations_duplicated += 1
+        if rows[0] != ack["id"]:
+            problems.append(f"registration {ack['email']}: organisation changed")
+        document = Organisation.objects.get(pk=rows[0]).documents.first()
+        if document is None:
+            problems.append(f"registration {ack['email']}: document lost")
+        elif sha256_of(document.file.name) != document.sha256:
+            problems.append(f"registration {ack['email']}: document file damaged")
     report = installation_verify()
     problems += report.problems
     print(
@@ -74,6 +96,9 @@ def main() -> int:
                 "duplicated": duplicated,
                 "uploads_acknowledged": len(acks["uploads"]),
                 "uploads_lost": uploads_lost,
+                "registrations_acknowledged": len(acks.get("registrations", [])),
+                "registrations_lost": registrations_lost,
+                "registrations_duplicated": registrations_duplicated,
                 "applications": report.applications,
                 "files_verified": report.files,
                 "orphans_removed": len(cleanup.orphans),

@@ -12,6 +12,9 @@ and API tokens, starts ``pencaker serve`` (gunicorn + task worker) and drives ``
 threads against it. Each client loops: upload a new document version, submit an AK/1
 request with an Idempotency-Key, withdraw it (so the next submission is allowed). A
 request that fails in any way is retried with the same key once the server is back.
+Beside them, ``--clients / 5`` employer threads register organisations (``employer_register``
+with its document, one per employer account, one account after another); a retry whose
+first attempt committed is answered ``already_member`` and confirmed with ``employer_get``.
 
 In every cycle the controller waits until a random number of requests has been sent, then
 SIGKILLs the whole app server (gunicorn master, workers and task worker) and starts it
@@ -173,6 +176,7 @@ class Shared:
         self.stop = threading.Event()
         self.submissions: list[dict] = []
         self.uploads: list[dict] = []
+        self.registrations: list[dict] = []
         self.statuses: dict[str, int] = {}
 
     def count(self, status: int | str) -> None:
@@ -288,6 +292,67 @@ class Client(threading.Thread):
             self.error = f"{type(exc).__name__}: {exc}"
 
 
+class EmployerClient(Client):
+    """Registers one organisation per account, one account after another."""
+
+    def __init__(self, n: int, accounts: list[dict], port: int, shared: Shared, seed: int):
+        super().__init__(n, accounts[0]["email"], accounts[0]["token"], port, shared, seed)
+        self.name = f"employer-{n}"
+        self.accounts = accounts
+        self.n = n
+
+    def register(self, index: int) -> None:
+        boundary = uuid.uuid4().hex
+        nib = f"9{self.n:05d}{index:07d}"[:13]
+        fields = {
+            "legal_name": f"PT Durability {self.n}-{index}",
+            "type": "pt",
+            "nib": nib,
+            "sector": "10710",
+            "address_line": "Jl. Merdeka No. 1",
+            "village": "16.71.01.1001",
+            "contact_name": "HRD",
+            "phone": "0812 3456 7890",
+            "email": f"org{self.n}-{index}@durability.test",
+            "size_band": "5_19",
+        }
+        body = b"".join(
+            f'--{boundary}\r\nContent-Disposition: form-data; name="{k}"\r\n\r\n{v}\r\n'.encode()
+            for k, v in fields.items()
+        )
+        body += (
+            f'--{boundary}\r\nContent-Disposition: form-data; name="document"; '
+            f'filename="nib.jpg"\r\nContent-Type: image/jpeg\r\n\r\n'
+        ).encode()
+        body += jpeg("nib", self.rng) + f"\r\n--{boundary}--\r\n".encode()
+        headers = {"Content-Type": f"multipart/form-data; boundary={boundary}"}
+        for attempt in range(self.MAX_ATTEMPTS):
+            status, data = self.request("POST", "/api/v1/employers/", body, headers)
+            if status == 409 and data and data.get("code") == "already_member":
+                # The first attempt committed and its answer was lost: the account has it.
+                status, data = self.request("GET", "/api/v1/employers/mine")
+            if status in (200, 201):
+                with self.shared.lock:
+                    self.shared.registrations.append(
+                        {"email": self.email, "id": data["id"], "nib": nib}
+                    )
+                return
+            if status is not None and status < 500:
+                raise RuntimeError(f"registration refused: {status} {data}")
+            self.pause(attempt)
+        raise RuntimeError("registration: too many attempts")
+
+    def run(self) -> None:
+        try:
+            for index, account in enumerate(self.accounts):
+                if self.shared.stop.is_set():
+                    return
+                self.email, self.token = account["email"], account["token"]
+                self.register(index)
+        except Exception as exc:  # noqa: BLE001 - reported by the controller
+            self.error = f"{type(exc).__name__}: {exc}"
+
+
 def manage(env: dict[str, str], *args: str, timeout: int = 600) -> str:
     result = subprocess.run(  # noqa: S603
         [PYTHON, "-m", "pencaker.manage", *args],
@@ -343,7 +408,8 @@ def run_one(db: str, *, cycles: int, clients: int, workers: int, seed: int, keep
         log(f"{db}: migrated at {time.monotonic() - started:.1f}s")
         run_script(env, "seed.py", str(clients), str(data_dir / "clients.json"))
         log(f"{db}: seeded at {time.monotonic() - started:.1f}s")
-        accounts = json.loads((data_dir / "clients.json").read_text())["clients"]
+        seeded = json.loads((data_dir / "clients.json").read_text())
+        accounts = seeded["clients"]
         port = free_port()
         server = Server(env, port, workers, data_dir / "server.log")
         server.start()
@@ -353,6 +419,9 @@ def run_one(db: str, *, cycles: int, clients: int, workers: int, seed: int, keep
         threads = [
             Client(n, a["email"], a["token"], port, shared, seed * 1000 + n)
             for n, a in enumerate(accounts)
+        ] + [
+            EmployerClient(n, group, port, shared, seed * 1000 + 500 + n)
+            for n, group in enumerate(seeded.get("employers", []))
         ]
         for thread in threads:
             thread.start()
@@ -396,7 +465,13 @@ def run_one(db: str, *, cycles: int, clients: int, workers: int, seed: int, keep
         acks_path = data_dir / "acks.json"
         with shared.lock:
             acks_path.write_text(
-                json.dumps({"submissions": shared.submissions, "uploads": shared.uploads})
+                json.dumps(
+                    {
+                        "submissions": shared.submissions,
+                        "uploads": shared.uploads,
+                        "registrations": shared.registrations,
+                    }
+                )
             )
         result = json.loads(run_script(env, "check.py", str(acks_path)))
         result.update(
@@ -460,6 +535,8 @@ def main(argv: list[str] | None = None) -> int:
         or r["stuck_clients"]
         or r["orphans_left"]
         or r["uploads_lost"]
+        or r.get("registrations_lost")
+        or r.get("registrations_duplicated")
         for r in results
     )
     print(

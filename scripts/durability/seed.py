@@ -1,5 +1,7 @@
 """Seed the durability/load installation: the demo office and staff, N job seekers with
-complete profiles and the three required documents, and an API token for each.
+complete profiles and the three required documents, and an API token for each; and
+``employer_accounts(N)`` employer accounts (no organisation yet) with their tokens, for the
+organisation registrations.
 
 Run inside the installation's environment (DJANGO_SETTINGS_MODULE, PENCAKER_DATA_DIR,
 DATABASE_URL)::
@@ -59,6 +61,30 @@ def bench_extras(clients: list[dict]) -> dict:
     }
 
 
+EMPLOYERS_PER_THREAD = 10
+
+
+def employer_threads(count: int) -> int:
+    return max(1, count // 5)
+
+
+def employer_accounts(count: int) -> list[list[dict]]:
+    """Accounts for each employer client thread (one registration per account)."""
+    from pencaker.accounts.api_auth import token_issue
+    from pencaker.accounts.models import Role, User
+
+    groups = []
+    for thread in range(employer_threads(count)):
+        group = []
+        for n in range(EMPLOYERS_PER_THREAD):
+            user = User.objects.create_user(
+                email=f"employer{thread}-{n}@durability.test", password=None, role=Role.EMPLOYER
+            )
+            group.append({"email": user.email, "token": token_issue(user=user, name="load")})
+        groups.append(group)
+    return groups
+
+
 def main() -> int:
     count, out = int(sys.argv[1]), sys.argv[2]
     import django
@@ -87,7 +113,7 @@ def main() -> int:
                     ),
                 )
             clients.append({"email": user.email, "token": token_issue(user=user, name="load")})
-    result = {"clients": clients}
+    result = {"clients": clients, "employers": employer_accounts(count)}
     if "--bench" in sys.argv:
         result.update(bench_extras(clients))
     with open(out, "w") as handle:

@@ -25,6 +25,7 @@ from pencaker.cards.services.verification import (
     client_hash,
     effective_status,
     not_found_message,
+    verification_answer,
 )
 
 __all__ = [
@@ -47,5 +48,6 @@ __all__ = [
     "client_hash",
     "effective_status",
     "not_found_message",
+    "verification_answer",
     "verify_url",
 ]

@@ -92,6 +92,11 @@ def _answer(card: Card, method: str, hashed: str) -> Verification:
     VerificationLog.objects.create(
         method=method, outcome=VerificationOutcome.FOUND, card=card, client_hash=hashed
     )
+    return verification_answer(card)
+
+
+def verification_answer(card: Card) -> Verification:
+    """The minimal answer about a found card (the caller has logged the check)."""
     status = effective_status(card)
     # Only a superseded version can have a newer one: a number has at most one version
     # that is not superseded (constraint card_one_current_version) and a new version is

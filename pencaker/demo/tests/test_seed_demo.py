@@ -59,3 +59,18 @@ def test_demo_job_seeker_has_an_issued_signed_card(settings, tmp_path):
     assert cards.count() == 1
     assert cards.get().status == "active"
     assert cards.get().pdf_sha256
+
+
+@pytest.mark.django_db
+def test_demo_has_two_verified_employers_and_an_employer_login_with_two_factor(settings, tmp_path):
+    from pencaker.employers.models import Organisation
+    from pencaker.employers.selectors import organisation_of
+
+    settings.DATA_DIR = tmp_path
+    call_command("seed_demo")
+    call_command("seed_demo")
+    assert Organisation.objects.filter(status="verified").count() == 2
+    login = User.objects.get(email="employer@demo.pencaker.id")
+    assert login.role == "employer" and login.office is None
+    assert organisation_of(login).is_verified
+    assert TOTPDevice.objects.filter(user=login, confirmed=True).exists()
