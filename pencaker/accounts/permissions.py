@@ -31,6 +31,16 @@ def can_decide(user: Any, office_id: int | None = None) -> bool:
     return office_id is None or user.office_id == office_id
 
 
+def is_office_admin(user: Any, office_id: int | None) -> bool:
+    """The administrator (admin dinas) of the office ``office_id``: the one who changes the
+    office's configuration."""
+    return bool(
+        office_id
+        and getattr(user, "role", None) == Role.ADMIN_DINAS
+        and getattr(user, "office_id", None) == office_id
+    )
+
+
 def is_verified_staff(user: Any) -> bool:
     return bool(
         user.is_authenticated

@@ -5,6 +5,8 @@ from __future__ import annotations
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from pencaker.offices.choices import DefaultReturnReason
+
 
 class ApplicationType(models.TextChoices):
     NEW = "new", _("New card")
@@ -28,16 +30,9 @@ OPEN_STATUSES = (Status.DRAFT, Status.SUBMITTED, Status.IN_REVIEW, Status.NEEDS_
 DECIDED_STATUSES = (Status.APPROVED, Status.REJECTED)
 
 
-class ReturnReason(models.TextChoices):
-    """Why an item goes back to the applicant. The free text says the details."""
-
-    UNREADABLE = "unreadable", _("The file cannot be read clearly (blurred, dark or cut off)")
-    WRONG_DOCUMENT = "wrong_document", _("This is not the requested document")
-    EXPIRED = "expired", _("The document is no longer valid")
-    MISMATCH = "mismatch", _("The data does not match the documents")
-    INCOMPLETE = "incomplete", _("Some information is missing")
-    PHOTO_RULES = "photo_rules", _("The photo does not follow the rules (recent, colour, 3x4)")
-    OTHER = "other", _("Other (see the note)")
+# Why an item goes back to the applicant: the defaults of an office's list live with the
+# office configuration (offices sits below applications); re-exported under the old name.
+ReturnReason = DefaultReturnReason
 
 
 class RejectReason(models.TextChoices):

@@ -17,6 +17,7 @@ from django.urls import NoReverseMatch, reverse
 
 from pencaker.documents.choices import DocumentKind
 from pencaker.documents.selectors import documents_current_for
+from pencaker.offices.selectors import office_required_documents
 from pencaker.regions.models import Region
 from pencaker.seekers.choices import Section
 from pencaker.seekers.selectors import profile_completeness, profile_for_user, seeker_office_id
@@ -185,7 +186,7 @@ def item_fix_url(code: str) -> str:
 def returnable_items(application: Any) -> list[tuple[str, str]]:
     """Items an operator may send back: the profile sections and the frozen documents."""
     kinds = [d["kind"] for d in application.documents or []]
-    for kind in getattr(application.office, "required_documents", None) or []:
+    for kind in office_required_documents(application.office) or []:
         if kind not in kinds:
             kinds.append(kind)
     codes = [*SECTION_ITEMS, *(f"{DOCUMENT_PREFIX}{k}" for k in kinds)]

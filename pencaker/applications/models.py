@@ -30,9 +30,9 @@ from pencaker.applications.choices import (
     RejectReason,
     Status,
 )
-from pencaker.applications.choices import ReturnReason as DefaultReturnReason
 from pencaker.core.models import AppendOnlyModel as AppendOnly
 from pencaker.core.models import StatusChange
+from pencaker.offices.choices import DefaultReturnReason
 
 
 class Application(models.Model):
@@ -162,38 +162,3 @@ class ReturnItem(AppendOnly):
         if self.reason in DefaultReturnReason.values:
             return str(DefaultReturnReason(self.reason).label)
         return self.reason
-
-
-class ReturnReason(models.Model):
-    """One entry of an office's list of reasons to return an application for changes.
-
-    Seeded with the defaults in ``choices.ReturnReason`` (label left blank: the built-in,
-    translated label is shown); the admin dinas may rename, add and deactivate entries.
-    Deactivated reasons stay so that old returns keep their meaning.
-    """
-
-    office = models.ForeignKey(
-        "offices.Office", on_delete=models.CASCADE, related_name="ak1_return_reasons"
-    )
-    code = models.SlugField(_("code"), max_length=20)
-    label = models.CharField(_("label"), max_length=200, blank=True, default="")
-    active = models.BooleanField(_("active"), default=True)
-    position = models.PositiveSmallIntegerField(default=100)
-    created_at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        ordering = ["position", "id"]
-        constraints = [
-            models.UniqueConstraint(fields=["office", "code"], name="return_reason_code_unique")
-        ]
-
-    def __str__(self) -> str:
-        return self.display
-
-    @property
-    def display(self) -> str:
-        if self.label:
-            return self.label
-        if self.code in DefaultReturnReason.values:
-            return str(DefaultReturnReason(self.code).label)
-        return self.code

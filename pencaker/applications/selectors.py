@@ -21,6 +21,7 @@ from pencaker.applications.choices import (
 from pencaker.applications.models import Application, ApplicationStatusChange, ReturnItem
 from pencaker.core.errors import DomainError, NotFound
 from pencaker.lifecycle.selectors import TimelineEntry
+from pencaker.offices.selectors import office_calendar
 from pencaker.regions.nik import parse_nik
 
 QUEUE_STATUSES = (Status.SUBMITTED, Status.IN_REVIEW)
@@ -157,7 +158,7 @@ class MonthStats:
 def application_sla_by_month(office: Any, *, months: int = 12) -> list[MonthStats]:
     """Per month of decision: how many were decided within the SLA and the median working
     time to decision (pauses left out)."""
-    calendar = sla.office_calendar(office)
+    calendar = office_calendar(office)
     since = (timezone.now() - dt.timedelta(days=31 * months)).replace(day=1)
     rows = Application.objects.filter(
         office=office, status__in=DECIDED_STATUSES, decided_at__gte=since

@@ -16,12 +16,7 @@ from django.utils.dateparse import parse_datetime
 
 from pencaker.applications.models import Application
 from pencaker.core.calendar import WorkingCalendar, working_deadline, working_time_between
-from pencaker.offices.models import OfficeClosure
-
-
-def office_calendar(office: Any) -> WorkingCalendar:
-    closures = OfficeClosure.objects.filter(office=office).values_list("date", flat=True)
-    return WorkingCalendar.for_office(office, closures=closures)
+from pencaker.offices.selectors import office_calendar
 
 
 def sla_budget(office: Any, calendar: WorkingCalendar) -> dt.timedelta:

@@ -11,7 +11,7 @@ National holidays and cuti bersama come from the ``holidays`` package (Indonesia
 ``public`` and ``government`` categories; cuti bersama are in ``government``).
 
 ``core`` imports no app: the caller builds a :class:`WorkingCalendar` from the office's
-configuration (see ``pencaker.applications.sla.office_calendar``).
+configuration (see ``pencaker.offices.selectors.office_calendar``).
 
 All arithmetic is done in UTC so that a time zone with daylight saving (not used in
 Indonesia, but possible for a deployment elsewhere) cannot distort durations.

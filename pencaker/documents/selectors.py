@@ -14,6 +14,7 @@ from pencaker.accounts.permissions import is_verified_staff
 from pencaker.documents.choices import DEFAULT_REQUIRED_KINDS, OPTIONAL_KINDS, DocumentKind
 from pencaker.documents.models import Document, DocumentAccess, DocumentVersion
 from pencaker.offices.models import Office
+from pencaker.offices.selectors import office_required_documents
 
 
 def document_kind_labels() -> dict[str, str]:
@@ -22,8 +23,11 @@ def document_kind_labels() -> dict[str, str]:
 
 
 def required_kinds_for_office(office: Any) -> list[str]:
-    """The office's required kinds (unknown codes ignored); the default when office is None."""
-    configured = getattr(office, "required_documents", None) if office is not None else None
+    """The office's required kinds (unknown codes ignored); the default when office is None.
+
+    The office's list is read through ``offices.selectors``; documents checks the codes
+    against its kinds."""
+    configured = office_required_documents(office)
     kinds = list(DEFAULT_REQUIRED_KINDS) if configured is None else list(configured)
     valid = set(DocumentKind.values)
     seen: list[str] = []

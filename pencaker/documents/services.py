@@ -9,7 +9,7 @@ from typing import Any
 
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
-from django.db import transaction
+from django.db import InterfaceError, OperationalError, transaction
 from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -115,6 +115,10 @@ def document_upload(
                     "size": version.size,
                 },
             )
+    except (OperationalError, InterfaceError):
+        # The connection broke, perhaps during COMMIT: the row may be stored, so the file
+        # stays; `cleanup_orphans` removes it later if no row points to it.
+        raise
     except BaseException:
         try:
             default_storage.delete(stored_name)

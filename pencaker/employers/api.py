@@ -28,7 +28,7 @@ from pencaker.documents.upload_limit import install_upload_limit
 from pencaker.employers import selectors, services, sla
 from pencaker.employers.choices import OrganisationType, SizeBand
 from pencaker.employers.models import Organisation
-from pencaker.employers.office_config import office_calendar
+from pencaker.offices.selectors import office_calendar
 
 router = Router(tags=["employers"], auth=TokenAuth())
 

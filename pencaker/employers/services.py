@@ -20,7 +20,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.core.validators import URLValidator, validate_email
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, InterfaceError, OperationalError, transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.encoding import force_bytes
@@ -53,9 +53,9 @@ from pencaker.employers.models import (
     OrganisationDocument,
     OrganisationReturnItem,
 )
-from pencaker.employers.office_config import office_for_village
 from pencaker.employers.selectors import membership_of, not_found
 from pencaker.employers.workflow import move
+from pencaker.offices.selectors import office_for_village
 from pencaker.regions.models import Level, Region
 
 logger = logging.getLogger(__name__)
@@ -377,6 +377,10 @@ def organisation_register(
             EmployerError.NIB_TAKEN,
             _("An organisation with this NIB or NPWP is already registered."),
         ) from exc
+    except (OperationalError, InterfaceError):
+        # The connection broke, perhaps during COMMIT: the row may be stored, so the file
+        # stays; `cleanup_orphans` removes it later if no row points to it.
+        raise
     except BaseException:
         _delete_quietly(stored.name)
         raise
@@ -461,6 +465,10 @@ def organisation_update(
             )
             if resubmit:
                 _resubmit(organisation, actor=actor, ip_address=ip_address)
+    except (OperationalError, InterfaceError):
+        # The connection broke, perhaps during COMMIT: the row may be stored, so the file
+        # stays; `cleanup_orphans` removes it later if no row points to it.
+        raise
     except BaseException:
         if stored is not None:
             _delete_quietly(stored.name)

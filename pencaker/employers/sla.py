@@ -15,8 +15,8 @@ from django.utils import timezone
 from pencaker.core.calendar import WorkingCalendar, working_deadline, working_time_between
 from pencaker.employers.choices import Status
 from pencaker.employers.models import Organisation
-from pencaker.employers.office_config import office_calendar
 from pencaker.offices.models import Office
+from pencaker.offices.selectors import office_calendar
 
 SLA_WORKING_DAYS = 3
 

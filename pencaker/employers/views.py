@@ -34,7 +34,7 @@ from pencaker.employers.forms import (
     VerifyForm,
 )
 from pencaker.employers.models import Membership
-from pencaker.employers.office_config import office_calendar
+from pencaker.offices.selectors import office_calendar
 from pencaker.regions.forms import initial_from_village
 
 MODEL_BACKEND = "django.contrib.auth.backends.ModelBackend"

@@ -6,8 +6,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from pencaker.lifecycle.choices import PlacementArea, ReportOutcome, Sector
-from pencaker.lifecycle.models import LifecycleSettings
 from pencaker.lifecycle.services import PlacementInput
+from pencaker.offices.models import LifecycleSettings
 
 PLACEMENT_FIELDS = ("employer", "position", "sector", "start_date", "area")
 

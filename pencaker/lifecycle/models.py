@@ -89,32 +89,6 @@ class SeekerEvent(AppendOnly):
         return f"{self.occurred_on} {self.kind} {self.holder_id}"
 
 
-class LifecycleSettings(models.Model):
-    """An office's reporting and removal rules (defaults apply while no row exists)."""
-
-    office = models.OneToOneField(
-        "offices.Office", on_delete=models.CASCADE, related_name="lifecycle_settings"
-    )
-    window_days_before = models.PositiveSmallIntegerField(
-        _("report window opens (days before the due date)"), default=30
-    )
-    window_days_after = models.PositiveSmallIntegerField(
-        _("report window closes (days after the due date)"), default=30
-    )
-    removal_enabled = models.BooleanField(_("remove holders who miss a report"), default=True)
-    removal_grace_days = models.PositiveSmallIntegerField(
-        _("grace period after the window before removal (days)"), default=60
-    )
-    expiry_enabled = models.BooleanField(_("expire cards after two years"), default=True)
-
-    class Meta:
-        verbose_name = _("lifecycle settings")
-        verbose_name_plural = _("lifecycle settings")
-
-    def __str__(self) -> str:
-        return f"lifecycle settings of {self.office_id}"
-
-
 class Report(AppendOnly):
     """A 6-monthly report (lapor) on a card: report ``number`` 1, 2 or 3 of the card period
     that starts on ``period_start`` (the issue date printed on the card)."""

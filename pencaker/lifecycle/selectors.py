@@ -13,8 +13,9 @@ from django.utils.translation import gettext as _
 from pencaker.cards.choices import CardStatus
 from pencaker.cards.models import Card
 from pencaker.lifecycle.choices import EventKind, PlacementArea, ReportChannel
-from pencaker.lifecycle.models import LifecycleSettings, Placement, Report, SeekerEvent
+from pencaker.lifecycle.models import Placement, Report, SeekerEvent
 from pencaker.lifecycle.schedule import ReportSlot, Rules, current_slot, next_slot, report_slots
+from pencaker.offices.selectors import office_lifecycle_settings
 
 
 @dataclass(frozen=True)
@@ -62,9 +63,8 @@ def card_current_for_staff(*, user: Any, number: str) -> Card | None:
 
 
 def rules_for_office(office: Any) -> Rules:
-    row = LifecycleSettings.objects.filter(office=office).first()
-    if row is None:
-        return Rules()
+    """The office's lifecycle settings (``offices.selectors``) as the schedule's rules."""
+    row = office_lifecycle_settings(office)
     return Rules(
         window_days_before=row.window_days_before,
         window_days_after=row.window_days_after,

@@ -17,7 +17,8 @@ from pencaker.core.errors import DomainError
 from pencaker.lifecycle import selectors, services
 from pencaker.lifecycle.choices import ReportOutcome
 from pencaker.lifecycle.forms import CounterReportForm, PlacementForm, ReportForm, SettingsForm
-from pencaker.lifecycle.models import LifecycleSettings
+from pencaker.offices.selectors import office_lifecycle_settings
+from pencaker.offices.services import office_lifecycle_settings_update
 
 
 def _apply_domain_error(form, exc: DomainError) -> None:
@@ -180,15 +181,11 @@ def _staff_url() -> str:
 @staff_required(roles=[Role.ADMIN_DINAS])
 def staff_settings(request):
     office = request.user.office
-    current = LifecycleSettings.objects.filter(office=office).first() or LifecycleSettings(
-        office=office
-    )
+    current = office_lifecycle_settings(office)
     form = SettingsForm(request.POST or None, instance=current)
     if request.method == "POST" and form.is_valid():
         try:
-            services.lifecycle_settings_update(
-                actor=request.user, office=office, **form.cleaned_data
-            )
+            office_lifecycle_settings_update(actor=request.user, office=office, **form.cleaned_data)
         except DomainError as exc:
             _apply_domain_error(form, exc)
         else:

@@ -5,6 +5,8 @@ import datetime as dt
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from pencaker.offices.choices import DefaultReturnReason
+
 
 def default_required_documents() -> list[str]:
     return ["ktp", "photo", "ijazah"]
@@ -55,3 +57,67 @@ class OfficeClosure(models.Model):
 
     def __str__(self) -> str:
         return f"{self.office} {self.date:%Y-%m-%d}"
+
+
+class LifecycleSettings(models.Model):
+    """An office's reporting and removal rules (defaults apply while no row exists).
+
+    Moved from lifecycle (issue 10); the table keeps its name."""
+
+    office = models.OneToOneField(
+        Office, on_delete=models.CASCADE, related_name="lifecycle_settings"
+    )
+    window_days_before = models.PositiveSmallIntegerField(
+        _("report window opens (days before the due date)"), default=30
+    )
+    window_days_after = models.PositiveSmallIntegerField(
+        _("report window closes (days after the due date)"), default=30
+    )
+    removal_enabled = models.BooleanField(_("remove holders who miss a report"), default=True)
+    removal_grace_days = models.PositiveSmallIntegerField(
+        _("grace period after the window before removal (days)"), default=60
+    )
+    expiry_enabled = models.BooleanField(_("expire cards after two years"), default=True)
+
+    class Meta:
+        db_table = "lifecycle_lifecyclesettings"
+        verbose_name = _("lifecycle settings")
+        verbose_name_plural = _("lifecycle settings")
+
+    def __str__(self) -> str:
+        return f"lifecycle settings of {self.office_id}"
+
+
+class ReturnReason(models.Model):
+    """One entry of an office's list of reasons to return an application for changes.
+
+    Seeded with the defaults in ``choices.DefaultReturnReason`` (label left blank: the
+    built-in, translated label is shown); the admin dinas may rename, add and deactivate
+    entries. Deactivated reasons stay so that old returns keep their meaning. Moved from
+    applications (issue 10); the table keeps its name.
+    """
+
+    office = models.ForeignKey(Office, on_delete=models.CASCADE, related_name="ak1_return_reasons")
+    code = models.SlugField(_("code"), max_length=20)
+    label = models.CharField(_("label"), max_length=200, blank=True, default="")
+    active = models.BooleanField(_("active"), default=True)
+    position = models.PositiveSmallIntegerField(default=100)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        db_table = "applications_returnreason"
+        ordering = ["position", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["office", "code"], name="return_reason_code_unique")
+        ]
+
+    def __str__(self) -> str:
+        return self.display
+
+    @property
+    def display(self) -> str:
+        if self.label:
+            return self.label
+        if self.code in DefaultReturnReason.values:
+            return str(DefaultReturnReason(self.code).label)
+        return self.code

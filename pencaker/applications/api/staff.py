@@ -17,6 +17,7 @@ from pencaker.applications.api.schemas import (
 )
 from pencaker.applications.choices import ApplicationType
 from pencaker.core.error_schema import ErrorOut
+from pencaker.offices.selectors import office_calendar
 
 # --- staff --------------------------------------------------------------------------------
 
@@ -35,7 +36,7 @@ def operator_queue(request, status: str = "", type: str = "", mine: bool = False
         type=type[:20] if type in ApplicationType.values else "",
         mine_for=actor if mine else None,
     )[:200]
-    calendar = sla.office_calendar(actor.office)
+    calendar = office_calendar(actor.office)
     result = []
     for a in rows:
         state = sla.sla_state(a, calendar=calendar)

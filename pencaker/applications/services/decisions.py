@@ -18,7 +18,6 @@ from pencaker.accounts.permissions import can_decide
 from pencaker.applications import intake, sla, tasks
 from pencaker.applications.choices import RejectReason, ReturnReason, Status
 from pencaker.applications.models import Application, ReturnItem
-from pencaker.applications.reasons import return_reasons_for_office
 from pencaker.applications.services.submission import (
     ReturnItemInput,
     _locked_for_staff,
@@ -28,6 +27,7 @@ from pencaker.applications.services.submission import (
 from pencaker.applications.workflow import move
 from pencaker.core.audit import AuditAction, audit_record
 from pencaker.core.errors import Conflict, DomainError, PermissionDenied
+from pencaker.offices.selectors import office_return_reasons
 
 
 def application_claim(*, actor: Any, application_id: int) -> Application:
@@ -132,7 +132,7 @@ def application_return(
         application = _locked_for_staff(actor, application_id)
         _require_decider(application, actor)
         allowed_items = {code for code, _label in intake.returnable_items(application)}
-        reasons = {r.code: r for r in return_reasons_for_office(application.office)}
+        reasons = {r.code: r for r in office_return_reasons(application.office)}
         cleaned: list[ReturnItemInput] = []
         seen = set()
         for entry in items:

@@ -11,7 +11,6 @@ from django.utils.translation import gettext as _
 from pencaker.accounts.models import Role
 from pencaker.accounts.permissions import staff_required
 from pencaker.accounts.selectors import staff_list_for_office
-from pencaker.applications import reasons as reason_list
 from pencaker.applications import selectors, services
 from pencaker.applications.forms import (
     ReassignForm,
@@ -20,6 +19,8 @@ from pencaker.applications.forms import (
 )
 from pencaker.applications.views._common import DECIDERS, _not_found, _page_for
 from pencaker.core.errors import DomainError, NotFound, PermissionDenied
+from pencaker.offices import selectors as office_selectors
+from pencaker.offices import services as office_services
 
 
 @staff_required(roles=[Role.ADMIN_DINAS])
@@ -34,8 +35,10 @@ def return_reasons(request):
             if action == "add":
                 add_form = ReturnReasonAddForm(request.POST, prefix="add")
                 if add_form.is_valid():
-                    reason_list.return_reason_create(
-                        actor=request.user, label=add_form.cleaned_data["label"]
+                    office_services.office_return_reason_create(
+                        actor=request.user,
+                        office=request.user.office,
+                        label=add_form.cleaned_data["label"],
                     )
                     messages.success(request, _("The reason has been added."))
                     return redirect("applications:reasons")
@@ -46,8 +49,9 @@ def return_reasons(request):
                     reason_id = 0
                 form = ReturnReasonEditForm(request.POST, prefix=f"r{reason_id}")
                 if form.is_valid():
-                    reason_list.return_reason_update(
+                    office_services.office_return_reason_update(
                         actor=request.user,
+                        office=request.user.office,
                         reason_id=reason_id,
                         label=form.cleaned_data["label"],
                         active=form.cleaned_data["active"],
@@ -64,7 +68,8 @@ def return_reasons(request):
     elif request.method != "GET":
         return HttpResponseNotAllowed(["GET", "POST"])
     rows = []
-    for reason in reason_list.return_reasons_for_office(request.user.office, active_only=False):
+    office = request.user.office
+    for reason in office_selectors.office_return_reasons(office, active_only=False):
         form = edit_errors.get(reason.pk) or ReturnReasonEditForm(
             prefix=f"r{reason.pk}", initial={"label": reason.label, "active": reason.active}
         )

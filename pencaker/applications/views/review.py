@@ -17,9 +17,9 @@ from pencaker.applications.forms import (
     RejectForm,
     ReturnForm,
 )
-from pencaker.applications.reasons import return_reason_choices
 from pencaker.applications.views._common import DECIDERS, _not_found
 from pencaker.core.errors import DomainError, NotFound, PermissionDenied
+from pencaker.offices.selectors import office_calendar, office_return_reason_choices
 
 # --- operator ----------------------------------------------------------------------------
 
@@ -34,7 +34,7 @@ def queue(request):
         type=filters.get("type") or "",
         mine_for=request.user if filters.get("mine") else None,
     )[:200]
-    calendar = sla.office_calendar(request.user.office)
+    calendar = office_calendar(request.user.office)
     items = [(a, sla.sla_state(a, calendar=calendar)) for a in rows]
     return render(
         request,
@@ -70,7 +70,7 @@ def _render_review(request, application, *, return_form=None, reject_form=None, 
             "duplicates": selectors.application_duplicate_nik(application),
             "nik_warnings": selectors.application_nik_warnings(application),
             "return_form": return_form
-            or ReturnForm(items=items, reasons=return_reason_choices(application.office)),
+            or ReturnForm(items=items, reasons=office_return_reason_choices(application.office)),
             "reject_form": reject_form or RejectForm(),
             "note_form": NoteForm(),
             "is_mine": application.claimed_by_id == request.user.pk,
@@ -147,7 +147,7 @@ def return_for_changes(request, pk: int):
     form = ReturnForm(
         request.POST,
         items=intake.returnable_items(application),
-        reasons=return_reason_choices(application.office),
+        reasons=office_return_reason_choices(application.office),
     )
     if not form.is_valid():
         return _render_review(request, application, return_form=form, status=400)

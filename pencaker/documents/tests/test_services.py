@@ -95,6 +95,23 @@ def test_database_failure_after_the_file_write_deletes_the_file(seeker, media_fi
     assert not DocumentVersion.objects.exists()
 
 
+def test_broken_connection_keeps_the_file_for_the_orphan_sweep(seeker, media_files, monkeypatch):
+    # A connection that breaks during COMMIT may have stored the row: deleting the file
+    # then would leave a document without its bytes (seen in the crash harness).
+    from django.db import OperationalError
+
+    def fail(**kwargs):
+        raise OperationalError("server closed the connection unexpectedly")
+
+    monkeypatch.setattr(services, "audit_record", fail)
+    with pytest.raises(OperationalError):
+        document_upload(
+            actor=seeker, owner=seeker, kind="photo", uploaded_file=upload(samples.jpeg())
+        )
+    assert len(media_files()) == 1
+    assert not DocumentVersion.objects.exists()
+
+
 def test_database_failure_on_replace_keeps_the_previous_version_current(
     seeker, media_files, monkeypatch
 ):

@@ -1,5 +1,5 @@
-"""Every write of the card lifecycle, by sub-area: ``reports`` (reports, placements, the
-office's settings, renewal eligibility) and ``daily`` (the daily rules). Import from here:
+"""Every write of the card lifecycle, by sub-area: ``reports`` (reports, placements,
+renewal eligibility) and ``daily`` (the daily rules). Import from here:
 ``from pencaker.lifecycle.services import report_record``."""
 
 from pencaker.lifecycle.selectors import report_slot_open, rules_for_office
@@ -8,7 +8,6 @@ from pencaker.lifecycle.services.reports import (
     PLACEMENT_START_MAX_DAYS_AHEAD,
     RENEWAL_DAYS_BEFORE_EXPIRY,
     PlacementInput,
-    lifecycle_settings_update,
     placement_record,
     renewal_eligible,
     report_record,
@@ -20,7 +19,6 @@ __all__ = [
     "DailyResult",
     "PlacementInput",
     "lifecycle_daily",
-    "lifecycle_settings_update",
     "placement_record",
     "renewal_eligible",
     "report_record",

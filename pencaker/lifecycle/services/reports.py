@@ -1,5 +1,6 @@
-"""Reports, placements, renewal eligibility and the office's lifecycle settings (the
-daily rules are in ``daily``; the renewal request itself is submitted by applications).
+"""Reports, placements and renewal eligibility (the daily rules are in ``daily``; the
+renewal request itself is submitted by applications; the office's lifecycle settings are
+written by ``offices.services``).
 
 Services are keyword-only, take the acting user (``None`` for the daily task) and the
 day they act on (``today``), so tests and re-runs control the clock. Writes run in one
@@ -17,7 +18,6 @@ from django.db import IntegrityError, transaction
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from pencaker.accounts.models import Role
 from pencaker.accounts.permissions import can_decide
 from pencaker.cards.choices import CardStatus
 from pencaker.cards.models import Card
@@ -29,7 +29,7 @@ from pencaker.cards.services import (
     card_status_change,
 )
 from pencaker.core.audit import AuditAction, audit_record
-from pencaker.core.errors import Conflict, DomainError, NotFound, PermissionDenied
+from pencaker.core.errors import Conflict, DomainError, NotFound
 from pencaker.lifecycle import notices
 from pencaker.lifecycle.choices import (
     EventKind,
@@ -40,7 +40,7 @@ from pencaker.lifecycle.choices import (
     Sector,
 )
 from pencaker.lifecycle.events import registration_is_open, seeker_event_record
-from pencaker.lifecycle.models import LifecycleSettings, Placement, Report
+from pencaker.lifecycle.models import Placement, Report
 from pencaker.lifecycle.schedule import next_slot
 from pencaker.lifecycle.selectors import report_slot_open, rules_for_office
 from pencaker.surveys.choices import InvitationReason
@@ -57,34 +57,6 @@ class PlacementInput:
     sector: str
     start_date: dt.date
     area: str
-
-
-# --- Rules ---------------------------------------------------------------------------------
-
-
-def lifecycle_settings_update(*, actor: Any, office: Any, **values: Any) -> LifecycleSettings:
-    """Change an office's report window, removal and expiry rules (admin dinas only)."""
-    if getattr(actor, "role", None) != Role.ADMIN_DINAS or actor.office_id != office.pk:
-        raise PermissionDenied("forbidden", _("Only the office administrator can do this."))
-    allowed = {f.name for f in LifecycleSettings._meta.fields} - {"id", "office"}
-    unknown = set(values) - allowed
-    if unknown:
-        raise DomainError("invalid_setting", _("Unknown setting: %(name)s.") % {"name": unknown})
-    with transaction.atomic():
-        row, _created = LifecycleSettings.objects.select_for_update().get_or_create(office=office)
-        before = {name: getattr(row, name) for name in values}
-        for name, value in values.items():
-            setattr(row, name, value)
-        row.full_clean()
-        row.save()
-        audit_record(
-            actor=actor,
-            action=AuditAction.LIFECYCLE_SETTINGS_CHANGED,
-            obj=row,
-            office=office,
-            data={"before": before, "after": values},
-        )
-    return row
 
 
 # --- Access ----------------------------------------------------------------------------------

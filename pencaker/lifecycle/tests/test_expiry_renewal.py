@@ -11,9 +11,13 @@ from pencaker.applications.services import renewal_request
 from pencaker.cards.choices import CardStatus
 from pencaker.core.errors import Conflict, PermissionDenied
 from pencaker.lifecycle.choices import EventKind
-from pencaker.lifecycle.models import LifecycleSettings, SeekerEvent
-from pencaker.lifecycle.services import lifecycle_daily, lifecycle_settings_update
+from pencaker.lifecycle.models import SeekerEvent
+from pencaker.lifecycle.services import lifecycle_daily
 from pencaker.notifications.models import Notification
+from pencaker.offices.models import LifecycleSettings
+from pencaker.offices.services import (
+    office_lifecycle_settings_update as lifecycle_settings_update,
+)
 
 D = dt.date
 ISSUED_OLD = D(2023, 1, 10)  # valid until 10 Jan 2025

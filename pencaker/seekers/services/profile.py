@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from pencaker.accounts.models import User
 from pencaker.core.audit import AuditAction, audit_record
 from pencaker.core.errors import Conflict, DomainError
-from pencaker.offices.models import Office
+from pencaker.offices.selectors import office_for_village
 from pencaker.regions.models import Level, Region
 from pencaker.regions.nik import normalize_nik
 from pencaker.regions.selectors import region_get
@@ -146,13 +146,6 @@ def profile_update_identity(
     return profile
 
 
-def _office_for_village(village: Region | None) -> Office | None:
-    if village is None:
-        return None
-    regency_code = ".".join(village.code.split(".")[:2])
-    return Office.objects.filter(code=regency_code).first()
-
-
 def profile_update_address(
     *,
     actor: User,
@@ -177,7 +170,7 @@ def profile_update_address(
         raise _invalid(errors)
     with transaction.atomic():
         profile = _locked(profile)
-        office = _office_for_village(village) if village is not None else profile.office
+        office = office_for_village(village) if village is not None else profile.office
         values["office"] = office
         changes = _apply(profile, values)
         if changes:

@@ -1,0 +1,246 @@
+"""Writes of an office's configuration: closed days, required documents, lifecycle rules
+and the list of return reasons.
+
+Every service takes the acting user and the office, refuses anyone but the administrator
+(admin dinas) of that office, runs in one transaction and writes an audit row. Reads are in
+``offices.selectors``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from typing import Any
+
+from django.db import IntegrityError, transaction
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+
+from pencaker.accounts.models import User
+from pencaker.accounts.permissions import is_office_admin
+from pencaker.core.audit import AuditAction, audit_record
+from pencaker.core.errors import Conflict, DomainError, NotFound, PermissionDenied
+from pencaker.offices.choices import DefaultReturnReason
+from pencaker.offices.errors import OfficeErrorCode
+from pencaker.offices.models import LifecycleSettings, Office, OfficeClosure, ReturnReason
+from pencaker.offices.selectors import return_reasons_seed
+
+OTHER = DefaultReturnReason.OTHER.value
+
+
+def _require_admin(actor: User | None, office: Office, message: str | None = None) -> None:
+    if not is_office_admin(actor, office.pk):
+        raise PermissionDenied(
+            OfficeErrorCode.FORBIDDEN,
+            message or _("Only the office administrator can do this."),
+        )
+
+
+# --- Closed days ---------------------------------------------------------------------------
+
+
+def office_closure_add(
+    *, actor: User, office: Office, date: dt.date, reason: str = ""
+) -> OfficeClosure:
+    """Mark ``date`` as a day the office is closed (it no longer counts towards the SLA)."""
+    _require_admin(actor, office)
+    reason = " ".join((reason or "").split())
+    if len(reason) > 200:
+        raise DomainError(
+            OfficeErrorCode.INVALID_SETTING,
+            _("Keep the reason under 200 characters."),
+            fields={"reason": [_("Keep the reason under 200 characters.")]},
+        )
+    try:
+        with transaction.atomic():
+            closure = OfficeClosure.objects.create(office=office, date=date, reason=reason)
+            audit_record(
+                actor=actor,
+                action=AuditAction.OFFICE_CLOSURE_ADDED,
+                obj=closure,
+                office=office,
+                data={"date": date.isoformat(), "reason": reason},
+            )
+    except IntegrityError:
+        raise Conflict(
+            OfficeErrorCode.CLOSURE_EXISTS,
+            _("The office is already closed on that day."),
+            fields={"date": [_("The office is already closed on that day.")]},
+        ) from None
+    return closure
+
+
+def office_closure_remove(*, actor: User, office: Office, date: dt.date) -> None:
+    """The office is open on ``date`` after all."""
+    _require_admin(actor, office)
+    with transaction.atomic():
+        closure = OfficeClosure.objects.select_for_update().filter(office=office, date=date).first()
+        if closure is None:
+            raise NotFound(OfficeErrorCode.NOT_FOUND, _("The office is not closed on that day."))
+        data = {"date": date.isoformat(), "reason": closure.reason}
+        audit_record(
+            actor=actor,
+            action=AuditAction.OFFICE_CLOSURE_REMOVED,
+            obj=closure,
+            office=office,
+            data=data,
+        )
+        closure.delete()
+
+
+# --- Required documents --------------------------------------------------------------------
+
+
+def office_required_documents_set(
+    *, actor: User, office: Office, kinds: Iterable[str], allowed: Iterable[str] | None = None
+) -> list[str]:
+    """Set the document kinds an applicant of ``office`` must upload, in order.
+
+    offices does not know the kinds (documents sits above it): the caller passes them as
+    ``allowed`` (``documents.choices.DocumentKind.values``) to refuse unknown codes;
+    documents ignores unknown codes when it reads the list in any case."""
+    _require_admin(actor, office)
+    cleaned: list[str] = []
+    for kind in kinds:
+        kind = (kind or "").strip()
+        if kind and kind not in cleaned:
+            cleaned.append(kind)
+    if allowed is not None:
+        unknown = [kind for kind in cleaned if kind not in set(allowed)]
+        if unknown:
+            message = _("Unknown document kind: %(kinds)s.") % {"kinds": ", ".join(unknown)}
+            raise DomainError(
+                OfficeErrorCode.INVALID_DOCUMENT_KIND, message, fields={"kinds": [message]}
+            )
+    with transaction.atomic():
+        row = Office.objects.select_for_update().get(pk=office.pk)
+        before = list(row.required_documents or [])
+        row.required_documents = cleaned
+        row.save(update_fields=["required_documents"])
+        office.required_documents = cleaned
+        audit_record(
+            actor=actor,
+            action=AuditAction.OFFICE_REQUIRED_DOCUMENTS_CHANGED,
+            obj=row,
+            office=office,
+            data={"before": before, "after": cleaned},
+        )
+    return cleaned
+
+
+# --- Lifecycle rules -----------------------------------------------------------------------
+
+
+def office_lifecycle_settings_update(
+    *, actor: User, office: Office, **values: Any
+) -> LifecycleSettings:
+    """Change an office's report window, removal and expiry rules (admin dinas only)."""
+    _require_admin(actor, office)
+    allowed = {f.name for f in LifecycleSettings._meta.fields} - {"id", "office"}
+    unknown = set(values) - allowed
+    if unknown:
+        raise DomainError(
+            OfficeErrorCode.INVALID_SETTING,
+            _("Unknown setting: %(name)s.") % {"name": unknown},
+        )
+    with transaction.atomic():
+        row, _created = LifecycleSettings.objects.select_for_update().get_or_create(office=office)
+        before = {name: getattr(row, name) for name in values}
+        for name, value in values.items():
+            setattr(row, name, value)
+        row.full_clean()
+        row.save()
+        audit_record(
+            actor=actor,
+            action=AuditAction.LIFECYCLE_SETTINGS_CHANGED,
+            obj=row,
+            office=office,
+            data={"before": before, "after": values},
+        )
+    return row
+
+
+# --- Return reasons ------------------------------------------------------------------------
+
+
+def _reasons_admin(actor: User, office: Office) -> None:
+    _require_admin(
+        actor, office, _("Only the office administrator can change the list of reasons.")
+    )
+
+
+def _clean_label(label: str) -> str:
+    label = " ".join((label or "").split())
+    if not label:
+        message = _("Write the reason as the applicant will read it.")
+        raise DomainError(
+            OfficeErrorCode.REASON_LABEL_REQUIRED, message, fields={"label": [message]}
+        )
+    if len(label) > 200:
+        message = _("Keep the reason under 200 characters.")
+        raise DomainError(
+            OfficeErrorCode.REASON_LABEL_TOO_LONG, message, fields={"label": [message]}
+        )
+    return label
+
+
+def office_return_reason_create(*, actor: User, office: Office, label: str) -> ReturnReason:
+    """Add a reason to the office's list; the code is made from the label."""
+    _reasons_admin(actor, office)
+    label = _clean_label(label)
+    with transaction.atomic():
+        return_reasons_seed(office=office)
+        base = slugify(label).replace("-", "_")[:16] or "reason"
+        code = base
+        n = 1
+        while ReturnReason.objects.filter(office=office, code=code).exists():
+            n += 1
+            code = f"{base}_{n}"[:20]
+        last = ReturnReason.objects.filter(office=office).order_by("-position").first()
+        reason = ReturnReason.objects.create(
+            office=office,
+            code=code,
+            label=label,
+            position=(last.position + 10) if last else 10,
+        )
+        audit_record(
+            actor=actor,
+            action=AuditAction.APPLICATIONS_RETURN_REASON_CREATED,
+            obj=reason,
+            office=office,
+            data={"code": code, "label": label},
+        )
+    return reason
+
+
+def office_return_reason_update(
+    *, actor: User, office: Office, reason_id: int, label: str, active: bool
+) -> ReturnReason:
+    """Rename or (de)activate a reason. "Other" stays active: free text always needs it."""
+    _reasons_admin(actor, office)
+    label = " ".join((label or "").split())
+    if label:
+        label = _clean_label(label)
+    with transaction.atomic():
+        reason = (
+            ReturnReason.objects.select_for_update().filter(pk=reason_id, office=office).first()
+        )
+        if reason is None:
+            raise NotFound(OfficeErrorCode.NOT_FOUND, _("This reason was not found."))
+        if reason.code == OTHER and not active:
+            raise DomainError(
+                OfficeErrorCode.REASON_OTHER_REQUIRED,
+                _("“Other” cannot be switched off: operators need it for free-text reasons."),
+            )
+        before = {"label": reason.label, "active": reason.active}
+        reason.label = label
+        reason.active = active
+        reason.save(update_fields=["label", "active"])
+        audit_record(
+            actor=actor,
+            action=AuditAction.APPLICATIONS_RETURN_REASON_UPDATED,
+            obj=reason,
+            office=office,
+            data={"before": before, "after": {"label": label, "active": active}},
+        )
+    return reason
