@@ -355,6 +355,13 @@ PENCAKER_SIGNING_PKCS11_PIN = env("PENCAKER_SIGNING_PKCS11_PIN")
 PENCAKER_CARD_KEY_DIR = env("PENCAKER_CARD_KEY_DIR")
 PENCAKER_CARD_VERIFY_LIMIT = env_int("PENCAKER_CARD_VERIFY_LIMIT", 20)
 PENCAKER_CARD_VERIFY_WINDOW_SECONDS = env_int("PENCAKER_CARD_VERIFY_WINDOW_SECONDS", 600)
+# Account emails asked for by anyone (verification link, password reset, "you already have
+# an account"): at most this many per address and per account in the window.
+PENCAKER_ACCOUNT_EMAIL_LIMIT = env_int("PENCAKER_ACCOUNT_EMAIL_LIMIT", 3)
+PENCAKER_ACCOUNT_EMAIL_WINDOW_MINUTES = env_int("PENCAKER_ACCOUNT_EMAIL_WINDOW_MINUTES", 15)
+# A citizen whose NIK attempts hit a NIK already registered this many times can no longer
+# change the NIK online (every further NIK gets the same refusal): bounds NIK probing.
+PENCAKER_NIK_CONFLICT_LIMIT = env_int("PENCAKER_NIK_CONFLICT_LIMIT", 3)
 
 # --- Load shedding (pencaker.ops.load_shedding) -----------------------------------------
 # Requests one app-server process serves at once; beyond that a request waits up to

@@ -20,6 +20,7 @@ class AuditAction(StrEnum):
     ACCOUNT_API_LOGIN = "account.api_login"
     ACCOUNT_EMAIL_VERIFIED = "account.email_verified"
     ACCOUNT_REGISTERED = "account.registered"
+    ACCOUNT_SIGNUP_EMAIL_TAKEN = "account.signup_email_taken"
     ACCOUNT_TWO_FACTOR_CONFIRMED = "account.two_factor_confirmed"
     APPLICATION_APPROVED = "application.approved"
     APPLICATION_ASSISTED_REGISTRATION = "application.assisted_registration"

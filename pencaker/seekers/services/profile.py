@@ -7,6 +7,7 @@ import datetime as dt
 from collections.abc import Mapping
 from typing import Any
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -70,11 +71,25 @@ def nik_conflict_record(*, actor: User, profile: JobSeekerProfile, nik: str) -> 
 
 
 def _nik_taken_error(profile: JobSeekerProfile) -> Conflict:
+    # One answer for a NIK registered in this office, in another office, and for any NIK
+    # once the account has hit registered NIKs too often (``_nik_probing_blocked``): it
+    # never confirms where, or after the limit whether, the NIK is registered.
     message = _(
-        "This NIK is already registered to another account. If the NIK is yours, please "
-        "contact the Dinas Tenaga Kerja office with your KTP so they can help you."
+        "This NIK is already registered to another account or cannot be accepted online. "
+        "If the NIK is yours, please come to the Dinas Tenaga Kerja office with your KTP so "
+        "they can help you."
     )
     return Conflict(SeekerErrorCode.NIK_TAKEN, message, fields={"nik": [message]})
+
+
+def _nik_probing_blocked(*, actor: User, profile: JobSeekerProfile, nik: str) -> bool:
+    """Whether the citizen may no longer change the NIK online: their attempts have hit a
+    registered NIK ``PENCAKER_NIK_CONFLICT_LIMIT`` times. Typing NIKs would otherwise tell
+    which people are registered job seekers; staff at the counter are not limited."""
+    if not nik or nik == profile.nik or actor.pk != profile.user_id:
+        return False
+    tried = NikConflict.objects.filter(attempted_by_id=profile.user_id).count()
+    return tried >= settings.PENCAKER_NIK_CONFLICT_LIMIT
 
 
 def profile_update_identity(
@@ -126,6 +141,8 @@ def profile_update_identity(
             raise _invalid(errors)
         if nik and JobSeekerProfile.objects.exclude(pk=profile.pk).filter(nik=nik).exists():
             nik_conflict_record(actor=actor, profile=profile, nik=nik)
+            conflict = _nik_taken_error(profile)
+        elif _nik_probing_blocked(actor=actor, profile=profile, nik=nik):
             conflict = _nik_taken_error(profile)
         else:
             changes = _apply(profile, values)
