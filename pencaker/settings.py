@@ -271,6 +271,9 @@ WHITENOISE_USE_FINDERS = not PRODUCTION
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 12 * 1024 * 1024
 PENCAKER_MAX_UPLOAD_BYTES = env_int("PENCAKER_MAX_UPLOAD_MB", 5) * 1024 * 1024
+# An uploaded PDF whose streams decode to more than this is refused (a decompression bomb
+# is small on disk and huge in a viewer); a 20-page lossless scan stays well under it.
+PENCAKER_PDF_MAX_DECODED_MB = env_int("PENCAKER_PDF_MAX_DECODED_MB", 200)
 FILE_UPLOAD_PERMISSIONS = 0o640
 
 # --- Email -----------------------------------------------------------------------------
