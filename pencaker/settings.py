@@ -341,6 +341,7 @@ LOGGING = {
     "loggers": {
         "django.request": {"level": "ERROR"},
         "axes": {"level": "WARNING"},
+        "pikepdf": {"level": "WARNING"},  # it says hello at INFO on import
     },
 }
 

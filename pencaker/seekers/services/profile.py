@@ -34,6 +34,7 @@ from pencaker.seekers.services._base import (
     _invalid,
     _locked,
 )
+from pencaker.seekers.services.transfers import transfer_follow_move
 
 # --- the profile ----------------------------------------------------------------------
 
@@ -180,7 +181,9 @@ def profile_update_address(
     village: Region | None = None,
     postal_code: str = "",
 ) -> JobSeekerProfile:
-    """Save where the person lives; this also decides which office serves them."""
+    """Save where the person lives. The first address decides which office holds the
+    record; a later one in another office's area opens a transfer to that office
+    (``transfers.transfer_follow_move``) and the record stays where it is held."""
     _check_can_edit(actor, profile)
     values: dict[str, Any] = {
         "address_line": " ".join(address_line.split()),
@@ -194,12 +197,15 @@ def profile_update_address(
         raise _invalid(errors)
     with transaction.atomic():
         profile = _locked(profile)
-        office = _office_for_village(village) if village is not None else profile.office
-        values["office"] = office
+        address_office = _office_for_village(village) if village is not None else None
+        if profile.office_id is None:
+            values["office"] = address_office
         changes = _apply(profile, values)
         if changes:
             profile.save()
             _history(profile=profile, actor=actor, section=Section.ADDRESS, changes=changes)
+        if village is not None:
+            transfer_follow_move(actor=actor, profile=profile, address_office=address_office)
     return profile
 
 
