@@ -366,6 +366,10 @@ PENCAKER_ACCOUNT_EMAIL_WINDOW_MINUTES = env_int("PENCAKER_ACCOUNT_EMAIL_WINDOW_M
 # A citizen whose NIK attempts hit a NIK already registered this many times can no longer
 # change the NIK online (every further NIK gets the same refusal): bounds NIK probing.
 PENCAKER_NIK_CONFLICT_LIMIT = env_int("PENCAKER_NIK_CONFLICT_LIMIT", 3)
+# A placement may start at most this many days after the day it is reported; the holder
+# may correct it for this many days after reporting (an operator at any time).
+PENCAKER_PLACEMENT_MAX_DAYS_AHEAD = env_int("PENCAKER_PLACEMENT_MAX_DAYS_AHEAD", 30)
+PENCAKER_PLACEMENT_CORRECTION_DAYS = env_int("PENCAKER_PLACEMENT_CORRECTION_DAYS", 7)
 
 # --- Load shedding (pencaker.ops.load_shedding) -----------------------------------------
 # Requests one app-server process serves at once; beyond that a request waits up to

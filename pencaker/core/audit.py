@@ -43,6 +43,7 @@ class AuditAction(StrEnum):
     DOCUMENT_VIEWED = "document.viewed"
     LIFECYCLE_CARD_EXPIRED = "lifecycle.card_expired"
     LIFECYCLE_HOLDER_REMOVED = "lifecycle.holder_removed"
+    LIFECYCLE_PLACEMENT_CORRECTED = "lifecycle.placement_corrected"
     LIFECYCLE_PLACEMENT_RECORDED = "lifecycle.placement_recorded"
     LIFECYCLE_REPORT_RECORDED = "lifecycle.report_recorded"
     LIFECYCLE_SETTINGS_CHANGED = "lifecycle.settings_changed"

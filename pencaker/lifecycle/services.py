@@ -13,6 +13,7 @@ import datetime as dt
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import translation
 from django.utils.translation import gettext as _
@@ -39,7 +40,6 @@ from pencaker.lifecycle.models import LifecycleSettings, Placement, Report
 from pencaker.lifecycle.schedule import ReportSlot, Rules, current_slot
 
 RENEWAL_DAYS_BEFORE_EXPIRY = 60
-PLACEMENT_START_MAX_DAYS_AHEAD = 90
 
 
 @dataclass(frozen=True)
@@ -157,8 +157,12 @@ def _validate_placement(card: Card, placement: PlacementInput, today: dt.date) -
         errors["sector"] = _("Choose the kind of business.")
     if placement.area not in PlacementArea.values:
         errors["area"] = _("Choose where the job is.")
-    if placement.start_date > today + dt.timedelta(days=PLACEMENT_START_MAX_DAYS_AHEAD):
-        errors["start_date"] = _("The start date is too far ahead. Report when you have started.")
+    ahead = settings.PENCAKER_PLACEMENT_MAX_DAYS_AHEAD
+    if placement.start_date > today + dt.timedelta(days=ahead):
+        errors["start_date"] = _(
+            "The start date is more than %(days)s days ahead. Report the job once you know "
+            "your first day, at most %(days)s days before it."
+        ) % {"days": ahead}
     elif placement.start_date < card.issued_on:
         errors["start_date"] = _(
             "The start date is before your card was issued (%(date)s). Check the date."
