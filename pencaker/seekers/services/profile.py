@@ -77,7 +77,7 @@ def _nik_taken_error(profile: JobSeekerProfile) -> Conflict:
     # never confirms where, or after the limit whether, the NIK is registered.
     message = _(
         "This NIK is already registered to another account or cannot be accepted online. "
-        "If the NIK is yours, please come to the Dinas Tenaga Kerja office with your KTP so "
+        "If the NIK is yours, please contact the Dinas Tenaga Kerja office with your KTP so "
         "they can help you."
     )
     return Conflict(SeekerErrorCode.NIK_TAKEN, message, fields={"nik": [message]})
