@@ -272,6 +272,9 @@ WHITENOISE_USE_FINDERS = not PRODUCTION
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 12 * 1024 * 1024
 PENCAKER_MAX_UPLOAD_BYTES = env_int("PENCAKER_MAX_UPLOAD_MB", 5) * 1024 * 1024
+# An uploaded PDF whose streams decode to more than this is refused (a decompression bomb
+# is small on disk and huge in a viewer); a 20-page lossless scan stays well under it.
+PENCAKER_PDF_MAX_DECODED_MB = env_int("PENCAKER_PDF_MAX_DECODED_MB", 200)
 FILE_UPLOAD_PERMISSIONS = 0o640
 
 # --- Email -----------------------------------------------------------------------------
@@ -339,6 +342,7 @@ LOGGING = {
     "loggers": {
         "django.request": {"level": "ERROR"},
         "axes": {"level": "WARNING"},
+        "pikepdf": {"level": "WARNING"},  # it says hello at INFO on import
     },
 }
 
@@ -356,6 +360,17 @@ PENCAKER_SIGNING_PKCS11_PIN = env("PENCAKER_SIGNING_PKCS11_PIN")
 PENCAKER_CARD_KEY_DIR = env("PENCAKER_CARD_KEY_DIR")
 PENCAKER_CARD_VERIFY_LIMIT = env_int("PENCAKER_CARD_VERIFY_LIMIT", 20)
 PENCAKER_CARD_VERIFY_WINDOW_SECONDS = env_int("PENCAKER_CARD_VERIFY_WINDOW_SECONDS", 600)
+# Account emails asked for by anyone (verification link, password reset, "you already have
+# an account"): at most this many per address and per account in the window.
+PENCAKER_ACCOUNT_EMAIL_LIMIT = env_int("PENCAKER_ACCOUNT_EMAIL_LIMIT", 3)
+PENCAKER_ACCOUNT_EMAIL_WINDOW_MINUTES = env_int("PENCAKER_ACCOUNT_EMAIL_WINDOW_MINUTES", 15)
+# A citizen whose NIK attempts hit a NIK already registered this many times can no longer
+# change the NIK online (every further NIK gets the same refusal): bounds NIK probing.
+PENCAKER_NIK_CONFLICT_LIMIT = env_int("PENCAKER_NIK_CONFLICT_LIMIT", 3)
+# A placement may start at most this many days after the day it is reported; the holder
+# may correct it for this many days after reporting (an operator at any time).
+PENCAKER_PLACEMENT_MAX_DAYS_AHEAD = env_int("PENCAKER_PLACEMENT_MAX_DAYS_AHEAD", 30)
+PENCAKER_PLACEMENT_CORRECTION_DAYS = env_int("PENCAKER_PLACEMENT_CORRECTION_DAYS", 7)
 
 # --- Load shedding (pencaker.ops.load_shedding) -----------------------------------------
 # Requests one app-server process serves at once; beyond that a request waits up to

@@ -14,6 +14,7 @@ from ninja import Router, Schema, Status
 from pencaker.accounts import services
 from pencaker.accounts.errors import AccountErrorCode
 from pencaker.accounts.forms import SignupForm
+from pencaker.accounts.models import Role
 from pencaker.core.audit import client_ip
 from pencaker.core.error_schema import ErrorOut
 from pencaker.core.errors import DomainError
@@ -31,6 +32,17 @@ class RegisterIn(Schema):
 
 class UserOut(Schema):
     id: int
+    email: str
+    phone: str
+    full_name: str
+    role: str
+    email_verified: bool
+
+
+class RegisteredOut(Schema):
+    """What sign-up answers, whether or not the email already had an account (then its
+    owner is emailed instead), so the answer does not tell who has an account."""
+
     email: str
     phone: str
     full_name: str
@@ -68,8 +80,12 @@ def _user_out(user) -> dict[str, Any]:
 @router.post(
     "/register",
     operation_id="auth_register",
-    response={201: UserOut, 400: ErrorOut},
+    response={201: RegisteredOut, 400: ErrorOut},
     summary="Create a job-seeker account and send the verification email",
+    description=(
+        "An email that already has an account gets the same answer; its owner is emailed "
+        "how to log in or reset the password instead."
+    ),
 )
 def auth_register(request, payload: RegisterIn):
     form = SignupForm(
@@ -93,7 +109,7 @@ def auth_register(request, payload: RegisterIn):
             fields=fields,
         )
     data = form.cleaned_data
-    user = services.user_register(
+    services.user_signup(
         email=data["email"],
         phone=data["phone"],
         full_name=data["full_name"],
@@ -101,7 +117,16 @@ def auth_register(request, payload: RegisterIn):
         consent=data["consent"],
         ip_address=client_ip(request),
     )
-    return Status(201, _user_out(user))
+    return Status(
+        201,
+        {
+            "email": data["email"],
+            "phone": data["phone"],
+            "full_name": data["full_name"],
+            "role": Role.JOB_SEEKER,
+            "email_verified": False,
+        },
+    )
 
 
 @router.post(

@@ -11,7 +11,6 @@ from django.utils.translation import gettext_lazy as _
 from pencaker.accounts import emails
 from pencaker.accounts.models import Role, User
 from pencaker.accounts.phone import phone_normalize
-from pencaker.accounts.services import email_taken_message
 from pencaker.core.forms import DomainErrorFormMixin
 
 
@@ -60,10 +59,9 @@ class SignupForm(DomainErrorFormMixin, forms.Form):
     )
 
     def clean_email(self) -> str:
-        email = self.cleaned_data["email"].strip().lower()
-        if User.objects.filter(email__iexact=email).exists():
-            raise ValidationError(email_taken_message(), code="email_taken")
-        return email
+        # Whether an account has this email is not said here: ``user_signup`` answers
+        # "check your email" either way and mails the owner.
+        return self.cleaned_data["email"].strip().lower()
 
     def clean_phone(self) -> str:
         return phone_normalize(self.cleaned_data["phone"])

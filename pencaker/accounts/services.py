@@ -111,6 +111,44 @@ def user_register(
     return user
 
 
+def user_signup(
+    *,
+    email: str,
+    phone: str,
+    full_name: str,
+    password: str,
+    consent: bool,
+    ip_address: str | None = None,
+) -> User | None:
+    """Sign-up as the pages and the API offer it: like ``user_register``, except that an
+    email that already has an account creates nothing and returns ``None``. The owner is
+    emailed how to log in or reset the password, and the caller answers as for a new
+    account ("check your email"), so sign-up does not tell who has an account."""
+    try:
+        return user_register(
+            email=email,
+            phone=phone,
+            full_name=full_name,
+            password=password,
+            consent=consent,
+            ip_address=ip_address,
+        )
+    except DomainError as exc:
+        if exc.code != AccountErrorCode.EMAIL_TAKEN:
+            raise
+    with transaction.atomic():
+        owner = User.objects.filter(email__iexact=_email_normalize(email)).first()
+        if owner is not None:
+            audit_record(
+                actor=None,
+                action=AuditAction.ACCOUNT_SIGNUP_EMAIL_TAKEN,
+                obj=owner,
+                ip_address=ip_address,
+            )
+            emails.signup_existing_schedule(user=owner)
+    return None
+
+
 def user_verify_email(*, token: str) -> User:
     """Mark the email of the token's user as verified. Setting it is done once only."""
     try:

@@ -54,7 +54,7 @@ def signup(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            user = services.user_register(
+            user = services.user_signup(
                 email=data["email"],
                 phone=data["phone"],
                 full_name=data["full_name"],
@@ -65,19 +65,33 @@ def signup(request: HttpRequest) -> HttpResponse:
         except DomainError as exc:
             form.add_domain_error(exc)
         else:
-            login(request, user, backend=MODEL_BACKEND)
+            # The same page either way; an address that already had an account is not
+            # logged in (its owner was emailed instead).
+            if user is not None:
+                login(request, user, backend=MODEL_BACKEND)
+            request.session[SIGNUP_EMAIL_KEY] = data["email"]
             return redirect("accounts:signup_done")
     return render(request, "accounts/signup.html", {"form": form})
 
 
-@login_required
+SIGNUP_EMAIL_KEY = "accounts.signup_email"
+
+
 def signup_done(request: HttpRequest) -> HttpResponse:
+    email = request.session.get(SIGNUP_EMAIL_KEY)
+    if request.user.is_authenticated:
+        email = request.user.email
+    if not email:
+        return redirect("accounts:signup")
     return render(
         request,
         "accounts/signup_done.html",
         {
-            "verified": selectors.email_is_verified(request.user),
-            "next_url": selectors.landing_url_for(request.user),
+            "email": email,
+            "verified": request.user.is_authenticated and selectors.email_is_verified(request.user),
+            "next_url": selectors.landing_url_for(request.user)
+            if request.user.is_authenticated
+            else reverse("accounts:login"),
         },
     )
 

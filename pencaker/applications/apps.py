@@ -35,3 +35,9 @@ class ApplicationsConfig(AppConfig):
             roles={"admin_dinas"},
             order=910,
         )
+        staff_link_register(
+            url_name="applications:transfers",
+            label=_("Moves between offices"),
+            roles={"admin_dinas"},
+            order=915,
+        )

@@ -12,3 +12,5 @@ from enum import StrEnum
 class ApplicationErrorCode(StrEnum):
     FORBIDDEN = "forbidden"
     IDEMPOTENCY_KEY_REQUIRED = "idempotency_key_required"
+    TRANSFER_REQUEST_OPEN = "transfer_request_open"
+    TYPE_NEEDS_CARD = "type_needs_card"

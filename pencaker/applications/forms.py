@@ -24,10 +24,13 @@ class SubmitForm(forms.Form):
     # again, so the service returns the application created by the first click.
     idempotency_key = forms.CharField(widget=forms.HiddenInput, max_length=100, required=False)
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, types: list[str] | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         if not self.is_bound:
             self.initial.setdefault("idempotency_key", uuid.uuid4().hex)
+        if types is not None:  # only the types that apply (``request_types``)
+            field = self.fields["type"]
+            field.choices = [c for c in ApplicationType.choices if c[0] in types]
 
 
 class NoteForm(forms.Form):
@@ -163,8 +166,11 @@ class AssistedRegistrationForm(DomainErrorFormMixin, forms.Form):
     graduation_year = forms.IntegerField(
         label=_("Year of graduation"), min_value=1940, max_value=2100
     )
+    # The counter registers a new account, who never had a card: only a new card applies.
     type = forms.ChoiceField(
-        label=_("Type of request"), choices=ApplicationType.choices, initial=ApplicationType.NEW
+        label=_("Type of request"),
+        choices=[(ApplicationType.NEW.value, ApplicationType.NEW.label)],
+        initial=ApplicationType.NEW,
     )
     consent = forms.BooleanField(
         label=_("The citizen has read the privacy notice and agrees to it"),

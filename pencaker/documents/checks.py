@@ -13,8 +13,10 @@ What is accepted (and why):
   needs printed at 3x4 cm).
 * Images are re-encoded (JPEG quality 90 / PNG) after applying the EXIF orientation, and
   every piece of metadata (EXIF incl. GPS, XMP, ICC, comments, text chunks) is dropped.
-* PDFs must open with pypdf, must not be encrypted, have at most ``PDF_MAX_PAGES`` pages,
-  and are stored byte for byte as uploaded.
+* PDFs must start with the PDF header, open with qpdf, not be encrypted, decode to at
+  most ``PENCAKER_PDF_MAX_DECODED_MB`` and have at most ``PDF_MAX_PAGES`` pages; they are
+  rewritten without JavaScript, actions, embedded files, forms and annotations
+  (``pdf_clean``), and the rewritten file is what is stored.
 
 Every refusal is a ``DomainError`` with a stable code and a message that tells a
 first-time user what to do.
@@ -37,6 +39,7 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 from pencaker.core.errors import DomainError
 from pencaker.documents.choices import DocumentKind
 from pencaker.documents.errors import DocumentErrorCode
+from pencaker.documents.pdf_clean import pdf_clean, unreadable_pdf
 
 JPEG = "image/jpeg"
 PNG = "image/png"
@@ -297,34 +300,9 @@ def _reencode(image: Image.Image, content_type: str) -> bytes:
 
 
 def _check_pdf(data: bytes) -> CheckedFile:
-    from pypdf import PdfReader
-
-    unreadable = DomainError(
-        DocumentErrorCode.DOCUMENT_PDF_UNREADABLE,
-        _(
-            "This PDF cannot be opened; it may be damaged. Save or scan the document as a PDF "
-            "again, or upload a JPG photo of it."
-        ),
-    )
-    try:
-        reader = PdfReader(io.BytesIO(data), strict=False)
-        if reader.is_encrypted:
-            raise DomainError(
-                DocumentErrorCode.DOCUMENT_PDF_ENCRYPTED,
-                _(
-                    "This PDF is locked with a password. Upload a PDF without a password, or a "
-                    "JPG photo of the document."
-                ),
-            )
-        page_count = len(reader.pages)
-        if page_count:
-            reader.pages[0].mediabox  # noqa: B018 - touching the first page proves it parses
-    except DomainError:
-        raise
-    except Exception as exc:  # pypdf raises many types for broken files
-        raise unreadable from exc
+    cleaned, page_count = pdf_clean(data)
     if page_count < 1:
-        raise unreadable
+        raise unreadable_pdf()
     if page_count > PDF_MAX_PAGES:
         raise DomainError(
             DocumentErrorCode.DOCUMENT_PDF_TOO_MANY_PAGES,
@@ -334,4 +312,4 @@ def _check_pdf(data: bytes) -> CheckedFile:
             )
             % {"count": page_count, "max": PDF_MAX_PAGES},
         )
-    return CheckedFile(data=data, content_type=PDF, page_count=page_count)
+    return CheckedFile(data=cleaned, content_type=PDF, page_count=page_count)

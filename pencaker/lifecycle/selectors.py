@@ -174,7 +174,11 @@ def timeline_for_holder(holder: Any) -> list[TimelineEntry]:
                 % {"outcome": report.get_outcome_display(), "how": how},
             )
         )
-    for placement in Placement.objects.filter(holder=holder):
+    latest: dict[str, Placement] = {}  # a corrected placement shows as corrected
+    for placement in Placement.objects.filter(holder=holder).select_related("card"):
+        if placement.card.number not in latest or latest[placement.card.number].pk < placement.pk:
+            latest[placement.card.number] = placement
+    for placement in latest.values():
         entries.append(
             TimelineEntry(
                 placement.reported_on,

@@ -7,8 +7,14 @@ app_name = "lifecycle"
 urlpatterns = [
     path("", views.home, name="home"),
     path("bekerja/", views.placement, name="placement"),
+    path("bekerja/ubah/", views.placement_correct, name="placement_correct"),
     path("petugas/", views.staff_card, name="staff_card"),
     path("petugas/pengaturan/", views.staff_settings, name="staff_settings"),
     path("petugas/<str:number>/lapor/", views.staff_report, name="staff_report"),
     path("petugas/<str:number>/bekerja/", views.staff_placement, name="staff_placement"),
+    path(
+        "petugas/<str:number>/bekerja/ubah/",
+        views.staff_placement_correct,
+        name="staff_placement_correct",
+    ),
 ]

@@ -14,7 +14,7 @@ from pencaker.accounts.models import Role
 from pencaker.accounts.permissions import DECIDING_ROLES, seeker_required, staff_required
 from pencaker.cards.choices import CardStatus
 from pencaker.core.errors import DomainError
-from pencaker.lifecycle import selectors, services
+from pencaker.lifecycle import corrections, selectors, services
 from pencaker.lifecycle.choices import ReportOutcome
 from pencaker.lifecycle.forms import CounterReportForm, PlacementForm, ReportForm, SettingsForm
 from pencaker.offices.selectors import office_lifecycle_settings
@@ -72,6 +72,9 @@ def home(request):
             "form": form,
             "can_renew": services.renewal_eligible(card, today),
             "can_place": card is not None and card.status == CardStatus.ACTIVE,
+            "can_correct": card is not None
+            and card.status == CardStatus.PLACED
+            and corrections.holder_may_correct(card_number=card.number, today=today),
             "timeline": selectors.timeline_for_holder(request.user),
             "today": today,
         },
@@ -172,6 +175,68 @@ def staff_placement(request, number: str):
             messages.success(request, _("The new job is recorded and the card re-issued."))
             return redirect(f"{_staff_url()}?nomor={card.number}")
     return render(request, "lifecycle/staff_placement.html", {"form": form, "card": card})
+
+
+def _correction_form(request, card):
+    current = corrections.placement_current(card.number)
+    initial = {}
+    if current is not None:
+        initial = {
+            "employer": current.employer,
+            "position": current.position,
+            "sector": current.sector,
+            "start_date": current.start_date,
+            "area": current.area,
+        }
+    return PlacementForm(request.POST or None, initial=initial)
+
+
+def _correct(request, card, form) -> bool:
+    try:
+        corrections.placement_correct(
+            actor=request.user,
+            card_number=card.number,
+            placement=form.placement(),
+            today=timezone.localdate(),
+        )
+    except DomainError as exc:
+        for name, field_messages in exc.fields.items():
+            form.add_error(name if name in form.fields else None, field_messages)
+        if not exc.fields:
+            form.add_error(None, exc.message)
+        return False
+    messages.success(request, _("The job is corrected and the card re-issued."))
+    return True
+
+
+@seeker_required
+def placement_correct(request):
+    card = selectors.card_current_for_holder(request.user)
+    if card is None or card.status != "placed":
+        messages.error(
+            request, _("No job is recorded on your card, so there is nothing to correct.")
+        )
+        return redirect("lifecycle:home")
+    form = _correction_form(request, card)
+    if request.method == "POST" and form.is_valid() and _correct(request, card, form):
+        return redirect("lifecycle:home")
+    return render(
+        request,
+        "lifecycle/placement_correct.html",
+        {"form": form, "card": card, "back": reverse("lifecycle:home")},
+    )
+
+
+@staff_required(roles=DECIDING_ROLES)
+def staff_placement_correct(request, number: str):
+    card = _staff_card_or_404(request, number)
+    form = _correction_form(request, card)
+    back = f"{_staff_url()}?nomor={card.number}"
+    if request.method == "POST" and form.is_valid() and _correct(request, card, form):
+        return redirect(back)
+    return render(
+        request, "lifecycle/placement_correct.html", {"form": form, "card": card, "back": back}
+    )
 
 
 def _staff_url() -> str:

@@ -10,3 +10,6 @@ class SeekerErrorCode(StrEnum):
     INVALID = "invalid"
     NIK_TAKEN = "nik_taken"
     NOT_JOB_SEEKER = "not_job_seeker"
+    NOT_RECEIVING_ADMIN = "not_receiving_admin"
+    TRANSFER_DECIDED = "transfer_decided"
+    TRANSFER_NOT_FOUND = "transfer_not_found"

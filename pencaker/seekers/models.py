@@ -32,10 +32,12 @@ MIN_BIRTH_DATE = dt.date(1900, 1, 1)
 class JobSeekerProfile(models.Model):
     """One per job-seeker account.
 
-    ``office`` is the Dinas of the kabupaten/kota where the person lives: derived from the
-    address village's regency code (``16.71`` of ``16.71.01.1001``) matching
-    ``Office.code``; null until the address is known or when no office serves it. It is
-    never derived from the NIK prefix (that is where the NIK was first issued).
+    ``office`` is the Dinas that holds the record: its staff see the profile and the
+    documents (ADR 0015). It is set from the first address (the village's regency code,
+    ``16.71`` of ``16.71.01.1001``, matching ``Office.code``) and stays null while no
+    office serves the address. A later move to another office's area does not change it:
+    it opens an ``OfficeTransfer`` that the receiving office decides. It is never derived
+    from the NIK prefix (that is where the NIK was first issued).
     """
 
     user = models.OneToOneField(
@@ -275,3 +277,53 @@ class NikConflict(AppendOnly):
 
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M} NIK {self.nik}"
+
+
+class OfficeTransfer(models.Model):
+    """A move of the record from the office that holds it to the office of a new address.
+
+    Opened when the person saves an address in another office's area; decided by an admin
+    dinas of the receiving office (``accepted``: ``JobSeekerProfile.office`` becomes
+    ``to_office``; ``declined``: it stays), or ``cancelled`` when the person moves back or
+    further (then a new one is opened). At most one is pending per profile.
+    """
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Waiting for the receiving office")
+        ACCEPTED = "accepted", _("Accepted")
+        DECLINED = "declined", _("Declined")
+        CANCELLED = "cancelled", _("Cancelled")
+
+    profile = models.ForeignKey(
+        JobSeekerProfile, on_delete=models.CASCADE, related_name="office_transfers"
+    )
+    from_office = models.ForeignKey("offices.Office", on_delete=models.PROTECT, related_name="+")
+    to_office = models.ForeignKey("offices.Office", on_delete=models.PROTECT, related_name="+")
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
+    requested_at = models.DateTimeField(auto_now_add=True)
+    decided_at = models.DateTimeField(null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    note = models.CharField(max_length=500, blank=True)
+
+    class Meta:
+        ordering = ["-requested_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["profile"],
+                condition=models.Q(status="pending"),
+                name="office_transfer_one_pending",
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(from_office=models.F("to_office")),
+                name="office_transfer_between_two_offices",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.profile_id}: {self.from_office_id} → {self.to_office_id} ({self.status})"

@@ -43,14 +43,6 @@ def test_signup_without_consent_explains_what_to_do(client, signup_data):
     assert not User.objects.exists()
 
 
-def test_signup_with_duplicate_email_gets_clear_message(client, signup_data, user_factory):
-    user_factory(email="siti.aminah@example.id")
-    response = client.post(reverse("accounts:signup"), signup_data)
-    html = response.content.decode()
-    assert "sudah ada akun dengan email ini" in html.lower()
-    assert User.objects.count() == 1
-
-
 def test_signup_shows_indonesian_password_and_phone_errors(client, signup_data):
     signup_data.update(phone="0812", password1="12345678", password2="12345678")
     response = client.post(reverse("accounts:signup"), signup_data)

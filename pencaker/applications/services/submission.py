@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 
 from pencaker.accounts.models import Role
 from pencaker.accounts.permissions import can_decide
-from pencaker.applications import intake, notices, sla
+from pencaker.applications import intake, notices, request_types, sla
 from pencaker.applications.choices import DECIDED_STATUSES, OPEN_STATUSES, ApplicationType, Status
 from pencaker.applications.models import Application
 from pencaker.applications.workflow import move
@@ -208,6 +208,7 @@ def _submit_locked(
             return existing, False
     if earlier:
         raise _already_open()
+    request_types.application_type_check(applicant=applicant, type=type)
     _checklist_or_refuse(applicant, assisted=assisted)
     # One read gives the office (with the profile's select_related) and the profile that
     # is frozen below; reading each separately cost three more queries per submission.

@@ -31,8 +31,11 @@ from pencaker.applications.views.review import (
     return_for_changes,
     review,
 )
+from pencaker.applications.views.transfers import transfer_decide, transfers
 
 __all__ = [
+    "transfer_decide",
+    "transfers",
     "approve",
     "assisted_registration",
     "claim",

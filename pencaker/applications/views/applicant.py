@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from pencaker.accounts.permissions import seeker_required
-from pencaker.applications import intake, selectors, services, sla
+from pencaker.applications import intake, request_types, selectors, services, sla
 from pencaker.applications.forms import SubmitForm
 from pencaker.applications.views._common import _not_found
 from pencaker.core.audit import client_ip
@@ -25,9 +25,11 @@ def start(request):
     current = selectors.application_open_for(request.user)
     if current is not None:
         return redirect("applications:detail", tracking_number=current.tracking_number)
-    form = SubmitForm()
+    types = request_types.application_types_for(request.user)
+    form = SubmitForm(types=types)
     error = None
     if request.method == "POST":
+        # All types are parsed so that a type that does not apply gets the service's reason.
         form = SubmitForm(request.POST)
         if form.is_valid():
             try:
@@ -39,6 +41,7 @@ def start(request):
                 )
             except DomainError as exc:
                 error = exc
+                form = SubmitForm(request.POST, types=types)
             else:
                 if created:
                     messages.success(

@@ -225,11 +225,12 @@ def card_reissue(*, card: Card, actor: Any, data_changes: dict[str, Any], note: 
     The number, issue date and validity stay: the Laporan due dates count from the issue
     date. The old version stays verifiable as superseded. The PDF is rendered after commit.
     """
-    if card.status != CardStatus.ACTIVE:
+    if card.status not in (CardStatus.ACTIVE, CardStatus.PLACED):
         raise Conflict(
             "card_not_active",
             _("This card is no longer valid, so nothing can be added to it."),
         )
+    status = card.status  # a placed card stays placed (a corrected placement line)
     move(card, to=CardStatus.SUPERSEDED, actor=actor, note=note)
     issued_by = actor if getattr(actor, "pk", None) else None
     new = Card.objects.create(
@@ -238,7 +239,7 @@ def card_reissue(*, card: Card, actor: Any, data_changes: dict[str, Any], note: 
         application=None,
         number=card.number,
         version=card.version + 1,
-        status=CardStatus.ACTIVE,
+        status=status,
         issued_on=card.issued_on,
         valid_until=card.valid_until,
         holder_name=card.holder_name,
@@ -251,7 +252,7 @@ def card_reissue(*, card: Card, actor: Any, data_changes: dict[str, Any], note: 
         issued_by=issued_by,
     )
     CardStatusChange.objects.create(
-        card=new, from_status="", to_status=CardStatus.ACTIVE, actor=issued_by, note=note
+        card=new, from_status="", to_status=status, actor=issued_by, note=note
     )
     audit_record(
         actor=actor,

@@ -146,10 +146,14 @@ def test_png_is_re_encoded_as_png_without_text_chunks():
     assert b"Budi" not in checked.data
 
 
-def test_valid_pdf_is_kept_byte_for_byte_with_page_count():
+def test_valid_pdf_is_rewritten_with_its_pages_and_page_count():
+    # Issue 14 item 7: PDFs are rewritten (test_pdf_clean.py), no longer kept byte for byte.
+    from pypdf import PdfReader
+
     data = samples.pdf(pages=2)
     checked = check_bytes(kind="ijazah", data=data)
-    assert checked.data == data
+    assert len(PdfReader(io.BytesIO(checked.data)).pages) == 2
+    assert "Ijazah halaman 2" in PdfReader(io.BytesIO(checked.data)).pages[1].extract_text()
     assert checked.content_type == "application/pdf"
     assert checked.page_count == 2
 

@@ -5,7 +5,6 @@ renewal eligibility) and ``daily`` (the daily rules). Import from here:
 from pencaker.lifecycle.selectors import report_slot_open, rules_for_office
 from pencaker.lifecycle.services.daily import DailyResult, lifecycle_daily
 from pencaker.lifecycle.services.reports import (
-    PLACEMENT_START_MAX_DAYS_AHEAD,
     RENEWAL_DAYS_BEFORE_EXPIRY,
     PlacementInput,
     placement_record,
@@ -14,7 +13,6 @@ from pencaker.lifecycle.services.reports import (
 )
 
 __all__ = [
-    "PLACEMENT_START_MAX_DAYS_AHEAD",
     "RENEWAL_DAYS_BEFORE_EXPIRY",
     "DailyResult",
     "PlacementInput",

@@ -14,6 +14,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import translation
 from django.utils.translation import gettext as _
@@ -47,7 +48,6 @@ from pencaker.surveys.choices import InvitationReason
 from pencaker.surveys.services import invitation_create
 
 RENEWAL_DAYS_BEFORE_EXPIRY = 60
-PLACEMENT_START_MAX_DAYS_AHEAD = 90
 
 
 @dataclass(frozen=True)
@@ -111,8 +111,12 @@ def _validate_placement(card: Card, placement: PlacementInput, today: dt.date) -
         errors["sector"] = _("Choose the kind of business.")
     if placement.area not in PlacementArea.values:
         errors["area"] = _("Choose where the job is.")
-    if placement.start_date > today + dt.timedelta(days=PLACEMENT_START_MAX_DAYS_AHEAD):
-        errors["start_date"] = _("The start date is too far ahead. Report when you have started.")
+    ahead = settings.PENCAKER_PLACEMENT_MAX_DAYS_AHEAD
+    if placement.start_date > today + dt.timedelta(days=ahead):
+        errors["start_date"] = _(
+            "The start date is more than %(days)s days ahead. Report the job once you know "
+            "your first day, at most %(days)s days before it."
+        ) % {"days": ahead}
     elif placement.start_date < card.issued_on:
         errors["start_date"] = _(
             "The start date is before your card was issued (%(date)s). Check the date."
@@ -146,9 +150,7 @@ def report_record(
         if outcome == ReportOutcome.EMPLOYED and placement is not None:
             errors = _validate_placement(card, placement, today)
             if errors:
-                raise DomainError(
-                    "invalid_placement", " ".join(errors.values()), details={"fields": errors}
-                )
+                raise DomainError("invalid_placement", " ".join(errors.values()), fields=errors)
         officer = _officer_name(actor, staff)
         try:
             with transaction.atomic():
@@ -273,9 +275,7 @@ def placement_record(
             )
         errors = _validate_placement(card, placement, today)
         if errors:
-            raise DomainError(
-                "invalid_placement", " ".join(errors.values()), details={"fields": errors}
-            )
+            raise DomainError("invalid_placement", " ".join(errors.values()), fields=errors)
         new = card_placement_print(card=card, actor=actor, placement=_placement_line(placement))
         return _place(card=new, actor=actor, staff=staff, placement=placement, today=today)
 

@@ -27,6 +27,7 @@ from pencaker.seekers.selectors.staff import (
     nik_conflicts_for_office,
     seeker_for_staff,
     seekers_for_office,
+    transfers_for_office,
 )
 
 __all__ = [
@@ -44,4 +45,5 @@ __all__ = [
     "seeker_for_staff",
     "seeker_office_id",
     "seekers_for_office",
+    "transfers_for_office",
 ]

@@ -10,6 +10,7 @@ from pencaker.offices.models import Office
 from pencaker.seekers.models import (
     JobSeekerProfile,
     NikConflict,
+    OfficeTransfer,
 )
 
 # --- staff ----------------------------------------------------------------------------
@@ -40,6 +41,16 @@ def seeker_for_staff(*, staff: User, profile_id: int) -> JobSeekerProfile:
     if profile is None:
         raise Http404
     return profile
+
+
+def transfers_for_office(*, office: Office) -> QuerySet[OfficeTransfer]:
+    """Pending moves into the office (to decide) and out of it (to know), newest first.
+    The receiving office sees only the name and the new area until it accepts."""
+    return (
+        OfficeTransfer.objects.filter(status=OfficeTransfer.Status.PENDING)
+        .filter(Q(to_office=office) | Q(from_office=office))
+        .select_related("profile__user", "profile__village", "from_office", "to_office")
+    )
 
 
 def nik_conflicts_for_office(*, office: Office) -> QuerySet[NikConflict]:

@@ -52,8 +52,16 @@ from pencaker.seekers.services.profile import (
     profile_update_partial,
     profile_update_preferences,
 )
+from pencaker.seekers.services.transfers import (
+    transfer_accept,
+    transfer_decline,
+    transfer_follow_move,
+)
 
 __all__ = [
+    "transfer_accept",
+    "transfer_decline",
+    "transfer_follow_move",
     "ADDRESS_FIELDS",
     "DISABILITY_FIELDS",
     "EDUCATION_FIELDS",

@@ -7,6 +7,7 @@ import datetime as dt
 from collections.abc import Mapping
 from typing import Any
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -33,6 +34,7 @@ from pencaker.seekers.services._base import (
     _invalid,
     _locked,
 )
+from pencaker.seekers.services.transfers import transfer_follow_move
 
 # --- the profile ----------------------------------------------------------------------
 
@@ -70,11 +72,25 @@ def nik_conflict_record(*, actor: User, profile: JobSeekerProfile, nik: str) -> 
 
 
 def _nik_taken_error(profile: JobSeekerProfile) -> Conflict:
+    # One answer for a NIK registered in this office, in another office, and for any NIK
+    # once the account has hit registered NIKs too often (``_nik_probing_blocked``): it
+    # never confirms where, or after the limit whether, the NIK is registered.
     message = _(
-        "This NIK is already registered to another account. If the NIK is yours, please "
-        "contact the Dinas Tenaga Kerja office with your KTP so they can help you."
+        "This NIK is already registered to another account or cannot be accepted online. "
+        "If the NIK is yours, please contact the Dinas Tenaga Kerja office with your KTP so "
+        "they can help you."
     )
     return Conflict(SeekerErrorCode.NIK_TAKEN, message, fields={"nik": [message]})
+
+
+def _nik_probing_blocked(*, actor: User, profile: JobSeekerProfile, nik: str) -> bool:
+    """Whether the citizen may no longer change the NIK online: their attempts have hit a
+    registered NIK ``PENCAKER_NIK_CONFLICT_LIMIT`` times. Typing NIKs would otherwise tell
+    which people are registered job seekers; staff at the counter are not limited."""
+    if not nik or nik == profile.nik or actor.pk != profile.user_id:
+        return False
+    tried = NikConflict.objects.filter(attempted_by_id=profile.user_id).count()
+    return tried >= settings.PENCAKER_NIK_CONFLICT_LIMIT
 
 
 def profile_update_identity(
@@ -127,6 +143,8 @@ def profile_update_identity(
         if nik and JobSeekerProfile.objects.exclude(pk=profile.pk).filter(nik=nik).exists():
             nik_conflict_record(actor=actor, profile=profile, nik=nik)
             conflict = _nik_taken_error(profile)
+        elif _nik_probing_blocked(actor=actor, profile=profile, nik=nik):
+            conflict = _nik_taken_error(profile)
         else:
             changes = _apply(profile, values)
             if changes:
@@ -156,7 +174,9 @@ def profile_update_address(
     village: Region | None = None,
     postal_code: str = "",
 ) -> JobSeekerProfile:
-    """Save where the person lives; this also decides which office serves them."""
+    """Save where the person lives. The first address decides which office holds the
+    record; a later one in another office's area opens a transfer to that office
+    (``transfers.transfer_follow_move``) and the record stays where it is held."""
     _check_can_edit(actor, profile)
     values: dict[str, Any] = {
         "address_line": " ".join(address_line.split()),
@@ -170,12 +190,15 @@ def profile_update_address(
         raise _invalid(errors)
     with transaction.atomic():
         profile = _locked(profile)
-        office = office_for_village(village) if village is not None else profile.office
-        values["office"] = office
+        address_office = office_for_village(village) if village is not None else None
+        if profile.office_id is None:
+            values["office"] = address_office
         changes = _apply(profile, values)
         if changes:
             profile.save()
             _history(profile=profile, actor=actor, section=Section.ADDRESS, changes=changes)
+        if village is not None:
+            transfer_follow_move(actor=actor, profile=profile, address_office=address_office)
     return profile
 
 
