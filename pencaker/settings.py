@@ -201,6 +201,11 @@ AXES_USERNAME_FORM_FIELD = "username"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_VERBOSE = False
+# Behind a reverse proxy: the addresses (or CIDR ranges) of the proxies whose
+# X-Forwarded-For is believed. Decides the client address for the card-check limit,
+# login lock-outs (by username + address) and audit rows; see pencaker.core.client_address.
+PENCAKER_TRUSTED_PROXIES = env_list("PENCAKER_TRUSTED_PROXIES")
+AXES_CLIENT_IP_CALLABLE = "pencaker.core.client_address.client_address"
 
 OTP_TOTP_ISSUER = env("OTP_TOTP_ISSUER", "Pencaker")
 

@@ -7,6 +7,7 @@ from typing import Any
 
 from django.db import models
 
+from pencaker.core.client_address import client_address
 from pencaker.core.models import AuditEvent
 
 
@@ -94,9 +95,8 @@ class AuditAction(StrEnum):
 
 
 def client_ip(request: Any) -> str | None:
-    if request is None:
-        return None
-    return request.META.get("REMOTE_ADDR") or None
+    """The client's address, trusted proxies taken into account (``core.client_address``)."""
+    return client_address(request)
 
 
 def audit_record(
