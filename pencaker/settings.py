@@ -208,6 +208,9 @@ PENCAKER_TRUSTED_PROXIES = env_list("PENCAKER_TRUSTED_PROXIES")
 AXES_CLIENT_IP_CALLABLE = "pencaker.core.client_address.client_address"
 
 OTP_TOTP_ISSUER = env("OTP_TOTP_ISSUER", "Pencaker")
+# Django's /admin/ (TOTP required): on in the embedded default, off in production unless
+# turned on here.
+PENCAKER_ADMIN_ENABLED = env_bool("PENCAKER_ADMIN_ENABLED", not PRODUCTION)
 
 # --- Internationalisation --------------------------------------------------------------
 LANGUAGE_CODE = "id"
