@@ -27,6 +27,7 @@ from pencaker.accounts.verification import (
 )
 from pencaker.core.audit import AuditAction, audit_record
 from pencaker.core.errors import DomainError, NotFound, PermissionDenied
+from pencaker.core.text import name_clean
 
 
 def email_taken_message() -> str:
@@ -89,7 +90,7 @@ def user_register(
                     email=email,
                     password=password,
                     phone=phone_e164,
-                    full_name=full_name.strip(),
+                    full_name=name_clean(full_name),
                     role=Role.JOB_SEEKER,
                     consent_at=timezone.now(),
                     consent_version=CONSENT_VERSION,
@@ -252,7 +253,7 @@ def staff_create(
                 user = User.objects.create_user(
                     email=email,
                     password=None,  # unusable until they follow the emailed link
-                    full_name=full_name.strip(),
+                    full_name=name_clean(full_name),
                     phone=phone_e164,
                     role=role,
                     office_id=actor.office_id,

@@ -33,6 +33,7 @@ from pencaker.cards.tokens import CardClaims, TokenError, token_sign, token_veri
 from pencaker.cards.workflow import move
 from pencaker.core.audit import audit_record
 from pencaker.core.errors import Conflict, DomainError, NotFound
+from pencaker.core.text import name_clean
 
 VALIDITY_MONTHS = 24
 CURRENT_STATUSES = (CardStatus.ACTIVE, CardStatus.PLACED, CardStatus.EXPIRED)
@@ -104,7 +105,7 @@ def _card_issue_row(*, application: Any, actor: Any) -> Card:
                 status=CardStatus.ACTIVE,
                 issued_on=issued_on,
                 valid_until=add_months(issued_on, VALIDITY_MONTHS),
-                holder_name=data.get("name") or holder.full_name or "",
+                holder_name=name_clean(data.get("name") or holder.full_name or ""),
                 nik_masked=data.get("nik_masked") or "",
                 birth_date=dt.date.fromisoformat(birth) if birth else None,
                 signer_name=office.signer_name,
