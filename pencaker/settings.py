@@ -209,6 +209,9 @@ PENCAKER_TRUSTED_PROXIES = env_list("PENCAKER_TRUSTED_PROXIES")
 AXES_CLIENT_IP_CALLABLE = "pencaker.core.client_address.client_address"
 
 OTP_TOTP_ISSUER = env("OTP_TOTP_ISSUER", "Pencaker")
+# API tokens end when unused for this many days, and at the latest this many days old.
+PENCAKER_API_TOKEN_IDLE_DAYS = env_int("PENCAKER_API_TOKEN_IDLE_DAYS", 30)
+PENCAKER_API_TOKEN_MAX_DAYS = env_int("PENCAKER_API_TOKEN_MAX_DAYS", 90)
 # Django's /admin/ (TOTP required): on in the embedded default, off in production unless
 # turned on here.
 PENCAKER_ADMIN_ENABLED = env_bool("PENCAKER_ADMIN_ENABLED", not PRODUCTION)

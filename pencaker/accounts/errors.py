@@ -6,6 +6,7 @@ from enum import StrEnum
 
 
 class AccountErrorCode(StrEnum):
+    API_TOKEN_NOT_FOUND = "api_token_not_found"  # noqa: S105 (an error code, not a secret)
     CANNOT_DEACTIVATE_SELF = "cannot_deactivate_self"
     CONSENT_REQUIRED = "consent_required"
     EMAIL_TAKEN = "email_taken"

@@ -190,6 +190,48 @@ def api_login(
     return user, raw
 
 
+def api_tokens_revoke_all(*, user: User) -> int:
+    """End every token of ``user`` (two-factor reset, deactivation). A password change
+    ends them without a call: see ``api_auth``."""
+    return ApiToken.objects.filter(user=user, revoked_at__isnull=True).update(
+        revoked_at=timezone.now()
+    )
+
+
+def api_logout(*, token: ApiToken, ip_address: str | None = None) -> None:
+    """End the token the request was made with."""
+    with transaction.atomic():
+        ApiToken.objects.filter(pk=token.pk, revoked_at__isnull=True).update(
+            revoked_at=timezone.now()
+        )
+        audit_record(
+            actor=token.user,
+            action=AuditAction.ACCOUNT_API_LOGOUT,
+            obj=token.user,
+            ip_address=ip_address,
+        )
+
+
+def api_token_revoke(*, actor: User, token_id: int, ip_address: str | None = None) -> None:
+    """End one of the actor's own tokens; another person's token is not found."""
+    with transaction.atomic():
+        revoked = ApiToken.objects.filter(pk=token_id, user=actor, revoked_at__isnull=True).update(
+            revoked_at=timezone.now()
+        )
+        if not revoked:
+            raise NotFound(
+                AccountErrorCode.API_TOKEN_NOT_FOUND,
+                _("This token does not exist or has already ended."),
+            )
+        audit_record(
+            actor=actor,
+            action=AuditAction.ACCOUNT_API_TOKEN_REVOKED,
+            obj=actor,
+            ip_address=ip_address,
+            data={"token_id": token_id},
+        )
+
+
 def locked_out_message() -> str:
     return _(
         "Too many wrong passwords. For your security, logging in is paused for 15 minutes. "
@@ -283,9 +325,7 @@ def staff_deactivate(*, actor: User, staff_id: int, ip_address: str | None = Non
         if staff.is_active:
             staff.is_active = False
             staff.save(update_fields=["is_active"])
-            ApiToken.objects.filter(user=staff, revoked_at__isnull=True).update(
-                revoked_at=timezone.now()
-            )
+            api_tokens_revoke_all(user=staff)
             audit_record(
                 actor=actor,
                 action=AuditAction.STAFF_DEACTIVATED,
@@ -318,6 +358,8 @@ def staff_two_factor_reset(*, actor: User, staff_id: int, ip_address: str | None
         staff = _staff_of_actor_office(actor=actor, staff_id=staff_id)
         removed = TOTPDevice.objects.filter(user=staff).delete()[0]
         removed += StaticDevice.objects.filter(user=staff).delete()[0]
+        # A token issued after a TOTP code must not outlive the authenticator it relied on.
+        api_tokens_revoke_all(user=staff)
         audit_record(
             actor=actor,
             action=AuditAction.STAFF_TWO_FACTOR_RESET,

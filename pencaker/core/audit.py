@@ -19,6 +19,8 @@ class AuditAction(StrEnum):
     """
 
     ACCOUNT_API_LOGIN = "account.api_login"
+    ACCOUNT_API_LOGOUT = "account.api_logout"
+    ACCOUNT_API_TOKEN_REVOKED = "account.api_token_revoked"  # noqa: S105 (an action name)
     ACCOUNT_EMAIL_VERIFIED = "account.email_verified"
     ACCOUNT_REGISTERED = "account.registered"
     ACCOUNT_TWO_FACTOR_CONFIRMED = "account.two_factor_confirmed"
