@@ -16,12 +16,12 @@ import unicodedata
 
 _DROPPED_CATEGORIES = frozenset({"Cc", "Cf", "Cs"})
 _LINE_BREAKS = re.compile(r"\r\n|[\r\u2028\u2029\x85\x0b\x0c]")
-_FORBIDDEN = re.compile(r"[\x00\ud800-\udfff]")
+FORBIDDEN = re.compile(r"[\x00\ud800-\udfff]")
 
 
 def has_forbidden_characters(value: str) -> bool:
     """A NUL byte or a lone UTF-16 surrogate: no database stores them, no form needs them."""
-    return _FORBIDDEN.search(value) is not None
+    return FORBIDDEN.search(value) is not None
 
 
 def text_clean(value: str, *, multiline: bool = False) -> str:
