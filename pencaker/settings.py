@@ -117,6 +117,7 @@ MIDDLEWARE = [
     "django_otp.middleware.OTPMiddleware",
     "pencaker.api.middleware.NoStoreMiddleware",
     "pencaker.core.input_rules.InputRulesMiddleware",
+    "pencaker.accounts.middleware.StaffTwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",

@@ -18,6 +18,7 @@ class AccountErrorCode(StrEnum):
     NOT_OFFICE_ADMIN = "not_office_admin"
     OTP_INVALID = "otp_invalid"
     OTP_REQUIRED = "otp_required"
+    OTP_THROTTLED = "otp_throttled"
     STAFF_NOT_FOUND = "staff_not_found"
     TOKEN_EXPIRED = "token_expired"  # noqa: S105 (an error code, not a secret)
     TOKEN_INVALID = "token_invalid"  # noqa: S105

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+from math import ceil
 from typing import Any
 
-from django.contrib.auth import authenticate, get_user_model, user_logged_in
+from django.contrib.auth import authenticate, get_user_model, user_logged_in, user_login_failed
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django_otp import match_token
-from django_otp.plugins.otp_static.models import StaticDevice
+from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from pencaker.accounts import emails
@@ -156,21 +158,31 @@ def verification_email_resend(*, email: str) -> None:
 # --- API login ---------------------------------------------------------------------------
 
 
+def invalid_credentials_error() -> DomainError:
+    """One answer for a wrong password and a wrong (or throttled) code, so the API does
+    not confirm a staff password to whoever guessed it."""
+    return DomainError(
+        AccountErrorCode.INVALID_CREDENTIALS,
+        _(
+            "The email, password or code is wrong. Check them and try again; after a wrong "
+            "code, wait half a minute for the next one."
+        ),
+        status=401,
+    )
+
+
 def api_login(
     *, request: HttpRequest, email: str, password: str, otp_code: str = ""
 ) -> tuple[User, str]:
     """Check the credentials through the auth backends (so django-axes counts failures and
-    locks out) and issue an API token. Staff must also give a current TOTP code."""
+    locks out) and issue an API token. Staff must also give a current TOTP code; a wrong
+    one counts as a failed login and answers exactly as a wrong password does."""
     email = _email_normalize(email)
     user = authenticate(request, username=email, password=password)
     if getattr(request, "axes_locked_out", False):
         raise DomainError(AccountErrorCode.LOCKED_OUT, locked_out_message(), status=429)
     if user is None:
-        raise DomainError(
-            AccountErrorCode.INVALID_CREDENTIALS,
-            _("The email or password is wrong. Check both and try again."),
-            status=401,
-        )
+        raise invalid_credentials_error()
     if user.role in STAFF_ROLES:
         if not otp_code:
             raise PermissionDenied(
@@ -178,10 +190,10 @@ def api_login(
                 _("Staff accounts must also give the 6-digit code from the authenticator app."),
             )
         if match_token(user, otp_code.strip()) is None:
-            raise PermissionDenied(
-                AccountErrorCode.OTP_INVALID,
-                _("The 6-digit code is wrong or too old. Try the current code."),
+            user_login_failed.send(
+                sender=__name__, credentials={"username": email}, request=request
             )
+            raise invalid_credentials_error()
     with transaction.atomic():
         raw = token_issue(user=user, name="api-login")
         audit_record(actor=user, action=AuditAction.ACCOUNT_API_LOGIN, obj=user, ip_address=None)
@@ -396,6 +408,7 @@ def totp_device_confirm(*, user: User, code: str, ip_address: str | None = None)
                 AccountErrorCode.NO_PENDING_DEVICE,
                 _("Start the authenticator set-up again from this page."),
             )
+        _raise_if_throttled([device])
         if not device.verify_token(code.strip()):
             raise DomainError(
                 AccountErrorCode.OTP_INVALID,
@@ -416,8 +429,33 @@ def totp_device_confirm(*, user: User, code: str, ip_address: str | None = None)
     return device
 
 
+def _raise_if_throttled(devices: Any) -> None:
+    """After a wrong code django-otp refuses every code for a while (1, 2, 4 … seconds):
+    say how long, instead of calling the next correct code wrong."""
+    now = timezone.now()
+    for device in devices:
+        allowed, info = device.verify_is_allowed()
+        locked_until = (info or {}).get("locked_until")
+        if not allowed and locked_until is not None and locked_until > now:
+            seconds = max(1, ceil((locked_until - now).total_seconds()))
+            raise DomainError(
+                AccountErrorCode.OTP_THROTTLED,
+                ngettext(
+                    "Too many wrong codes. Wait %(seconds)d second, then type the code the "
+                    "app shows at that moment.",
+                    "Too many wrong codes. Wait %(seconds)d seconds, then type the code the "
+                    "app shows at that moment.",
+                    seconds,
+                )
+                % {"seconds": seconds},
+                status=429,
+                details={"retry_after": seconds},
+            )
+
+
 def totp_code_check(*, user: User, code: str) -> Any:
     """The confirmed device that accepts ``code`` (TOTP or a static backup code), or raise."""
+    _raise_if_throttled(TOTPDevice.objects.filter(user=user, confirmed=True))
     device = match_token(user, (code or "").strip())
     if device is None:
         raise DomainError(
@@ -428,3 +466,24 @@ def totp_code_check(*, user: User, code: str) -> Any:
             ),
         )
     return device
+
+
+BACKUP_CODE_COUNT = 10
+
+
+def backup_codes_issue(*, user: User, ip_address: str | None = None) -> list[str]:
+    """Ten single-use backup codes for when the phone is not at hand; earlier ones end.
+    Shown once; django-otp keeps them (``StaticDevice``) and ``match_token`` accepts them."""
+    with transaction.atomic():
+        StaticDevice.objects.filter(user=user).delete()
+        device = StaticDevice.objects.create(user=user, name="backup", confirmed=True)
+        codes = [StaticToken.random_token() for _ in range(BACKUP_CODE_COUNT)]
+        StaticToken.objects.bulk_create([StaticToken(device=device, token=c) for c in codes])
+        audit_record(
+            actor=user,
+            action=AuditAction.ACCOUNT_BACKUP_CODES_ISSUED,
+            obj=user,
+            office=user.office,
+            ip_address=ip_address,
+        )
+    return codes

@@ -21,6 +21,7 @@ class AuditAction(StrEnum):
     ACCOUNT_API_LOGIN = "account.api_login"
     ACCOUNT_API_LOGOUT = "account.api_logout"
     ACCOUNT_API_TOKEN_REVOKED = "account.api_token_revoked"  # noqa: S105 (an action name)
+    ACCOUNT_BACKUP_CODES_ISSUED = "account.backup_codes_issued"
     ACCOUNT_EMAIL_VERIFIED = "account.email_verified"
     ACCOUNT_REGISTERED = "account.registered"
     ACCOUNT_TWO_FACTOR_CONFIRMED = "account.two_factor_confirmed"
