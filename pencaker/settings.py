@@ -93,6 +93,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django_htmx",
+    "ninja",  # serves Swagger UI's files from STATIC_URL instead of a CDN
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
@@ -120,6 +121,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "pencaker.api.middleware.ApiRefusalMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -127,6 +129,9 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
+    "pencaker.api.middleware.NoStoreMiddleware",
+    "pencaker.core.input_rules.InputRulesMiddleware",
+    "pencaker.accounts.middleware.StaffTwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -215,8 +220,19 @@ AXES_USERNAME_FORM_FIELD = "username"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_VERBOSE = False
+# Behind a reverse proxy: the addresses (or CIDR ranges) of the proxies whose
+# X-Forwarded-For is believed. Decides the client address for the card-check limit,
+# login lock-outs (by username + address) and audit rows; see pencaker.core.client_address.
+PENCAKER_TRUSTED_PROXIES = env_list("PENCAKER_TRUSTED_PROXIES")
+AXES_CLIENT_IP_CALLABLE = "pencaker.core.client_address.client_address"
 
 OTP_TOTP_ISSUER = env("OTP_TOTP_ISSUER", "Pencaker")
+# API tokens end when unused for this many days, and at the latest this many days old.
+PENCAKER_API_TOKEN_IDLE_DAYS = env_int("PENCAKER_API_TOKEN_IDLE_DAYS", 30)
+PENCAKER_API_TOKEN_MAX_DAYS = env_int("PENCAKER_API_TOKEN_MAX_DAYS", 90)
+# Django's /admin/ (TOTP required): on in the embedded default, off in production unless
+# turned on here.
+PENCAKER_ADMIN_ENABLED = env_bool("PENCAKER_ADMIN_ENABLED", not PRODUCTION)
 
 # --- Internationalisation --------------------------------------------------------------
 LANGUAGE_CODE = "id"
@@ -310,6 +326,8 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 if PRODUCTION:
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
+    # Load balancers and container probes ask over plain HTTP inside the network.
+    SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
@@ -341,6 +359,8 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "INFO")},
     "loggers": {
         "django.request": {"level": "ERROR"},
+        # runserver's request lines, through the same masking formatter.
+        "django.server": {"handlers": ["console"], "level": "INFO", "propagate": False},
         "axes": {"level": "WARNING"},
         "pikepdf": {"level": "WARNING"},  # it says hello at INFO on import
     },

@@ -1,9 +1,14 @@
+from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
+from django_otp.admin import OTPAdminSite
+
+# /admin/ shows every office's data: it asks for a TOTP code as well as the password, and
+# is mounted only where PENCAKER_ADMIN_ENABLED is on (off in production by default).
+admin.site.__class__ = OTPAdminSite
 
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
-    path("admin/", admin.site.urls),
     path("akun/", include("pencaker.accounts.urls")),
     path("wilayah/", include("pencaker.regions.urls")),
     path("profil/", include("pencaker.seekers.urls")),
@@ -19,3 +24,6 @@ urlpatterns = [
     path("api/v1/", include("pencaker.api.urls")),
     path("", include("pencaker.public.urls")),
 ]
+
+if settings.PENCAKER_ADMIN_ENABLED:
+    urlpatterns.insert(1, path("admin/", admin.site.urls))

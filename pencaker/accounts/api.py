@@ -6,12 +6,14 @@ with the same Indonesian messages as the sign-up page.
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 from django.utils.translation import gettext as _
 from ninja import Router, Schema, Status
 
-from pencaker.accounts import services
+from pencaker.accounts import selectors, services
+from pencaker.accounts.api_auth import TokenAuth
 from pencaker.accounts.errors import AccountErrorCode
 from pencaker.accounts.forms import SignupForm
 from pencaker.accounts.models import Role
@@ -58,6 +60,15 @@ class LoginIn(Schema):
     email: str
     password: str
     otp_code: str = ""
+
+
+class ApiTokenOut(Schema):
+    id: int
+    name: str
+    created_at: datetime
+    last_used_at: datetime | None
+    expires_at: datetime | None
+    current: bool
 
 
 class TokenOut(Schema):
@@ -159,3 +170,49 @@ def auth_login(request, payload: LoginIn):
         # replacing it with the HTML lockout page.
         request.axes_locked_out = False
     return Status(200, {"token": token, "token_type": "bearer", "user": _user_out(user)})
+
+
+@router.post(
+    "/logout",
+    auth=TokenAuth(),
+    operation_id="auth_logout",
+    response={204: None, 401: ErrorOut},
+    summary="End the token this request is sent with",
+)
+def auth_logout(request):
+    services.api_logout(token=request.api_token, ip_address=client_ip(request))
+    return Status(204, None)
+
+
+@router.get(
+    "/tokens",
+    auth=TokenAuth(),
+    operation_id="auth_token_list",
+    response={200: list[ApiTokenOut], 401: ErrorOut},
+    summary="The caller's tokens that still work (never their values)",
+)
+def auth_token_list(request):
+    current = request.api_token.pk
+    return [
+        {
+            "id": token.pk,
+            "name": token.name,
+            "created_at": token.created_at,
+            "last_used_at": token.last_used_at,
+            "expires_at": token.expires_at,
+            "current": token.pk == current,
+        }
+        for token in selectors.api_token_list_for(user=request.auth)
+    ]
+
+
+@router.delete(
+    "/tokens/{token_id}",
+    auth=TokenAuth(),
+    operation_id="auth_token_revoke",
+    response={204: None, 401: ErrorOut, 404: ErrorOut},
+    summary="End one of the caller's tokens",
+)
+def auth_token_revoke(request, token_id: int):
+    services.api_token_revoke(actor=request.auth, token_id=token_id, ip_address=client_ip(request))
+    return Status(204, None)

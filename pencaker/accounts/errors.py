@@ -6,6 +6,7 @@ from enum import StrEnum
 
 
 class AccountErrorCode(StrEnum):
+    API_TOKEN_NOT_FOUND = "api_token_not_found"  # noqa: S105 (an error code, not a secret)
     CANNOT_DEACTIVATE_SELF = "cannot_deactivate_self"
     CONSENT_REQUIRED = "consent_required"
     EMAIL_TAKEN = "email_taken"
@@ -17,6 +18,7 @@ class AccountErrorCode(StrEnum):
     NOT_OFFICE_ADMIN = "not_office_admin"
     OTP_INVALID = "otp_invalid"
     OTP_REQUIRED = "otp_required"
+    OTP_THROTTLED = "otp_throttled"
     STAFF_NOT_FOUND = "staff_not_found"
     TOKEN_EXPIRED = "token_expired"  # noqa: S105 (an error code, not a secret)
     TOKEN_INVALID = "token_invalid"  # noqa: S105

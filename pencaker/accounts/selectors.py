@@ -5,7 +5,8 @@ from __future__ import annotations
 from django.db.models import QuerySet
 from django.urls import NoReverseMatch, reverse
 
-from pencaker.accounts.models import STAFF_ROLES, Role, User
+from pencaker.accounts.api_auth import token_matches_password, tokens_valid
+from pencaker.accounts.models import STAFF_ROLES, ApiToken, Role, User
 
 
 def email_is_verified(user: User) -> bool:
@@ -53,3 +54,12 @@ def landing_url_for(user: User) -> str:
         except NoReverseMatch:
             return reverse("public:home")
     return reverse("public:home")
+
+
+def api_token_list_for(*, user: User) -> list[ApiToken]:
+    """The person's tokens that still work, newest first (never their hashes' owners')."""
+    return [
+        token
+        for token in tokens_valid(user).select_related("user").order_by("-created_at")
+        if token_matches_password(token)
+    ]

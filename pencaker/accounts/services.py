@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+from math import ceil
 from typing import Any
 
-from django.contrib.auth import authenticate, get_user_model, user_logged_in
+from django.contrib.auth import authenticate, get_user_model, user_logged_in, user_login_failed
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django_otp import match_token
-from django_otp.plugins.otp_static.models import StaticDevice
+from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from pencaker.accounts import emails
@@ -27,6 +29,7 @@ from pencaker.accounts.verification import (
 )
 from pencaker.core.audit import AuditAction, audit_record
 from pencaker.core.errors import DomainError, NotFound, PermissionDenied
+from pencaker.core.text import name_clean
 
 
 def email_taken_message() -> str:
@@ -93,7 +96,7 @@ def user_register(
                     email=email,
                     password=password,
                     phone=phone_e164,
-                    full_name=full_name.strip(),
+                    full_name=name_clean(full_name),
                     role=role,
                     consent_at=timezone.now(),
                     consent_version=CONSENT_VERSION,
@@ -197,21 +200,31 @@ def verification_email_resend(*, email: str) -> None:
 # --- API login ---------------------------------------------------------------------------
 
 
+def invalid_credentials_error() -> DomainError:
+    """One answer for a wrong password and a wrong (or throttled) code, so the API does
+    not confirm a staff password to whoever guessed it."""
+    return DomainError(
+        AccountErrorCode.INVALID_CREDENTIALS,
+        _(
+            "The email, password or code is wrong. Check them and try again; after a wrong "
+            "code, wait half a minute for the next one."
+        ),
+        status=401,
+    )
+
+
 def api_login(
     *, request: HttpRequest, email: str, password: str, otp_code: str = ""
 ) -> tuple[User, str]:
     """Check the credentials through the auth backends (so django-axes counts failures and
-    locks out) and issue an API token. Staff must also give a current TOTP code."""
+    locks out) and issue an API token. Staff must also give a current TOTP code; a wrong
+    one counts as a failed login and answers exactly as a wrong password does."""
     email = _email_normalize(email)
     user = authenticate(request, username=email, password=password)
     if getattr(request, "axes_locked_out", False):
         raise DomainError(AccountErrorCode.LOCKED_OUT, locked_out_message(), status=429)
     if user is None:
-        raise DomainError(
-            AccountErrorCode.INVALID_CREDENTIALS,
-            _("The email or password is wrong. Check both and try again."),
-            status=401,
-        )
+        raise invalid_credentials_error()
     if user.role in STAFF_ROLES:
         if not otp_code:
             raise PermissionDenied(
@@ -219,16 +232,58 @@ def api_login(
                 _("Staff accounts must also give the 6-digit code from the authenticator app."),
             )
         if match_token(user, otp_code.strip()) is None:
-            raise PermissionDenied(
-                AccountErrorCode.OTP_INVALID,
-                _("The 6-digit code is wrong or too old. Try the current code."),
+            user_login_failed.send(
+                sender=__name__, credentials={"username": email}, request=request
             )
+            raise invalid_credentials_error()
     with transaction.atomic():
         raw = token_issue(user=user, name="api-login")
         audit_record(actor=user, action=AuditAction.ACCOUNT_API_LOGIN, obj=user, ip_address=None)
     # Lets django-axes reset the failure count and Django update last_login.
     user_logged_in.send(sender=user.__class__, request=request, user=user)
     return user, raw
+
+
+def api_tokens_revoke_all(*, user: User) -> int:
+    """End every token of ``user`` (two-factor reset, deactivation). A password change
+    ends them without a call: see ``api_auth``."""
+    return ApiToken.objects.filter(user=user, revoked_at__isnull=True).update(
+        revoked_at=timezone.now()
+    )
+
+
+def api_logout(*, token: ApiToken, ip_address: str | None = None) -> None:
+    """End the token the request was made with."""
+    with transaction.atomic():
+        ApiToken.objects.filter(pk=token.pk, revoked_at__isnull=True).update(
+            revoked_at=timezone.now()
+        )
+        audit_record(
+            actor=token.user,
+            action=AuditAction.ACCOUNT_API_LOGOUT,
+            obj=token.user,
+            ip_address=ip_address,
+        )
+
+
+def api_token_revoke(*, actor: User, token_id: int, ip_address: str | None = None) -> None:
+    """End one of the actor's own tokens; another person's token is not found."""
+    with transaction.atomic():
+        revoked = ApiToken.objects.filter(pk=token_id, user=actor, revoked_at__isnull=True).update(
+            revoked_at=timezone.now()
+        )
+        if not revoked:
+            raise NotFound(
+                AccountErrorCode.API_TOKEN_NOT_FOUND,
+                _("This token does not exist or has already ended."),
+            )
+        audit_record(
+            actor=actor,
+            action=AuditAction.ACCOUNT_API_TOKEN_REVOKED,
+            obj=actor,
+            ip_address=ip_address,
+            data={"token_id": token_id},
+        )
 
 
 def locked_out_message() -> str:
@@ -294,7 +349,7 @@ def staff_create(
                 user = User.objects.create_user(
                     email=email,
                     password=None,  # unusable until they follow the emailed link
-                    full_name=full_name.strip(),
+                    full_name=name_clean(full_name),
                     phone=phone_e164,
                     role=role,
                     office_id=actor.office_id,
@@ -324,9 +379,7 @@ def staff_deactivate(*, actor: User, staff_id: int, ip_address: str | None = Non
         if staff.is_active:
             staff.is_active = False
             staff.save(update_fields=["is_active"])
-            ApiToken.objects.filter(user=staff, revoked_at__isnull=True).update(
-                revoked_at=timezone.now()
-            )
+            api_tokens_revoke_all(user=staff)
             audit_record(
                 actor=actor,
                 action=AuditAction.STAFF_DEACTIVATED,
@@ -359,6 +412,8 @@ def staff_two_factor_reset(*, actor: User, staff_id: int, ip_address: str | None
         staff = _staff_of_actor_office(actor=actor, staff_id=staff_id)
         removed = TOTPDevice.objects.filter(user=staff).delete()[0]
         removed += StaticDevice.objects.filter(user=staff).delete()[0]
+        # A token issued after a TOTP code must not outlive the authenticator it relied on.
+        api_tokens_revoke_all(user=staff)
         audit_record(
             actor=actor,
             action=AuditAction.STAFF_TWO_FACTOR_RESET,
@@ -395,6 +450,7 @@ def totp_device_confirm(*, user: User, code: str, ip_address: str | None = None)
                 AccountErrorCode.NO_PENDING_DEVICE,
                 _("Start the authenticator set-up again from this page."),
             )
+        _raise_if_throttled([device])
         if not device.verify_token(code.strip()):
             raise DomainError(
                 AccountErrorCode.OTP_INVALID,
@@ -415,8 +471,33 @@ def totp_device_confirm(*, user: User, code: str, ip_address: str | None = None)
     return device
 
 
+def _raise_if_throttled(devices: Any) -> None:
+    """After a wrong code django-otp refuses every code for a while (1, 2, 4 … seconds):
+    say how long, instead of calling the next correct code wrong."""
+    now = timezone.now()
+    for device in devices:
+        allowed, info = device.verify_is_allowed()
+        locked_until = (info or {}).get("locked_until")
+        if not allowed and locked_until is not None and locked_until > now:
+            seconds = max(1, ceil((locked_until - now).total_seconds()))
+            raise DomainError(
+                AccountErrorCode.OTP_THROTTLED,
+                ngettext(
+                    "Too many wrong codes. Wait %(seconds)d second, then type the code the "
+                    "app shows at that moment.",
+                    "Too many wrong codes. Wait %(seconds)d seconds, then type the code the "
+                    "app shows at that moment.",
+                    seconds,
+                )
+                % {"seconds": seconds},
+                status=429,
+                details={"retry_after": seconds},
+            )
+
+
 def totp_code_check(*, user: User, code: str) -> Any:
     """The confirmed device that accepts ``code`` (TOTP or a static backup code), or raise."""
+    _raise_if_throttled(TOTPDevice.objects.filter(user=user, confirmed=True))
     device = match_token(user, (code or "").strip())
     if device is None:
         raise DomainError(
@@ -427,3 +508,24 @@ def totp_code_check(*, user: User, code: str) -> Any:
             ),
         )
     return device
+
+
+BACKUP_CODE_COUNT = 10
+
+
+def backup_codes_issue(*, user: User, ip_address: str | None = None) -> list[str]:
+    """Ten single-use backup codes for when the phone is not at hand; earlier ones end.
+    Shown once; django-otp keeps them (``StaticDevice``) and ``match_token`` accepts them."""
+    with transaction.atomic():
+        StaticDevice.objects.filter(user=user).delete()
+        device = StaticDevice.objects.create(user=user, name="backup", confirmed=True)
+        codes = [StaticToken.random_token() for _ in range(BACKUP_CODE_COUNT)]
+        StaticToken.objects.bulk_create([StaticToken(device=device, token=c) for c in codes])
+        audit_record(
+            actor=user,
+            action=AuditAction.ACCOUNT_BACKUP_CODES_ISSUED,
+            obj=user,
+            office=user.office,
+            ip_address=ip_address,
+        )
+    return codes

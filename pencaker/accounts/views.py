@@ -180,6 +180,18 @@ def two_factor(request: HttpRequest) -> HttpResponse:
             form.add_error("code", exc.message)
         else:
             otp_login(request, device)
+            if setting_up:
+                codes = services.backup_codes_issue(user=user, ip_address=client_ip(request))
+                # Shown once, on the next page, as a message (never stored in plain).
+                messages.warning(
+                    request,
+                    _(
+                        "Your backup codes (each works once; keep them safe, away from your "
+                        "phone, and type one instead of the 6-digit code when the phone is "
+                        "not at hand): %(codes)s"
+                    )
+                    % {"codes": " · ".join(codes)},
+                )
             return HttpResponseRedirect(next_url)
     context = {"form": form, "setting_up": setting_up, "next": _safe_next(request) or ""}
     if setting_up:

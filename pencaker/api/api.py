@@ -6,15 +6,51 @@ Routers live in each app's ``api.py`` and are mounted here. Every refusal answer
 (a map from field name to messages).
 """
 
+from typing import Any
+
+from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI
-from ninja.errors import AuthenticationError, ValidationError
+from ninja.errors import AuthenticationError, HttpError, ValidationError
 
 from pencaker.api.errors import ApiErrorCode
 from pencaker.core.error_schema import error_body
 from pencaker.core.errors import DomainError
 
-api = NinjaAPI(title="Pencaker API", version="1", urls_namespace="api")
+# The refusals the OpenAPI document lists for an operation, besides those it declares:
+# every request passes the input rule (400), a secured one can lack or misuse its token
+# (401, 403), and one with a path parameter can name something that is not there (404).
+_REFUSALS = {
+    "400": "The input cannot be used (a field, the body, a character).",
+    "401": "No valid API token.",
+    "403": "The token's user may not do this.",
+    "404": "Not found, or not visible to this user.",
+    "409": "The current state does not allow this.",
+}
+
+
+class PencakerAPI(NinjaAPI):
+    def get_openapi_schema(self, *args: Any, **kwargs: Any) -> Any:
+        schema = super().get_openapi_schema(*args, **kwargs)
+        error_ref = {"$ref": "#/components/schemas/ErrorOut"}
+        for path, item in schema["paths"].items():
+            for operation in item.values():
+                responses = operation.setdefault("responses", {})
+                wanted = {"400"}
+                if operation.get("security"):
+                    wanted |= {"401", "403"}
+                if "{" in path:
+                    wanted.add("404")
+                for status in sorted(wanted | (set(responses) & set(_REFUSALS))):
+                    responses[status] = {
+                        "description": responses.get(status, {}).get("description")
+                        or _REFUSALS[status],
+                        "content": {"application/json": {"schema": error_ref}},
+                    }
+        return schema
+
+
+api = PencakerAPI(title="Pencaker API", version="1", urls_namespace="api")
 
 
 @api.exception_handler(DomainError)
@@ -43,6 +79,47 @@ def validation_error(request, exc: ValidationError):
             ApiErrorCode.INVALID_INPUT,
             _("Some fields are missing or have the wrong type."),
             fields=fields,
+            details={},
+        ),
+        status=400,
+    )
+
+
+@api.exception_handler(HttpError)
+def http_error(request, exc: HttpError):
+    """ninja's own refusals (an unparseable body …) in the house shape."""
+    if exc.status_code == 400:
+        code, message = ApiErrorCode.INVALID_BODY, _("The body of the request is not valid JSON.")
+    else:
+        code, message = ApiErrorCode.BAD_REQUEST, _("This request cannot be read.")
+    return api.create_response(
+        request, error_body(code, message, fields={}, details={}), status=exc.status_code
+    )
+
+
+@api.exception_handler(RequestDataTooBig)
+def request_too_large(request, exc: RequestDataTooBig):
+    return api.create_response(
+        request,
+        error_body(
+            ApiErrorCode.REQUEST_TOO_LARGE,
+            _("The data sent is too large. Send less at once and try again."),
+            fields={},
+            details={},
+        ),
+        status=413,
+    )
+
+
+@api.exception_handler(TooManyFieldsSent)
+@api.exception_handler(TooManyFilesSent)
+def too_many_fields(request, exc: Exception):
+    return api.create_response(
+        request,
+        error_body(
+            ApiErrorCode.TOO_MANY_FIELDS,
+            _("Too many fields or files were sent at once."),
+            fields={},
             details={},
         ),
         status=400,

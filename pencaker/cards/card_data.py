@@ -11,6 +11,7 @@ from typing import Any
 
 from django.utils import translation
 
+from pencaker.core.text import name_clean
 from pencaker.documents.selectors import document_version_for_viewer
 from pencaker.regions.nik import nik_mask
 from pencaker.seekers.choices import EducationLevel, MaritalStatus, Religion, Sex
@@ -63,7 +64,7 @@ def card_data_from_snapshot(
     profile = (snapshot or {}).get("profile") or {}
     with translation.override("id"):
         data: dict[str, Any] = {
-            "name": profile.get("full_name") or "",
+            "name": name_clean(profile.get("full_name") or ""),
             "nik": profile.get("nik") or "",
             "nik_masked": nik_mask(profile.get("nik") or ""),
             "birth_place": profile.get("birth_place") or "",

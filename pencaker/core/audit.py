@@ -7,6 +7,7 @@ from typing import Any
 
 from django.db import models
 
+from pencaker.core.client_address import client_address
 from pencaker.core.models import AuditEvent
 
 
@@ -18,6 +19,9 @@ class AuditAction(StrEnum):
     """
 
     ACCOUNT_API_LOGIN = "account.api_login"
+    ACCOUNT_API_LOGOUT = "account.api_logout"
+    ACCOUNT_API_TOKEN_REVOKED = "account.api_token_revoked"  # noqa: S105 (an action name)
+    ACCOUNT_BACKUP_CODES_ISSUED = "account.backup_codes_issued"
     ACCOUNT_EMAIL_VERIFIED = "account.email_verified"
     ACCOUNT_REGISTERED = "account.registered"
     ACCOUNT_SIGNUP_EMAIL_TAKEN = "account.signup_email_taken"
@@ -114,9 +118,8 @@ class AuditAction(StrEnum):
 
 
 def client_ip(request: Any) -> str | None:
-    if request is None:
-        return None
-    return request.META.get("REMOTE_ADDR") or None
+    """The client's address, trusted proxies taken into account (``core.client_address``)."""
+    return client_address(request)
 
 
 def audit_record(

@@ -19,7 +19,11 @@ from typing import Any
 
 
 class CoreErrorCode(StrEnum):
+    BAD_REQUEST = "bad_request"
+    INVALID_CHARACTERS = "invalid_characters"
     INVALID_TRANSITION = "invalid_transition"
+    REQUEST_TOO_LARGE = "request_too_large"
+    TOO_MANY_FIELDS = "too_many_fields"
 
 
 class ErrorDetails(dict[str, Any]):

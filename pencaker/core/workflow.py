@@ -14,6 +14,7 @@ from django.db import models
 from django.utils.translation import gettext as _
 
 from pencaker.core.errors import Conflict, CoreErrorCode
+from pencaker.core.text import text_clean
 
 
 def transition(
@@ -48,6 +49,6 @@ def transition(
         from_status=current,
         to_status=to,
         actor=actor if getattr(actor, "pk", None) else None,
-        note=note,
+        note=text_clean(note, multiline=True),
         **(extra or {}),
     )

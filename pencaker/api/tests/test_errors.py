@@ -34,3 +34,9 @@ def test_openapi_document_lists_the_issue_2_operation_ids(client):
         "document_upload",
         "document_list",
     } <= ids
+
+
+def test_openapi_document_lists_the_token_operations(client):
+    schema = client.get("/api/v1/openapi.json").json()
+    ids = {op["operationId"] for path in schema["paths"].values() for op in path.values()}
+    assert {"auth_logout", "auth_token_list", "auth_token_revoke"} <= ids

@@ -27,6 +27,7 @@ from pencaker.applications.services.submission import (
 from pencaker.applications.workflow import move
 from pencaker.core.audit import AuditAction, audit_record
 from pencaker.core.errors import Conflict, DomainError, PermissionDenied
+from pencaker.core.text import text_clean
 from pencaker.offices.selectors import office_return_reasons
 
 
@@ -109,7 +110,7 @@ def application_approve(*, actor: Any, application_id: int, note: str = "") -> A
         _require_decider(application, actor)
         application.decided_at = timezone.now()
         application.decided_by = actor
-        application.decision_note = note
+        application.decision_note = text_clean(note, multiline=True)
         change = move(application, to=Status.APPROVED, actor=actor, note=note)
         audit_record(
             actor=actor,
@@ -164,7 +165,7 @@ def application_return(
                 reason=e.reason,
                 # An office's own wording is frozen; built-in reasons stay translatable.
                 reason_label=reasons[e.reason].label,
-                text=e.text.strip(),
+                text=text_clean(e.text, multiline=True),
             )
             for e in cleaned
         )
@@ -194,7 +195,7 @@ def application_reject(
         application.decided_at = timezone.now()
         application.decided_by = actor
         application.reject_reason = reason
-        application.decision_note = note
+        application.decision_note = text_clean(note, multiline=True)
         change = move(application, to=Status.REJECTED, actor=actor, note=note)
         audit_record(
             actor=actor,

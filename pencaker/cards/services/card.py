@@ -35,6 +35,7 @@ from pencaker.cards.workflow import move
 from pencaker.core.audit import AuditAction, audit_record
 from pencaker.core.errors import Conflict, NotFound
 from pencaker.core.links import absolute_url
+from pencaker.core.text import name_clean
 
 CURRENT_STATUSES = (CardStatus.ACTIVE, CardStatus.PLACED, CardStatus.EXPIRED)
 
@@ -115,7 +116,7 @@ def card_issue_record(*, application: Any, actor: Any) -> tuple[Card, bool]:
                 status=CardStatus.ACTIVE,
                 issued_on=issued_on,
                 valid_until=rules.valid_until(issued_on),
-                holder_name=data.get("name") or holder.full_name or "",
+                holder_name=name_clean(data.get("name") or holder.full_name or ""),
                 nik_masked=data.get("nik_masked") or "",
                 birth_date=dt.date.fromisoformat(birth) if birth else None,
                 signer_name=office.signer_name,

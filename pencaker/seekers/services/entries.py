@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from pencaker.accounts.models import User
+from pencaker.core.text import name_clean, text_clean
 from pencaker.seekers import rules
 from pencaker.seekers.choices import Section
 from pencaker.seekers.models import (
@@ -119,8 +120,8 @@ EXPERIENCE_FIELDS = ("employer", "position", "start_date", "end_date", "descript
 def _education_values(level, institution, major, graduation_year) -> dict[str, Any]:
     return {
         "level": level,
-        "institution": " ".join(institution.split()),
-        "major": " ".join(major.split()),
+        "institution": name_clean(institution),
+        "major": name_clean(major),
         "graduation_year": graduation_year,
     }
 
@@ -181,10 +182,10 @@ def training_add(
     certificate_number: str = "",
 ) -> Training:
     values: dict[str, Any] = {
-        "name": " ".join(name.split()),
-        "organizer": " ".join(organizer.split()),
+        "name": name_clean(name),
+        "organizer": name_clean(organizer),
         "year": year,
-        "certificate_number": certificate_number.strip(),
+        "certificate_number": name_clean(certificate_number),
     }
     errors = rules.training_errors(**values, today=timezone.localdate())
     return _entry_add(
@@ -204,11 +205,11 @@ def training_remove(*, actor: User, training: Training) -> None:
 
 def _experience_values(employer, position, start_date, end_date, description) -> dict[str, Any]:
     return {
-        "employer": " ".join(employer.split()),
-        "position": " ".join(position.split()),
+        "employer": name_clean(employer),
+        "position": name_clean(position),
         "start_date": start_date,
         "end_date": end_date,
-        "description": description.strip(),
+        "description": text_clean(description, multiline=True),
     }
 
 
@@ -259,7 +260,7 @@ def experience_remove(*, actor: User, experience: WorkExperience) -> None:
 
 
 def skill_add(*, actor: User, profile: JobSeekerProfile, name: str) -> Skill:
-    values = {"name": " ".join(name.split())}
+    values = {"name": name_clean(name)}
     errors = {} if values["name"] else {"name": [_("Please write the skill.")]}
     return _entry_add(
         actor=actor,
@@ -281,7 +282,7 @@ def skill_remove(*, actor: User, skill: Skill) -> None:
 def language_add(
     *, actor: User, profile: JobSeekerProfile, language: str, level: str
 ) -> LanguageSkill:
-    values = {"language": " ".join(language.split()), "level": level}
+    values = {"language": name_clean(language), "level": level}
     errors = rules.language_errors(**values)
     return _entry_add(
         actor=actor,

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from pencaker.accounts.models import User
 from pencaker.core.audit import AuditAction, audit_record
 from pencaker.core.errors import Conflict, DomainError
+from pencaker.core.text import name_clean, text_clean
 from pencaker.offices.selectors import office_for_village
 from pencaker.regions.models import Level, Region
 from pencaker.regions.nik import normalize_nik
@@ -115,8 +116,8 @@ def profile_update_identity(
     nik = normalize_nik(nik)
     values = {
         "nik": nik,
-        "full_name": " ".join(full_name.split()),
-        "birth_place": " ".join(birth_place.split()),
+        "full_name": name_clean(full_name),
+        "birth_place": name_clean(birth_place),
         "birth_date": birth_date,
         "sex": sex,
         "marital_status": marital_status,
@@ -179,7 +180,7 @@ def profile_update_address(
     (``transfers.transfer_follow_move``) and the record stays where it is held."""
     _check_can_edit(actor, profile)
     values: dict[str, Any] = {
-        "address_line": " ".join(address_line.split()),
+        "address_line": name_clean(address_line),
         "rt": rules.normalize_rt_rw(rt),
         "rw": rules.normalize_rt_rw(rw),
         "village": village,
@@ -344,8 +345,8 @@ def profile_update_preferences(
     if expected_salary is not None and expected_salary < 0:
         raise _invalid({"expected_salary": [_("The expected salary cannot be negative.")]})
     values = {
-        "preferred_occupation": " ".join(preferred_occupation.split()),
-        "preferred_locations": " ".join(preferred_locations.split()),
+        "preferred_occupation": name_clean(preferred_occupation),
+        "preferred_locations": name_clean(preferred_locations),
         "willing_to_relocate": bool(willing_to_relocate),
         "expected_salary": expected_salary,
     }
@@ -372,7 +373,9 @@ def profile_update_disability(
     _check_can_edit(actor, profile)
     values = {
         "has_disability": has_disability,
-        "disability_details": disability_details.strip() if has_disability else "",
+        "disability_details": text_clean(disability_details, multiline=True)
+        if has_disability
+        else "",
     }
     with transaction.atomic():
         profile = _locked(profile)

@@ -73,6 +73,9 @@ class Command(BaseCommand):
                 "20",
                 "--access-logfile",
                 "-",
+                # No query strings and no tokens in the access log (core.logging).
+                "--logger-class",
+                "pencaker.core.logging.GunicornAccessLogger",
             ],
             env=env,
         )
