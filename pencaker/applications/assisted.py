@@ -31,6 +31,7 @@ from django.utils.translation import gettext as _
 from pencaker.accounts.permissions import can_decide
 from pencaker.applications import services
 from pencaker.applications.choices import ApplicationType
+from pencaker.applications.errors import ApplicationErrorCode
 from pencaker.applications.models import Application
 from pencaker.core.audit import audit_record
 from pencaker.core.errors import DomainError, PermissionDenied
@@ -84,7 +85,9 @@ def application_submit_assisted(
     from pencaker.seekers import services as seekers
 
     if not can_decide(actor):
-        raise PermissionDenied("forbidden", _("Only office operators can do this."))
+        raise PermissionDenied(
+            ApplicationErrorCode.FORBIDDEN, _("Only office operators can do this.")
+        )
     key = (idempotency_key or "").strip()[: services.MAX_KEY_LENGTH]
     if key:
         done = Application.objects.filter(assisted_by=actor, idempotency_key=key).first()
@@ -93,7 +96,7 @@ def application_submit_assisted(
     village = region_get(citizen.village_code)
     if village is None or village.level != "village":
         raise DomainError(
-            "invalid_village",
+            ApplicationErrorCode.INVALID_VILLAGE,
             _("Enter the 10-digit village code (kelurahan/desa), for example 16.71.01.1001."),
             details={"fields": {"village_code": [_("Unknown village code.")]}},
         )
@@ -130,7 +133,7 @@ def application_submit_assisted(
         )
         if profile.office_id != actor.office_id:
             raise PermissionDenied(
-                "other_office",
+                ApplicationErrorCode.OTHER_OFFICE,
                 _(
                     "This address belongs to another office's area. The citizen registers "
                     "at the office of the kabupaten/kota where they live."

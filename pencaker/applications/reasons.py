@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from pencaker.accounts.models import Role
 from pencaker.applications.choices import ReturnReason as DefaultReturnReason
+from pencaker.applications.errors import ApplicationErrorCode
 from pencaker.applications.models import ReturnReason
 from pencaker.core.audit import audit_record
 from pencaker.core.errors import DomainError, NotFound, PermissionDenied
@@ -50,7 +51,8 @@ def return_reason_choices(office: Any) -> list[tuple[str, str]]:
 def _require_admin(actor: Any) -> None:
     if getattr(actor, "role", None) != Role.ADMIN_DINAS or not getattr(actor, "office_id", None):
         raise PermissionDenied(
-            "forbidden", _("Only the office administrator can change the list of reasons.")
+            ApplicationErrorCode.FORBIDDEN,
+            _("Only the office administrator can change the list of reasons."),
         )
 
 
@@ -58,13 +60,13 @@ def _clean_label(label: str) -> str:
     label = " ".join((label or "").split())
     if not label:
         raise DomainError(
-            "reason_label_required",
+            ApplicationErrorCode.REASON_LABEL_REQUIRED,
             _("Write the reason as the applicant will read it."),
             details={"fields": {"label": [_("Write the reason as the applicant will read it.")]}},
         )
     if len(label) > 200:
         raise DomainError(
-            "reason_label_too_long",
+            ApplicationErrorCode.REASON_LABEL_TOO_LONG,
             _("Keep the reason under 200 characters."),
             details={"fields": {"label": [_("Keep the reason under 200 characters.")]}},
         )
@@ -113,10 +115,10 @@ def return_reason_update(*, actor: Any, reason_id: int, label: str, active: bool
             .first()
         )
         if reason is None:
-            raise NotFound("not_found", _("This reason was not found."))
+            raise NotFound(ApplicationErrorCode.NOT_FOUND, _("This reason was not found."))
         if reason.code == OTHER and not active:
             raise DomainError(
-                "reason_other_required",
+                ApplicationErrorCode.REASON_OTHER_REQUIRED,
                 _("“Other” cannot be switched off: operators need it for free-text reasons."),
             )
         before = {"label": reason.label, "active": reason.active}

@@ -18,6 +18,7 @@ from pencaker.applications.choices import (
     ApplicationType,
     Status,
 )
+from pencaker.applications.errors import ApplicationErrorCode
 from pencaker.applications.models import Application, ApplicationStatusChange, ReturnItem
 from pencaker.core.errors import DomainError, NotFound
 from pencaker.lifecycle.selectors import TimelineEntry
@@ -27,7 +28,7 @@ QUEUE_STATUSES = (Status.SUBMITTED, Status.IN_REVIEW)
 
 
 def _not_found() -> NotFound:
-    return NotFound("not_found", _("This application was not found."))
+    return NotFound(ApplicationErrorCode.NOT_FOUND, _("This application was not found."))
 
 
 def applications_of(user: Any) -> QuerySet[Application]:

@@ -10,6 +10,7 @@ from ninja import Router, Schema
 from pydantic import Field
 
 from pencaker.cards import qr_keys, services
+from pencaker.cards.errors import CardErrorCode
 from pencaker.core.audit import client_ip
 from pencaker.core.errors import DomainError
 
@@ -74,7 +75,7 @@ def card_verify(request, payload: VerifyIn):
         )
     else:
         raise DomainError(
-            "token_or_number_required",
+            CardErrorCode.TOKEN_OR_NUMBER_REQUIRED,
             _("Send the QR token, or the card number with the holder's date of birth."),
         )
     return result.__dict__

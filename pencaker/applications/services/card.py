@@ -11,6 +11,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from pencaker.applications.choices import ApplicationType, Status
+from pencaker.applications.errors import ApplicationErrorCode
 from pencaker.applications.models import Application
 from pencaker.applications.services.submission import application_submit
 from pencaker.cards.models import Card
@@ -34,7 +35,9 @@ def application_card_issue(*, application: Application, actor: Any) -> Card:
     same card when it runs again.
     """
     if application.status != Status.APPROVED:
-        raise Conflict("not_approved", _("Only an approved application gets a card."))
+        raise Conflict(
+            ApplicationErrorCode.NOT_APPROVED, _("Only an approved application gets a card.")
+        )
     with transaction.atomic():
         card, created = card_issue_record(application=application, actor=actor)
         if created:
@@ -60,7 +63,7 @@ def renewal_request(*, actor: Any, today: dt.date, ip_address: str | None = None
     card = card_current_of_holder(actor)
     if card is None or not renewal_eligible(card, today):
         raise Conflict(
-            "renewal_not_possible",
+            ApplicationErrorCode.RENEWAL_NOT_POSSIBLE,
             _("A renewal is possible when your card has expired or expires within %(days)s days.")
             % {"days": RENEWAL_DAYS_BEFORE_EXPIRY},
         )

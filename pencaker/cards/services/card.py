@@ -27,6 +27,7 @@ from pencaker.accounts.permissions import can_decide
 from pencaker.cards import qr_keys, rules, signing, tasks
 from pencaker.cards.card_data import card_data_from_snapshot, photo_bytes
 from pencaker.cards.choices import CardStatus
+from pencaker.cards.errors import CardErrorCode
 from pencaker.cards.models import Card, CardNumberCounter, CardStatusChange
 from pencaker.cards.numbers import format_card_number
 from pencaker.cards.pdf_render import CardPrint, render_card_pdf
@@ -227,7 +228,7 @@ def card_reissue(*, card: Card, actor: Any, data_changes: dict[str, Any], note: 
     """
     if card.status != CardStatus.ACTIVE:
         raise Conflict(
-            "card_not_active",
+            CardErrorCode.CARD_NOT_ACTIVE,
             _("This card is no longer valid, so nothing can be added to it."),
         )
     move(card, to=CardStatus.SUPERSEDED, actor=actor, note=note)
@@ -344,7 +345,7 @@ def card_status_change(*, card_id: int, to: str, actor: Any, note: str = "") -> 
             .first()
         )
         if card is None or not _may_change_status(card, actor, to):
-            raise NotFound("not_found", _("This card was not found."))
+            raise NotFound(CardErrorCode.NOT_FOUND, _("This card was not found."))
         previous = card.status
         move(card, to=to, actor=actor, note=note)
         audit_record(

@@ -39,6 +39,7 @@ from pencaker.lifecycle.choices import (
     ReportOutcome,
     Sector,
 )
+from pencaker.lifecycle.errors import LifecycleErrorCode
 from pencaker.lifecycle.events import registration_is_open, seeker_event_record
 from pencaker.lifecycle.models import LifecycleSettings, Placement, Report
 from pencaker.lifecycle.schedule import next_slot
@@ -65,11 +66,15 @@ class PlacementInput:
 def lifecycle_settings_update(*, actor: Any, office: Any, **values: Any) -> LifecycleSettings:
     """Change an office's report window, removal and expiry rules (admin dinas only)."""
     if getattr(actor, "role", None) != Role.ADMIN_DINAS or actor.office_id != office.pk:
-        raise PermissionDenied("forbidden", _("Only the office administrator can do this."))
+        raise PermissionDenied(
+            LifecycleErrorCode.FORBIDDEN, _("Only the office administrator can do this.")
+        )
     allowed = {f.name for f in LifecycleSettings._meta.fields} - {"id", "office"}
     unknown = set(values) - allowed
     if unknown:
-        raise DomainError("invalid_setting", _("Unknown setting: %(name)s.") % {"name": unknown})
+        raise DomainError(
+            LifecycleErrorCode.INVALID_SETTING, _("Unknown setting: %(name)s.") % {"name": unknown}
+        )
     with transaction.atomic():
         row, _created = LifecycleSettings.objects.select_for_update().get_or_create(office=office)
         before = {name: getattr(row, name) for name in values}
@@ -100,7 +105,7 @@ def _locked_current_card(*, actor: Any, card_number: str) -> tuple[Card, bool]:
         .exclude(status=CardStatus.SUPERSEDED)
         .first()
     )
-    not_found = NotFound("not_found", _("This card was not found."))
+    not_found = NotFound(LifecycleErrorCode.NOT_FOUND, _("This card was not found."))
     if card is None or not getattr(actor, "pk", None):
         raise not_found
     if card.holder_id == actor.pk:
@@ -113,7 +118,7 @@ def _locked_current_card(*, actor: Any, card_number: str) -> tuple[Card, bool]:
 def _require_active(card: Card) -> None:
     if card.status != CardStatus.ACTIVE:
         raise Conflict(
-            "card_not_active",
+            LifecycleErrorCode.CARD_NOT_ACTIVE,
             _("This card is %(status)s, so there is nothing to report on it.")
             % {"status": str(CardStatus(card.status).label).lower()},
         )
@@ -162,20 +167,24 @@ def report_record(
     Employed: the same, plus the placement (card becomes "placed"), in one step.
     """
     if outcome not in ReportOutcome.values:
-        raise DomainError("invalid_outcome", _("Choose whether you are still looking for work."))
+        raise DomainError(
+            LifecycleErrorCode.INVALID_OUTCOME, _("Choose whether you are still looking for work.")
+        )
     if outcome == ReportOutcome.EMPLOYED and placement is None:
-        raise DomainError("placement_required", _("Tell us about your new job."))
+        raise DomainError(LifecycleErrorCode.PLACEMENT_REQUIRED, _("Tell us about your new job."))
     with transaction.atomic():
         card, staff = _locked_current_card(actor=actor, card_number=card_number)
         _require_active(card)
         slot = report_slot_open(card=card, today=today)
         if slot is None:
-            raise Conflict("no_report_due", _no_report_message(card, today))
+            raise Conflict(LifecycleErrorCode.NO_REPORT_DUE, _no_report_message(card, today))
         if outcome == ReportOutcome.EMPLOYED and placement is not None:
             errors = _validate_placement(card, placement, today)
             if errors:
                 raise DomainError(
-                    "invalid_placement", " ".join(errors.values()), details={"fields": errors}
+                    LifecycleErrorCode.INVALID_PLACEMENT,
+                    " ".join(errors.values()),
+                    details={"fields": errors},
                 )
         officer = _officer_name(actor, staff)
         try:
@@ -194,7 +203,9 @@ def report_record(
                     recorded_by=actor,
                 )
         except IntegrityError:
-            raise Conflict("already_reported", _("This report has already been made.")) from None
+            raise Conflict(
+                LifecycleErrorCode.ALREADY_REPORTED, _("This report has already been made.")
+            ) from None
         employed = outcome == ReportOutcome.EMPLOYED and placement is not None
         new = card_report_print(
             card=card,
@@ -295,14 +306,16 @@ def placement_record(
         card, staff = _locked_current_card(actor=actor, card_number=card_number)
         if card.status != CardStatus.ACTIVE:
             raise Conflict(
-                "card_not_active",
+                LifecycleErrorCode.CARD_NOT_ACTIVE,
                 _("This card is %(status)s, so a new job cannot be recorded on it.")
                 % {"status": str(CardStatus(card.status).label).lower()},
             )
         errors = _validate_placement(card, placement, today)
         if errors:
             raise DomainError(
-                "invalid_placement", " ".join(errors.values()), details={"fields": errors}
+                LifecycleErrorCode.INVALID_PLACEMENT,
+                " ".join(errors.values()),
+                details={"fields": errors},
             )
         new = card_placement_print(card=card, actor=actor, placement=_placement_line(placement))
         return _place(card=new, actor=actor, staff=staff, placement=placement, today=today)

@@ -18,6 +18,7 @@ from pencaker.surveys.choices import (
     Channel,
     InvitationReason,
 )
+from pencaker.surveys.errors import SurveyErrorCode
 from pencaker.surveys.models import (
     INVITATION_VALID_DAYS,
     Invitation,
@@ -38,7 +39,9 @@ def invitation_create(
     the outbox message is deleted once sent), so the answer cannot be traced back to the person.
     """
     if reason not in InvitationReason.values:
-        raise DomainError("invitation_reason", _("Unknown reason for a survey invitation."))
+        raise DomainError(
+            SurveyErrorCode.INVITATION_REASON, _("Unknown reason for a survey invitation.")
+        )
     invitation = Invitation.objects.create(office=office, reason=reason)
     audit_record(
         actor=actor,
@@ -76,13 +79,18 @@ def invitation_answer(
         with transaction.atomic():
             invitation = Invitation.objects.select_for_update().filter(token=token).first()
             if invitation is None:
-                raise NotFound("invitation_unknown", _("This survey link is not valid."))
+                raise NotFound(
+                    SurveyErrorCode.INVITATION_UNKNOWN, _("This survey link is not valid.")
+                )
             if invitation.used_at is not None:
                 raise Conflict(
-                    "invitation_used", _("This survey link has already been used. Thank you!")
+                    SurveyErrorCode.INVITATION_USED,
+                    _("This survey link has already been used. Thank you!"),
                 )
             if invitation.is_expired:
-                raise Conflict("invitation_expired", _("This survey link has expired."))
+                raise Conflict(
+                    SurveyErrorCode.INVITATION_EXPIRED, _("This survey link has expired.")
+                )
             response = response_store(
                 office=invitation.office,
                 channel=Channel.INVITATION,
@@ -102,5 +110,5 @@ def invitation_answer(
             return response
     except IntegrityError as exc:
         raise Conflict(
-            "invitation_used", _("This survey link has already been used. Thank you!")
+            SurveyErrorCode.INVITATION_USED, _("This survey link has already been used. Thank you!")
         ) from exc

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from pencaker.core.audit import AuditAction, audit_record
 from pencaker.core.errors import Conflict, DomainError
+from pencaker.surveys.errors import SurveyErrorCode
 from pencaker.surveys.models import (
     SurveyPeriod,
 )
@@ -27,9 +28,13 @@ def period_create(
     target_population: int = 0,
 ) -> SurveyPeriod:
     if end_date < start_date:
-        raise DomainError("period_dates", _("The last day must not be before the first day."))
+        raise DomainError(
+            SurveyErrorCode.PERIOD_DATES, _("The last day must not be before the first day.")
+        )
     if SurveyPeriod.objects.filter(office=office, name=name).exists():
-        raise Conflict("period_name_taken", _("This office already has a period with this name."))
+        raise Conflict(
+            SurveyErrorCode.PERIOD_NAME_TAKEN, _("This office already has a period with this name.")
+        )
     period = SurveyPeriod.objects.create(
         office=office,
         name=name,
