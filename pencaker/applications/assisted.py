@@ -33,7 +33,7 @@ from pencaker.applications import services
 from pencaker.applications.choices import ApplicationType
 from pencaker.applications.errors import ApplicationErrorCode
 from pencaker.applications.models import Application
-from pencaker.core.audit import audit_record
+from pencaker.core.audit import AuditAction, audit_record
 from pencaker.core.errors import DomainError, PermissionDenied
 from pencaker.core.links import absolute_url
 
@@ -175,7 +175,7 @@ def application_submit_assisted(
         )
         audit_record(
             actor=actor,
-            action="application.assisted_registration",
+            action=AuditAction.APPLICATION_ASSISTED_REGISTRATION,
             obj=application,
             office=application.office,
             ip_address=ip_address,

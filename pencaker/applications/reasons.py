@@ -18,7 +18,7 @@ from pencaker.accounts.models import Role
 from pencaker.applications.choices import ReturnReason as DefaultReturnReason
 from pencaker.applications.errors import ApplicationErrorCode
 from pencaker.applications.models import ReturnReason
-from pencaker.core.audit import audit_record
+from pencaker.core.audit import AuditAction, audit_record
 from pencaker.core.errors import DomainError, NotFound, PermissionDenied
 
 OTHER = DefaultReturnReason.OTHER.value
@@ -94,7 +94,7 @@ def return_reason_create(*, actor: Any, label: str) -> ReturnReason:
         )
         audit_record(
             actor=actor,
-            action="applications.return_reason_created",
+            action=AuditAction.APPLICATIONS_RETURN_REASON_CREATED,
             obj=reason,
             office=actor.office,
             data={"code": code, "label": label},
@@ -127,7 +127,7 @@ def return_reason_update(*, actor: Any, reason_id: int, label: str, active: bool
         reason.save(update_fields=["label", "active"])
         audit_record(
             actor=actor,
-            action="applications.return_reason_updated",
+            action=AuditAction.APPLICATIONS_RETURN_REASON_UPDATED,
             obj=reason,
             office=actor.office,
             data={"before": before, "after": {"label": label, "active": active}},

@@ -10,7 +10,7 @@ from typing import Any, TextIO
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from pencaker.core.audit import audit_record
+from pencaker.core.audit import AuditAction, audit_record
 from pencaker.core.errors import DomainError
 from pencaker.regions.errors import RegionErrorCode
 from pencaker.regions.models import Level, Region
@@ -222,7 +222,7 @@ def regions_import_csv(*, handle: TextIO, actor: Any = None) -> ImportResult:
     if created or updated:
         audit_record(
             actor=actor,
-            action="regions.import",
+            action=AuditAction.REGIONS_IMPORT,
             data={"created": created, "updated": updated, "unchanged": unchanged},
         )
     return result

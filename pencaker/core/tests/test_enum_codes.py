@@ -130,6 +130,23 @@ def error_code_strings(
     return found
 
 
+def audit_action_strings(source: str, module: str = "pencaker.planted") -> list[str]:
+    """Where ``source`` records an audit row with a literal action."""
+    tree = ast.parse(source)
+    names = _Names(module, tree)
+    found = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call) and (names.resolve(node.func) or "").endswith(
+            ".audit_record"
+        ):
+            for keyword in node.keywords:
+                if keyword.arg == "action" and _is_str_literal(keyword.value):
+                    found.append(
+                        f"{node.lineno}: audit_record(action={ast.unparse(keyword.value)})"
+                    )
+    return found
+
+
 def _scanned_modules() -> list[Path]:
     paths = []
     for path in sorted(PACKAGE.rglob("*.py")):
@@ -153,6 +170,8 @@ def scan_tree(scan: str = "codes") -> dict[str, list[str]]:
         source = path.read_text()
         if scan == "codes":
             hits = error_code_strings(source, names.module, family)
+        else:
+            hits = audit_action_strings(source, names.module)
         if hits:
             found[str(path.relative_to(PACKAGE))] = hits
     return found
@@ -161,6 +180,10 @@ def scan_tree(scan: str = "codes") -> dict[str, list[str]]:
 def test_no_error_code_is_a_free_string():
     assert len(_scanned_modules()) > 100  # the scan really covers the tree
     assert scan_tree("codes") == {}
+
+
+def test_no_audit_action_is_a_free_string():
+    assert scan_tree("audit") == {}
 
 
 def test_the_family_includes_the_subclasses_in_the_tree():
@@ -185,6 +208,19 @@ def test_the_scan_finds_a_planted_error_code(planted):
     assert error_code_strings(planted)
 
 
+@pytest.mark.parametrize(
+    "planted",
+    [
+        "from pencaker.core.audit import audit_record\naudit_record(actor=None, action='x.y')",
+        "from pencaker.core import audit\naudit.audit_record(actor=None, action=f'x.{1}')",
+        "def f():\n    from pencaker.core.audit import audit_record\n"
+        "    audit_record(actor=None, action='x.y')",
+    ],
+)
+def test_the_scan_finds_a_planted_audit_action(planted):
+    assert audit_action_strings(planted)
+
+
 def test_the_scans_let_members_and_django_errors_through():
     source = (
         "from django.core.exceptions import PermissionDenied\n"
@@ -198,6 +234,7 @@ def test_the_scans_let_members_and_django_errors_through():
         "ok = exc.code == CardErrorCode.NOT_FOUND\n"
     )
     assert error_code_strings(source) == []
+    assert audit_action_strings(source) == []
 
 
 def test_the_scans_are_shown_to_fail_on_a_planted_module(tmp_path, monkeypatch):
@@ -218,3 +255,4 @@ def test_the_scans_are_shown_to_fail_on_a_planted_module(tmp_path, monkeypatch):
     )
     monkeypatch.setattr(sys.modules[__name__], "PACKAGE", tmp_path)
     assert scan_tree("codes") == {"cards/services.py": ["9: CardError('card_exists', …)"]}
+    assert scan_tree("audit") == {"cards/services.py": ["8: audit_record(action='card.issued')"]}
