@@ -98,7 +98,7 @@ def application_submit_assisted(
         raise DomainError(
             ApplicationErrorCode.INVALID_VILLAGE,
             _("Enter the 10-digit village code (kelurahan/desa), for example 16.71.01.1001."),
-            details={"fields": {"village_code": [_("Unknown village code.")]}},
+            fields={"village_code": [_("Unknown village code.")]},
         )
     with transaction.atomic():
         # The password is random and never shown: the citizen sets their own from the email.
@@ -164,7 +164,8 @@ def application_submit_assisted(
                     exc.code,
                     exc.message,
                     status=exc.status,
-                    details={**exc.details, "fields": {f"document_{kind}": [exc.message]}},
+                    details=exc.details,
+                    fields={f"document_{kind}": [exc.message]},
                 ) from exc
         application, _created = services.application_submit(
             actor=actor,

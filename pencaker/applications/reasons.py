@@ -62,13 +62,13 @@ def _clean_label(label: str) -> str:
         raise DomainError(
             ApplicationErrorCode.REASON_LABEL_REQUIRED,
             _("Write the reason as the applicant will read it."),
-            details={"fields": {"label": [_("Write the reason as the applicant will read it.")]}},
+            fields={"label": [_("Write the reason as the applicant will read it.")]},
         )
     if len(label) > 200:
         raise DomainError(
             ApplicationErrorCode.REASON_LABEL_TOO_LONG,
             _("Keep the reason under 200 characters."),
-            details={"fields": {"label": [_("Keep the reason under 200 characters.")]}},
+            fields={"label": [_("Keep the reason under 200 characters.")]},
         )
     return label
 

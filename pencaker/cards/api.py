@@ -12,6 +12,7 @@ from pydantic import Field
 from pencaker.cards import qr_keys, services
 from pencaker.cards.errors import CardErrorCode
 from pencaker.core.audit import client_ip
+from pencaker.core.error_schema import ErrorOut
 from pencaker.core.errors import DomainError
 
 router = Router(tags=["cards"])
@@ -46,12 +47,6 @@ class VerifyOut(Schema):
     valid_until: dt.date | None = None
     newer_version: int | None = None
     reports: list[dict[str, Any]] = []
-
-
-class ErrorOut(Schema):
-    code: str
-    message: str
-    details: dict[str, Any] = {}
 
 
 @router.post(

@@ -184,7 +184,7 @@ def report_record(
                 raise DomainError(
                     LifecycleErrorCode.INVALID_PLACEMENT,
                     " ".join(errors.values()),
-                    details={"fields": errors},
+                    fields=errors,
                 )
         officer = _officer_name(actor, staff)
         try:
@@ -315,7 +315,7 @@ def placement_record(
             raise DomainError(
                 LifecycleErrorCode.INVALID_PLACEMENT,
                 " ".join(errors.values()),
-                details={"fields": errors},
+                fields=errors,
             )
         new = card_placement_print(card=card, actor=actor, placement=_placement_line(placement))
         return _place(card=new, actor=actor, staff=staff, placement=placement, today=today)
