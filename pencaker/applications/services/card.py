@@ -5,11 +5,11 @@ lower apps expose the services it calls."""
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from pencaker.accounts.models import User
 from pencaker.applications.choices import ApplicationType, Status
 from pencaker.applications.errors import ApplicationErrorCode
 from pencaker.applications.models import Application
@@ -24,7 +24,7 @@ from pencaker.surveys.choices import InvitationReason
 from pencaker.surveys.services import invitation_create
 
 
-def application_card_issue(*, application: Application, actor: Any) -> Card:
+def application_card_issue(*, application: Application, actor: User | None) -> Card:
     """Issue the card of an approved application and record what it means elsewhere:
     the registration event (lifecycle) and, for a first card, the survey invitation.
 
@@ -57,7 +57,7 @@ def application_card_issue(*, application: Application, actor: Any) -> Card:
     return card
 
 
-def renewal_request(*, actor: Any, today: dt.date, ip_address: str | None = None) -> Application:
+def renewal_request(*, actor: User, today: dt.date, ip_address: str | None = None) -> Application:
     """One click: submit an application of type renewal from the holder's profile (no
     data to type again). Clicking twice returns the same application."""
     card = card_current_of_holder(actor)

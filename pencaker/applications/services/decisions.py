@@ -7,13 +7,12 @@ table, writes the history and audit rows, and queues the message in the outbox.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from pencaker.accounts.models import Role
+from pencaker.accounts.models import Role, User
 from pencaker.accounts.permissions import can_decide
 from pencaker.applications import intake, sla, tasks
 from pencaker.applications.choices import RejectReason, ReturnReason, Status
@@ -31,7 +30,7 @@ from pencaker.core.audit import AuditAction, audit_record
 from pencaker.core.errors import Conflict, DomainError, PermissionDenied
 
 
-def application_claim(*, actor: Any, application_id: int) -> Application:
+def application_claim(*, actor: User, application_id: int) -> Application:
     with transaction.atomic():
         application = _locked_for_staff(actor, application_id)
         if application.status == Status.IN_REVIEW:
@@ -53,7 +52,7 @@ def application_claim(*, actor: Any, application_id: int) -> Application:
     return application
 
 
-def application_release(*, actor: Any, application_id: int, note: str = "") -> Application:
+def application_release(*, actor: User, application_id: int, note: str = "") -> Application:
     with transaction.atomic():
         application = _locked_for_staff(actor, application_id)
         if (
@@ -83,7 +82,7 @@ def application_release(*, actor: Any, application_id: int, note: str = "") -> A
     return application
 
 
-def application_reassign(*, actor: Any, application_id: int, operator: Any) -> Application:
+def application_reassign(*, actor: User, application_id: int, operator: User) -> Application:
     """An admin dinas hands a claimed application to another operator of the office."""
     if getattr(actor, "role", None) != Role.ADMIN_DINAS:
         raise PermissionDenied(
@@ -114,7 +113,7 @@ def application_reassign(*, actor: Any, application_id: int, operator: Any) -> A
     return application
 
 
-def application_approve(*, actor: Any, application_id: int, note: str = "") -> Application:
+def application_approve(*, actor: User, application_id: int, note: str = "") -> Application:
     with transaction.atomic():
         application = _locked_for_staff(actor, application_id)
         _require_decider(application, actor)
@@ -136,7 +135,7 @@ def application_approve(*, actor: Any, application_id: int, note: str = "") -> A
 
 
 def application_return(
-    *, actor: Any, application_id: int, items: Sequence[ReturnItemInput], note: str = ""
+    *, actor: User, application_id: int, items: Sequence[ReturnItemInput], note: str = ""
 ) -> Application:
     """Send back for changes with at least one (item, reason) pair; the SLA clock stops."""
     with transaction.atomic():
@@ -193,7 +192,7 @@ def application_return(
 
 
 def application_reject(
-    *, actor: Any, application_id: int, reason: str, note: str = ""
+    *, actor: User, application_id: int, reason: str, note: str = ""
 ) -> Application:
     if reason not in RejectReason.values:
         raise DomainError(

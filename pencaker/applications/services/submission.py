@@ -17,7 +17,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from pencaker.accounts.models import Role
+from pencaker.accounts.models import Role, User
 from pencaker.accounts.permissions import can_decide
 from pencaker.applications import intake, notices, sla
 from pencaker.applications.choices import DECIDED_STATUSES, OPEN_STATUSES, ApplicationType, Status
@@ -61,7 +61,7 @@ def _locked(application_id: int) -> Application:
         ) from None
 
 
-def _locked_for_staff(actor: Any, application_id: int) -> Application:
+def _locked_for_staff(actor: User, application_id: int) -> Application:
     if not can_decide(actor):
         raise PermissionDenied(
             ApplicationErrorCode.FORBIDDEN, _("Only office operators can do this.")
@@ -73,14 +73,14 @@ def _locked_for_staff(actor: Any, application_id: int) -> Application:
     return application
 
 
-def _locked_for_applicant(actor: Any, application_id: int) -> Application:
+def _locked_for_applicant(actor: User, application_id: int) -> Application:
     application = _locked(application_id)
     if application.applicant_id != getattr(actor, "pk", None):
         raise NotFound(ApplicationErrorCode.NOT_FOUND, _("This application was not found."))
     return application
 
 
-def _require_decider(application: Application, actor: Any) -> None:
+def _require_decider(application: Application, actor: User) -> None:
     """Only the operator who claimed it (or an admin dinas of the office) decides."""
     if application.status in DECIDED_STATUSES:
         raise Conflict(
@@ -107,7 +107,7 @@ def _require_decider(application: Application, actor: Any) -> None:
 ASSISTED_WAIVED_ITEMS = frozenset({"email_verified"})
 
 
-def _checklist_or_refuse(applicant: Any, *, assisted: bool = False) -> None:
+def _checklist_or_refuse(applicant: User, *, assisted: bool = False) -> None:
     checklist = intake.applicant_checklist(applicant)
     if assisted:
         checklist = intake.Checklist(
@@ -129,10 +129,10 @@ def _freeze(application: Application, *, profile: Any = None) -> None:
 
 def application_submit(
     *,
-    actor: Any,
+    actor: User,
     type: str = ApplicationType.NEW,
     idempotency_key: str = "",
-    applicant: Any = None,
+    applicant: User | None = None,
     ip_address: str | None = None,
 ) -> tuple[Application, bool]:
     """Submit an AK/1 request. Returns ``(application, created)``.
@@ -180,7 +180,7 @@ def application_submit(
         raise _already_open() from None
 
 
-def _existing_for_key(applicant: Any, key: str) -> Application | None:
+def _existing_for_key(applicant: User, key: str) -> Application | None:
     if not key:
         return None
     return Application.objects.filter(applicant=applicant, idempotency_key=key).first()
@@ -195,8 +195,8 @@ def _already_open() -> Conflict:
 
 def _submit_locked(
     *,
-    actor: Any,
-    applicant: Any,
+    actor: User,
+    applicant: User,
     type: str,
     idempotency_key: str,
     assisted: bool,
@@ -263,7 +263,7 @@ def _submit_locked(
     return application, True
 
 
-def application_withdraw(*, actor: Any, application_id: int, note: str = "") -> Application:
+def application_withdraw(*, actor: User, application_id: int, note: str = "") -> Application:
     with transaction.atomic():
         application = _locked_for_applicant(actor, application_id)
         if application.status == Status.NEEDS_CHANGES:
@@ -285,7 +285,7 @@ def application_withdraw(*, actor: Any, application_id: int, note: str = "") -> 
 
 
 def application_resubmit(
-    *, actor: Any, application_id: int, ip_address: str | None = None
+    *, actor: User, application_id: int, ip_address: str | None = None
 ) -> Application:
     """After changes: check the checklist again, freeze anew, restart the SLA clock."""
     with transaction.atomic():

@@ -17,7 +17,7 @@ from django.db import IntegrityError, transaction
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from pencaker.accounts.models import Role
+from pencaker.accounts.models import Role, User
 from pencaker.accounts.permissions import can_decide
 from pencaker.cards.choices import CardStatus
 from pencaker.cards.models import Card
@@ -44,6 +44,7 @@ from pencaker.lifecycle.events import registration_is_open, seeker_event_record
 from pencaker.lifecycle.models import LifecycleSettings, Placement, Report
 from pencaker.lifecycle.schedule import next_slot
 from pencaker.lifecycle.selectors import report_slot_open, rules_for_office
+from pencaker.offices.models import Office
 from pencaker.surveys.choices import InvitationReason
 from pencaker.surveys.services import invitation_create
 
@@ -63,7 +64,7 @@ class PlacementInput:
 # --- Rules ---------------------------------------------------------------------------------
 
 
-def lifecycle_settings_update(*, actor: Any, office: Any, **values: Any) -> LifecycleSettings:
+def lifecycle_settings_update(*, actor: User, office: Office, **values: Any) -> LifecycleSettings:
     """Change an office's report window, removal and expiry rules (admin dinas only)."""
     if getattr(actor, "role", None) != Role.ADMIN_DINAS or actor.office_id != office.pk:
         raise PermissionDenied(
@@ -95,7 +96,7 @@ def lifecycle_settings_update(*, actor: Any, office: Any, **values: Any) -> Life
 # --- Access ----------------------------------------------------------------------------------
 
 
-def _locked_current_card(*, actor: Any, card_number: str) -> tuple[Card, bool]:
+def _locked_current_card(*, actor: User, card_number: str) -> tuple[Card, bool]:
     """The current version of a card, locked, if ``actor`` may act on it; and whether the
     actor acts as office staff."""
     card = (
@@ -124,7 +125,7 @@ def _require_active(card: Card) -> None:
         )
 
 
-def _officer_name(actor: Any, staff: bool) -> str:
+def _officer_name(actor: User, staff: bool) -> str:
     with translation.override("id"):
         if staff:
             return actor.full_name or actor.email
@@ -155,7 +156,7 @@ def _validate_placement(card: Card, placement: PlacementInput, today: dt.date) -
 
 def report_record(
     *,
-    actor: Any,
+    actor: User,
     card_number: str,
     outcome: str,
     today: dt.date,
@@ -256,7 +257,7 @@ def _placement_line(placement: PlacementInput) -> PlacementLine:
 
 
 def _place(
-    *, card: Card, actor: Any, staff: bool, placement: PlacementInput, today: dt.date
+    *, card: Card, actor: User, staff: bool, placement: PlacementInput, today: dt.date
 ) -> Placement:
     """Record the placement on ``card`` (the current version, locked, placement already
     printed in its data), move it to "placed", record the event, thank and invite."""
@@ -298,7 +299,7 @@ def _survey_invitation(card: Card) -> str:
 
 
 def placement_record(
-    *, actor: Any, card_number: str, placement: PlacementInput, today: dt.date
+    *, actor: User, card_number: str, placement: PlacementInput, today: dt.date
 ) -> Placement:
     """The holder (online) or an operator reports that the holder started work, at any
     time: the card is re-issued with the placement line filled and becomes "placed"."""

@@ -4,11 +4,11 @@ administrators of the period's office only."""
 from __future__ import annotations
 
 import re
-from typing import Any
 
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from pencaker.accounts.models import User
 from pencaker.accounts.permissions import can_decide
 from pencaker.core.audit import AuditAction, audit_record
 from pencaker.core.errors import DomainError, NotFound, PermissionDenied
@@ -28,7 +28,7 @@ ACTION_MAX_LENGTH = 1000
 PERSON_MAX_LENGTH = 150
 
 
-def _check_followup_writer(actor: Any, period: SurveyPeriod) -> None:
+def _check_followup_writer(actor: User, period: SurveyPeriod) -> None:
     if not can_decide(actor, period.office_id):
         raise PermissionDenied(
             SurveyErrorCode.FOLLOWUP_FORBIDDEN,
@@ -90,7 +90,7 @@ def _followup_data(followup: FollowUpAction) -> dict[str, str]:
 @transaction.atomic
 def followup_create(
     *,
-    actor: Any,
+    actor: User,
     period: SurveyPeriod,
     element: str,
     action: str,
@@ -121,7 +121,7 @@ def followup_create(
 @transaction.atomic
 def followup_update(
     *,
-    actor: Any,
+    actor: User,
     followup: FollowUpAction,
     element: str,
     action: str,
@@ -163,7 +163,7 @@ def followup_update(
 
 
 @transaction.atomic
-def followup_delete(*, actor: Any, followup: FollowUpAction) -> None:
+def followup_delete(*, actor: User, followup: FollowUpAction) -> None:
     """Remove a line of the plan; the audit row keeps what it said."""
     locked = (
         FollowUpAction.objects.select_for_update()

@@ -4,16 +4,17 @@ answered once, anonymously."""
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from pencaker.accounts.models import User
 from pencaker.core.audit import AuditAction, audit_record
 from pencaker.core.errors import Conflict, DomainError, NotFound
 from pencaker.notifications.models import Channel as MessageChannel
 from pencaker.notifications.services import notification_queue_templated
+from pencaker.offices.models import Office
 from pencaker.surveys.choices import (
     Channel,
     InvitationReason,
@@ -29,7 +30,7 @@ from pencaker.surveys.services.responses import Profile, response_store
 
 @transaction.atomic
 def invitation_create(
-    *, office: Any, reason: str, contact_email: str | None = None, actor: Any = None
+    *, office: Office, reason: str, contact_email: str | None = None, actor: User | None = None
 ) -> Invitation:
     """Create a single-use survey link for someone who was just served.
 

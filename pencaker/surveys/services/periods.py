@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from pencaker.accounts.models import User
 from pencaker.core.audit import AuditAction, audit_record
 from pencaker.core.errors import Conflict, DomainError
+from pencaker.offices.models import Office
 from pencaker.surveys.errors import SurveyErrorCode
 from pencaker.surveys.models import (
     SurveyPeriod,
@@ -20,8 +21,8 @@ from pencaker.surveys.models import (
 @transaction.atomic
 def period_create(
     *,
-    actor: Any,
-    office: Any,
+    actor: User,
+    office: Office,
     name: str,
     start_date: dt.date,
     end_date: dt.date,
@@ -47,7 +48,7 @@ def period_create(
 
 
 @transaction.atomic
-def period_publish(*, actor: Any, period: SurveyPeriod, publish: bool) -> SurveyPeriod:
+def period_publish(*, actor: User, period: SurveyPeriod, publish: bool) -> SurveyPeriod:
     period = SurveyPeriod.objects.select_for_update().get(pk=period.pk)
     period.published_at = timezone.now() if publish else None
     period.save(update_fields=["published_at"])

@@ -5,14 +5,16 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any, cast
+from typing import cast
 
 from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from pencaker.accounts.models import User
 from pencaker.core.audit import AuditAction, audit_record
 from pencaker.core.errors import DomainError
+from pencaker.offices.models import Office
 from pencaker.surveys.choices import (
     AgeBand,
     Channel,
@@ -72,7 +74,7 @@ def _check_profile(profile: Profile) -> None:
 
 def response_store(
     *,
-    office: Any,
+    office: Office,
     channel: str,
     answers: Mapping[int, int | None],
     profile: Profile,
@@ -118,8 +120,8 @@ def response_store(
 @transaction.atomic
 def response_record(
     *,
-    actor: Any,
-    office: Any,
+    actor: User | None,
+    office: Office,
     channel: str,
     answers: Mapping[int, int | None],
     profile: Profile,
