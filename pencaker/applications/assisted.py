@@ -29,6 +29,7 @@ from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
 
 from pencaker.accounts.permissions import can_decide
+from pencaker.accounts.services import user_register
 from pencaker.applications import services
 from pencaker.applications.choices import ApplicationType
 from pencaker.applications.errors import ApplicationErrorCode
@@ -36,6 +37,10 @@ from pencaker.applications.models import Application
 from pencaker.core.audit import AuditAction, audit_record
 from pencaker.core.errors import DomainError, PermissionDenied
 from pencaker.core.links import absolute_url
+from pencaker.documents.services import document_upload
+from pencaker.notifications.services import notification_queue
+from pencaker.regions.selectors import region_get
+from pencaker.seekers import services as seekers
 
 
 @dataclass(frozen=True)
@@ -79,10 +84,6 @@ def application_submit_assisted(
     returns the first result (a double click at the counter does not make two accounts).
     All or nothing: any refusal rolls back the account and the profile too.
     """
-    from pencaker.accounts.services import user_register
-    from pencaker.documents.services import document_upload
-    from pencaker.regions.selectors import region_get
-    from pencaker.seekers import services as seekers
 
     if not can_decide(actor):
         raise PermissionDenied(
@@ -194,7 +195,6 @@ def set_password_url(user: Any) -> str:
 
 
 def _queue_set_password(*, user: Any, application: Application) -> None:
-    from pencaker.notifications.services import notification_queue
 
     with translation.override(settings.LANGUAGE_CODE):
         context = {
