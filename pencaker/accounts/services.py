@@ -73,7 +73,7 @@ def user_register(
     that protect the data: consent given, a unique email, a valid mobile number.
     """
     if role not in (Role.JOB_SEEKER, Role.EMPLOYER):
-        raise DomainError("invalid_role", _("Choose job seeker or employer."))
+        raise DomainError(AccountErrorCode.INVALID_ROLE, _("Choose job seeker or employer."))
     if not consent:
         raise DomainError(
             AccountErrorCode.CONSENT_REQUIRED,

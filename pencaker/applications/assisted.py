@@ -29,12 +29,18 @@ from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
 
 from pencaker.accounts.permissions import can_decide
+from pencaker.accounts.services import user_register
 from pencaker.applications import services
 from pencaker.applications.choices import ApplicationType
+from pencaker.applications.errors import ApplicationErrorCode
 from pencaker.applications.models import Application
-from pencaker.core.audit import audit_record
+from pencaker.core.audit import AuditAction, audit_record
 from pencaker.core.errors import DomainError, PermissionDenied
 from pencaker.core.links import absolute_url
+from pencaker.documents.services import document_upload
+from pencaker.notifications.services import notification_queue
+from pencaker.regions.selectors import region_get
+from pencaker.seekers import services as seekers
 
 
 @dataclass(frozen=True)
@@ -78,13 +84,11 @@ def application_submit_assisted(
     returns the first result (a double click at the counter does not make two accounts).
     All or nothing: any refusal rolls back the account and the profile too.
     """
-    from pencaker.accounts.services import user_register
-    from pencaker.documents.services import document_upload
-    from pencaker.regions.selectors import region_get
-    from pencaker.seekers import services as seekers
 
     if not can_decide(actor):
-        raise PermissionDenied("forbidden", _("Only office operators can do this."))
+        raise PermissionDenied(
+            ApplicationErrorCode.FORBIDDEN, _("Only office operators can do this.")
+        )
     key = (idempotency_key or "").strip()[: services.MAX_KEY_LENGTH]
     if key:
         done = Application.objects.filter(assisted_by=actor, idempotency_key=key).first()
@@ -93,9 +97,9 @@ def application_submit_assisted(
     village = region_get(citizen.village_code)
     if village is None or village.level != "village":
         raise DomainError(
-            "invalid_village",
+            ApplicationErrorCode.INVALID_VILLAGE,
             _("Enter the 10-digit village code (kelurahan/desa), for example 16.71.01.1001."),
-            details={"fields": {"village_code": [_("Unknown village code.")]}},
+            fields={"village_code": [_("Unknown village code.")]},
         )
     with transaction.atomic():
         # The password is random and never shown: the citizen sets their own from the email.
@@ -130,7 +134,7 @@ def application_submit_assisted(
         )
         if profile.office_id != actor.office_id:
             raise PermissionDenied(
-                "other_office",
+                ApplicationErrorCode.OTHER_OFFICE,
                 _(
                     "This address belongs to another office's area. The citizen registers "
                     "at the office of the kabupaten/kota where they live."
@@ -161,7 +165,8 @@ def application_submit_assisted(
                     exc.code,
                     exc.message,
                     status=exc.status,
-                    details={**exc.details, "fields": {f"document_{kind}": [exc.message]}},
+                    details=exc.details,
+                    fields={f"document_{kind}": [exc.message]},
                 ) from exc
         application, _created = services.application_submit(
             actor=actor,
@@ -172,7 +177,7 @@ def application_submit_assisted(
         )
         audit_record(
             actor=actor,
-            action="application.assisted_registration",
+            action=AuditAction.APPLICATION_ASSISTED_REGISTRATION,
             obj=application,
             office=application.office,
             ip_address=ip_address,
@@ -190,7 +195,6 @@ def set_password_url(user: Any) -> str:
 
 
 def _queue_set_password(*, user: Any, application: Application) -> None:
-    from pencaker.notifications.services import notification_queue
 
     with translation.override(settings.LANGUAGE_CODE):
         context = {

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from pencaker.applications.assisted import CitizenInput
 from pencaker.applications.choices import ApplicationType, RejectReason, ReturnReason, Status
 from pencaker.core.forms import DomainErrorFormMixin
+from pencaker.seekers.choices import EducationLevel, MaritalStatus, Religion, Sex
 
 
 class SubmitForm(forms.Form):
@@ -179,7 +180,6 @@ class AssistedRegistrationForm(DomainErrorFormMixin, forms.Form):
     idempotency_key = forms.CharField(widget=forms.HiddenInput, max_length=100, required=False)
 
     def __init__(self, *args, document_kinds: list[tuple[str, str]], **kwargs):
-        from pencaker.seekers.choices import EducationLevel, MaritalStatus, Religion, Sex
 
         super().__init__(*args, **kwargs)
         blank = [("", _("Choose…"))]

@@ -17,7 +17,9 @@ from django.urls import reverse
 from django.utils import translation
 
 from pencaker.applications.models import Application
+from pencaker.applications.selectors import application_return_items
 from pencaker.core.links import absolute_url
+from pencaker.notifications.services import OutgoingMessage, notification_queue_many
 
 EVENTS = frozenset({"submitted", "resubmitted", "returned", "approved", "rejected"})
 
@@ -28,7 +30,6 @@ def status_url(application: Application) -> str:
 
 
 def _context(application: Application) -> dict[str, Any]:
-    from pencaker.applications.selectors import application_return_items
 
     return {
         "application": application,
@@ -45,7 +46,6 @@ def application_notify(*, application: Application, event: str, change_id: int |
 
     Call inside the service's transaction, after the status change was written.
     """
-    from pencaker.notifications.services import OutgoingMessage, notification_queue_many
 
     if event not in EVENTS:
         raise ValueError(f"unknown application event {event!r}")

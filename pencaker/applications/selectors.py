@@ -11,6 +11,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from pencaker.accounts.models import User
 from pencaker.applications import intake, sla
 from pencaker.applications.choices import (
     DECIDED_STATUSES,
@@ -18,9 +19,11 @@ from pencaker.applications.choices import (
     ApplicationType,
     Status,
 )
+from pencaker.applications.errors import ApplicationErrorCode
 from pencaker.applications.models import Application, ApplicationStatusChange, ReturnItem
 from pencaker.core.errors import DomainError, NotFound
 from pencaker.lifecycle.selectors import TimelineEntry
+from pencaker.offices.models import Office
 from pencaker.offices.selectors import office_calendar
 from pencaker.regions.nik import parse_nik
 
@@ -28,25 +31,25 @@ QUEUE_STATUSES = (Status.SUBMITTED, Status.IN_REVIEW)
 
 
 def _not_found() -> NotFound:
-    return NotFound("not_found", _("This application was not found."))
+    return NotFound(ApplicationErrorCode.NOT_FOUND, _("This application was not found."))
 
 
-def applications_of(user: Any) -> QuerySet[Application]:
+def applications_of(user: User) -> QuerySet[Application]:
     return Application.objects.filter(applicant=user).select_related("office")
 
 
-def application_open_for(user: Any) -> Application | None:
+def application_open_for(user: User) -> Application | None:
     return applications_of(user).filter(status__in=OPEN_STATUSES).first()
 
 
-def application_for_applicant(user: Any, tracking_number: str) -> Application:
+def application_for_applicant(user: User, tracking_number: str) -> Application:
     application = applications_of(user).filter(tracking_number=tracking_number).first()
     if application is None:
         raise _not_found()
     return application
 
 
-def application_for_staff(actor: Any, application_id: Any) -> Application:
+def application_for_staff(actor: User, application_id: Any) -> Application:
     try:
         pk = int(application_id)
     except (TypeError, ValueError):
@@ -61,7 +64,7 @@ def application_for_staff(actor: Any, application_id: Any) -> Application:
     return application
 
 
-def application_by_number_for_staff(actor: Any, tracking_number: str) -> Application:
+def application_by_number_for_staff(actor: User, tracking_number: str) -> Application:
     """One application of the staff member's own office, by tracking number (else 404)."""
     office_id = getattr(actor, "office_id", None)
     application = (
@@ -155,7 +158,7 @@ class MonthStats:
         return self.within_sla / self.decided if self.decided else None
 
 
-def application_sla_by_month(office: Any, *, months: int = 12) -> list[MonthStats]:
+def application_sla_by_month(office: Office, *, months: int = 12) -> list[MonthStats]:
     """Per month of decision: how many were decided within the SLA and the median working
     time to decision (pauses left out)."""
     calendar = office_calendar(office)
@@ -203,7 +206,7 @@ def application_nik_warnings(application: Application) -> list[str]:
     return warnings
 
 
-def renewal_requests_timeline(holder: Any) -> list[TimelineEntry]:
+def renewal_requests_timeline(holder: User) -> list[TimelineEntry]:
     """The holder's renewal requests for the lifecycle timeline (registered in
     ``apps.ApplicationsConfig.ready`` with ``lifecycle.selectors.timeline_source_register``)."""
     rows = []

@@ -8,6 +8,7 @@ from typing import Any
 from django.utils.translation import gettext as _
 
 from pencaker.applications.choices import Status
+from pencaker.applications.errors import ApplicationErrorCode
 from pencaker.applications.models import Application, ApplicationStatusChange
 from pencaker.core.errors import Conflict
 from pencaker.core.workflow import transition
@@ -38,7 +39,7 @@ def move(
     """
     if expected_from is not None and application.status not in set(expected_from):
         raise Conflict(
-            "invalid_transition",
+            ApplicationErrorCode.INVALID_TRANSITION,
             _("This action is not possible while the status is: %(status)s.")
             % {"status": application.get_status_display()},
             details={"from": application.status, "to": to},

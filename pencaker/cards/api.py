@@ -11,7 +11,9 @@ from pydantic import Field
 
 from pencaker.accounts.api_auth import TokenAuth
 from pencaker.cards import batch_check, qr_keys, services
+from pencaker.cards.errors import CardErrorCode
 from pencaker.core.audit import client_ip
+from pencaker.core.error_schema import ErrorOut
 from pencaker.core.errors import DomainError
 
 router = Router(tags=["cards"])
@@ -48,12 +50,6 @@ class VerifyOut(Schema):
     reports: list[dict[str, Any]] = []
 
 
-class ErrorOut(Schema):
-    code: str
-    message: str
-    details: dict[str, Any] = {}
-
-
 @router.post(
     "/verify",
     response={200: VerifyOut, 400: ErrorOut, 429: ErrorOut},
@@ -75,7 +71,7 @@ def card_verify(request, payload: VerifyIn):
         )
     else:
         raise DomainError(
-            "token_or_number_required",
+            CardErrorCode.TOKEN_OR_NUMBER_REQUIRED,
             _("Send the QR token, or the card number with the holder's date of birth."),
         )
     return result.__dict__

@@ -22,6 +22,7 @@ from typing import Any
 from django.utils.translation import gettext as _
 
 from pencaker.cards.choices import CardStatus, VerificationMethod, VerificationOutcome
+from pencaker.cards.errors import CardErrorCode
 from pencaker.cards.models import Card, VerificationLog
 from pencaker.cards.numbers import CardNumberError, parse_card_number
 from pencaker.cards.services import (
@@ -89,14 +90,16 @@ def card_check_many(
     organisation = organisation_verified_of(actor)
     if organisation is None:
         raise PermissionDenied(
-            "employer_not_verified",
+            CardErrorCode.EMPLOYER_NOT_VERIFIED,
             _("Only members of a verified employer can check cards in bulk."),
         )
     if not rows:
-        raise DomainError("batch_empty", _("Paste at least one line: card number, birth date."))
+        raise DomainError(
+            CardErrorCode.BATCH_EMPTY, _("Paste at least one line: card number, birth date.")
+        )
     if len(rows) > BATCH_MAX:
         raise DomainError(
-            "batch_too_large",
+            CardErrorCode.BATCH_TOO_LARGE,
             _("At most %(max)s cards at once; split the list.") % {"max": BATCH_MAX},
         )
     hashed = client_hash(f"organisation:{organisation.pk}")

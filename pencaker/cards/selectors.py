@@ -7,20 +7,22 @@ from typing import Any
 
 from django.db.models import QuerySet
 
+from pencaker.accounts.models import User
 from pencaker.accounts.permissions import is_verified_staff
 from pencaker.cards.choices import CardStatus
 from pencaker.cards.models import Card, CardStatusChange
+from pencaker.offices.models import Office
 
 
-def cards_of_holder(user: Any) -> QuerySet[Card]:
+def cards_of_holder(user: User) -> QuerySet[Card]:
     return Card.objects.filter(holder=user).select_related("office").order_by("-issued_on", "-id")
 
 
-def card_current_of_holder(user: Any) -> Card | None:
+def card_current_of_holder(user: User) -> Card | None:
     return cards_of_holder(user).exclude(status=CardStatus.SUPERSEDED).first()
 
 
-def card_for_viewer(*, user: Any, number: str, version: int) -> tuple[Card, bool]:
+def card_for_viewer(*, user: User, number: str, version: int) -> tuple[Card, bool]:
     """The card version if ``user`` may download it, and whether this is a staff view.
 
     Anyone else gets ``Card.DoesNotExist`` (a 404 that does not say whether it exists).
@@ -33,7 +35,7 @@ def card_for_viewer(*, user: Any, number: str, version: int) -> tuple[Card, bool
     raise Card.DoesNotExist
 
 
-def cards_for_office(office: Any) -> QuerySet[Card]:
+def cards_for_office(office: Office) -> QuerySet[Card]:
     return Card.objects.filter(office=office).select_related("holder").order_by("-id")
 
 

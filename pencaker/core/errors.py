@@ -1,6 +1,6 @@
 """The one domain error type. Views show it as a message; the API maps it to a status.
 
-The error contract (docs/adr/0012-one-error-contract.md):
+The error contract (docs/adr/0013-one-error-contract.md):
 
 - ``code`` is a member of the raising app's ``StrEnum`` (``SeekerErrorCode``,
   ``AccountErrorCode`` …, one ``errors.py`` per app); its value is the stable string
@@ -81,8 +81,8 @@ class DomainError(Exception):
     status the API answers with; ``fields`` maps field names to their messages;
     ``details`` carries other structured data (e.g. the list of missing items).
 
-    ``details={"fields": {...}}`` (the older spelling, still used by apps not yet
-    converted) is accepted: its field errors become ``fields``.
+    ``details={"fields": {...}}`` (the older spelling; no module of the tree uses it any
+    more) is still accepted: its field errors become ``fields``.
     """
 
     status = 400

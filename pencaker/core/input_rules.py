@@ -80,7 +80,7 @@ def _neutralise_address(request: HttpRequest) -> None:
         for key, values in request.GET.lists():
             cleaned.setlist(_replace(key), [_replace(v) for v in values])
         cleaned._mutable = False
-        request.GET = cleaned
+        request.GET = cleaned  # type: ignore[assignment]  # django-stubs types GET as immutable
 
 
 def _pairs(data: Any) -> Iterator[tuple[str, str]]:

@@ -12,6 +12,17 @@ from pathlib import Path
 
 from django.db import transaction
 
+from pencaker.accounts.models import STAFF_ROLES, Role, User
+from pencaker.applications import services as applications
+from pencaker.applications.models import Application
+from pencaker.cards.selectors import card_current_of_holder
+from pencaker.documents.selectors import documents_current_for
+from pencaker.documents.services import document_upload
+from pencaker.offices.models import Office
+from pencaker.regions.models import Region
+from pencaker.regions.services import regions_import_csv
+from pencaker.seekers.demo import seed_demo_profile
+
 DATA = Path(__file__).parent / "data"
 OFFICE_CODE = "16.71"
 DEMO_PASSWORD = "pencaker-demo-2026"  # noqa: S105 - demo only, printed by make run
@@ -27,15 +38,12 @@ class DemoLogin:
 
 
 def seed_regions() -> int:
-    from pencaker.regions.services import regions_import_csv
 
     with (DATA / "regions_demo.csv").open(encoding="utf-8") as handle:
         return regions_import_csv(handle=handle).total
 
 
 def seed_office():
-    from pencaker.offices.models import Office
-    from pencaker.regions.models import Region
 
     office, _ = Office.objects.update_or_create(
         code=OFFICE_CODE,
@@ -55,7 +63,6 @@ def seed_office():
 
 
 def seed_users(office) -> list[DemoLogin]:
-    from pencaker.accounts.models import STAFF_ROLES, Role, User
 
     logins = [
         DemoLogin(
@@ -118,8 +125,6 @@ def seed_two_factor() -> None:
     from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
     from django_otp.plugins.otp_totp.models import TOTPDevice
 
-    from pencaker.accounts.models import User
-
     for email, secret in DEMO_TOTP_SECRETS.items():
         user = User.objects.get(email=email)
         TOTPDevice.objects.update_or_create(
@@ -164,11 +169,6 @@ def seed_seeker(seeker_email: str = "pencaker@demo.pencaker.id") -> None:
     """The demo job seeker: a complete profile and the three required documents."""
     from django.core.files.uploadedfile import SimpleUploadedFile
 
-    from pencaker.accounts.models import User
-    from pencaker.documents.selectors import documents_current_for
-    from pencaker.documents.services import document_upload
-    from pencaker.seekers.demo import seed_demo_profile
-
     user = User.objects.get(email=seeker_email)
     seed_demo_profile(user)
     present = documents_current_for(user)
@@ -196,10 +196,6 @@ def seed_card(
     operator_email: str = "operator@demo.pencaker.id",
 ) -> None:
     """The demo job seeker's approved AK/1 request and issued, signed card (idempotent)."""
-    from pencaker.accounts.models import User
-    from pencaker.applications import services as applications
-    from pencaker.applications.models import Application
-    from pencaker.cards.selectors import card_current_of_holder
 
     seeker = User.objects.get(email=seeker_email)
     operator = User.objects.get(email=operator_email)

@@ -27,6 +27,7 @@ from pencaker.documents.checks import too_large_error
 from pencaker.documents.upload_limit import install_upload_limit
 from pencaker.employers import selectors, services, sla
 from pencaker.employers.choices import OrganisationType, SizeBand
+from pencaker.employers.errors import EmployerError
 from pencaker.employers.models import Organisation
 from pencaker.offices.selectors import office_calendar
 
@@ -228,13 +229,15 @@ def employer_register(request):
     limit = install_upload_limit(request)
     if not request.META.get("CONTENT_TYPE", "").startswith("multipart/form-data"):
         raise DomainError(
-            "not_multipart", _("Send the registration as multipart/form-data with the document.")
+            EmployerError.NOT_MULTIPART,
+            _("Send the registration as multipart/form-data with the document."),
         )
     try:
         files = request.FILES
     except MultiPartParserError as exc:
         raise DomainError(
-            "not_multipart", _("Send the registration as multipart/form-data with the document.")
+            EmployerError.NOT_MULTIPART,
+            _("Send the registration as multipart/form-data with the document."),
         ) from exc
     if limit.too_large_bytes is not None:
         raise too_large_error(limit.too_large_bytes)
@@ -309,7 +312,9 @@ def employer_member_invite(request, payload: InviteIn):
 def operator_employer_queue(request, status: str = ""):
     actor = request.auth
     if not can_decide(actor):
-        raise PermissionDenied("forbidden", _("Only office operators can verify employers."))
+        raise PermissionDenied(
+            EmployerError.FORBIDDEN, _("Only office operators can verify employers.")
+        )
     calendar = office_calendar(actor.office)
     rows = []
     for organisation in selectors.organisation_queue_for_office(actor, status=status)[:200]:

@@ -35,3 +35,5 @@ class EmployerError(StrEnum):
     MEMBER_NOT_FOUND = "member_not_found"
     CANNOT_REMOVE_OWNER = "cannot_remove_owner"
     NOT_VERIFIED = "not_verified"
+    NOT_MULTIPART = "not_multipart"
+    INVALID_TRANSITION = "invalid_transition"

@@ -479,7 +479,7 @@ def organisation_update(
 def _resubmit(organisation: Organisation, *, actor: Any, ip_address: str | None) -> None:
     if organisation.status != Status.NEEDS_CHANGES:
         raise Conflict(
-            "invalid_transition",
+            EmployerError.INVALID_TRANSITION,
             _("This action is not possible while the status is %(status)s.")
             % {"status": organisation.get_status_display()},
             details={"from": organisation.status, "to": Status.SUBMITTED},

@@ -7,6 +7,7 @@ class LifecycleConfig(AppConfig):
     label = "lifecycle"
 
     def ready(self) -> None:
+        # Imported here: models and registries may be read only once the apps are loaded.
         from pencaker.accounts.models import Role
         from pencaker.accounts.permissions import DECIDING_ROLES
         from pencaker.accounts.staff_menu import staff_link_register

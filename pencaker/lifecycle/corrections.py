@@ -22,6 +22,7 @@ from pencaker.cards.services import card_placement_print
 from pencaker.core.audit import AuditAction, audit_record
 from pencaker.core.errors import Conflict, DomainError, PermissionDenied
 from pencaker.lifecycle.choices import PlacementSource
+from pencaker.lifecycle.errors import LifecycleErrorCode
 from pencaker.lifecycle.models import Placement
 from pencaker.lifecycle.services.reports import (
     PlacementInput,
@@ -53,12 +54,12 @@ def placement_correct(
         previous = placement_current(card.number)
         if card.status != CardStatus.PLACED or previous is None:
             raise Conflict(
-                "no_placement",
+                LifecycleErrorCode.NO_PLACEMENT,
                 _("No job is recorded on this card, so there is nothing to correct."),
             )
         if not staff and not holder_may_correct(card_number=card.number, today=today):
             raise PermissionDenied(
-                "correction_period_over",
+                LifecycleErrorCode.CORRECTION_PERIOD_OVER,
                 _(
                     "A job can be corrected online for %(days)s days after reporting it. Please "
                     "ask the office to correct it."
@@ -68,7 +69,7 @@ def placement_correct(
         errors = _validate_placement(card, placement, today)
         if errors:
             raise DomainError(
-                "invalid_placement",
+                LifecycleErrorCode.INVALID_PLACEMENT,
                 " ".join(errors.values()),
                 fields={name: [message] for name, message in errors.items()},
             )

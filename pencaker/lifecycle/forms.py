@@ -5,6 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from pencaker.core.forms import DomainErrorFormMixin
 from pencaker.lifecycle.choices import PlacementArea, ReportOutcome, Sector
 from pencaker.lifecycle.services import PlacementInput
 from pencaker.offices.models import LifecycleSettings
@@ -12,7 +13,7 @@ from pencaker.offices.models import LifecycleSettings
 PLACEMENT_FIELDS = ("employer", "position", "sector", "start_date", "area")
 
 
-class PlacementFields(forms.Form):
+class PlacementFields(DomainErrorFormMixin, forms.Form):
     employer = forms.CharField(
         label=_("Company or employer"),
         max_length=200,
@@ -106,7 +107,7 @@ class CounterReportForm(ReportForm):
     )
 
 
-class SettingsForm(forms.ModelForm):
+class SettingsForm(DomainErrorFormMixin, forms.ModelForm):
     class Meta:
         model = LifecycleSettings
         fields = [

@@ -10,11 +10,13 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
+from pencaker.accounts.models import User
 from pencaker.cards.choices import CardStatus
 from pencaker.cards.models import Card
 from pencaker.lifecycle.choices import EventKind, PlacementArea, ReportChannel
 from pencaker.lifecycle.models import Placement, Report, SeekerEvent
 from pencaker.lifecycle.schedule import ReportSlot, Rules, current_slot, next_slot, report_slots
+from pencaker.offices.models import Office
 from pencaker.offices.selectors import office_lifecycle_settings
 
 
@@ -39,7 +41,7 @@ class ReportState:
         return [(slot, self.reported.get(slot.number)) for slot in self.slots]
 
 
-def card_current_for_holder(holder: Any) -> Card | None:
+def card_current_for_holder(holder: User) -> Card | None:
     return (
         Card.objects.filter(holder=holder)
         .exclude(status=CardStatus.SUPERSEDED)
@@ -49,20 +51,21 @@ def card_current_for_holder(holder: Any) -> Card | None:
     )
 
 
-def card_current_for_staff(*, user: Any, number: str) -> Card | None:
+def card_current_for_staff(*, user: User, number: str) -> Card | None:
     """The current version of a card of the staff member's own office (else None)."""
     number = (number or "").strip()
-    if not number or not getattr(user, "office_id", None):
+    office_id = getattr(user, "office_id", None)
+    if not number or not office_id:
         return None
     return (
-        Card.objects.filter(number=number, office_id=user.office_id)
+        Card.objects.filter(number=number, office_id=office_id)
         .exclude(status=CardStatus.SUPERSEDED)
         .select_related("office", "holder")
         .first()
     )
 
 
-def rules_for_office(office: Any) -> Rules:
+def rules_for_office(office: Office) -> Rules:
     """The office's lifecycle settings (``offices.selectors``) as the schedule's rules."""
     row = office_lifecycle_settings(office)
     return Rules(
@@ -121,7 +124,7 @@ def _d(day: dt.date) -> str:
     return day.strftime("%d-%m-%Y")
 
 
-def timeline_for_holder(holder: Any) -> list[TimelineEntry]:
+def timeline_for_holder(holder: User) -> list[TimelineEntry]:
     """Registered, reports, placement, expiry or removal, renewals: newest first."""
     entries: list[TimelineEntry] = []
     for event in SeekerEvent.objects.filter(holder=holder).select_related("card"):

@@ -21,15 +21,6 @@ from pencaker.offices.selectors import office_lifecycle_settings
 from pencaker.offices.services import office_lifecycle_settings_update
 
 
-def _apply_domain_error(form, exc: DomainError) -> None:
-    fields = (exc.details or {}).get("fields") or {}
-    if fields:
-        for name, message in fields.items():
-            form.add_error(name if name in form.fields else None, message)
-    else:
-        form.add_error(None, exc.message)
-
-
 @seeker_required
 def home(request):
     today = timezone.localdate()
@@ -48,7 +39,7 @@ def home(request):
                     placement=form.placement() if outcome == ReportOutcome.EMPLOYED else None,
                 )
             except DomainError as exc:
-                _apply_domain_error(form, exc)
+                form.add_domain_error(exc)
             else:
                 if outcome == ReportOutcome.EMPLOYED:
                     messages.success(
@@ -95,7 +86,7 @@ def placement(request):
                 actor=request.user, card_number=card.number, placement=form.placement(), today=today
             )
         except DomainError as exc:
-            _apply_domain_error(form, exc)
+            form.add_domain_error(exc)
         else:
             messages.success(
                 request, _("Thank you! Your new job is recorded and your card is updated.")
@@ -148,7 +139,7 @@ def staff_report(request, number: str):
                 placement=form.placement() if outcome == ReportOutcome.EMPLOYED else None,
             )
         except DomainError as exc:
-            _apply_domain_error(form, exc)
+            form.add_domain_error(exc)
         else:
             messages.success(request, _("The report is recorded and the card re-issued."))
             return redirect(f"{_staff_url()}?nomor={card.number}")
@@ -170,7 +161,7 @@ def staff_placement(request, number: str):
                 today=timezone.localdate(),
             )
         except DomainError as exc:
-            _apply_domain_error(form, exc)
+            form.add_domain_error(exc)
         else:
             messages.success(request, _("The new job is recorded and the card re-issued."))
             return redirect(f"{_staff_url()}?nomor={card.number}")
@@ -252,7 +243,7 @@ def staff_settings(request):
         try:
             office_lifecycle_settings_update(actor=request.user, office=office, **form.cleaned_data)
         except DomainError as exc:
-            _apply_domain_error(form, exc)
+            form.add_domain_error(exc)
         else:
             messages.success(request, _("The reporting rules are saved."))
             return redirect("lifecycle:staff_settings")

@@ -193,6 +193,7 @@ def _enqueue_delivery(notification_id: int) -> None:
 
 
 def _enqueue_deliveries(notification_ids: Sequence[int]) -> None:
+    # Imported here: notifications.tasks imports this module (the task calls the service).
     from pencaker.notifications.tasks import deliver_notification
 
     if len(notification_ids) == 1:

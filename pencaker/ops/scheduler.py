@@ -14,7 +14,11 @@ from dataclasses import dataclass
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from pencaker.lifecycle.tasks import lifecycle_daily_task
+from pencaker.notifications.tasks import retry_due_notifications
 from pencaker.ops.models import SchedulerRun
+from pencaker.ops.tasks import cleanup_orphans_task
+from pencaker.reporting.tasks import ipk_summarize_task
 
 
 @dataclass(frozen=True)
@@ -38,25 +42,21 @@ def _daily_after_one_am(now: dt.datetime) -> str | None:
 
 
 def _notifications_retry() -> object:
-    from pencaker.notifications.tasks import retry_due_notifications
 
     return retry_due_notifications.enqueue()
 
 
 def _orphans_cleanup() -> object:
-    from pencaker.ops.tasks import cleanup_orphans_task
 
     return cleanup_orphans_task.enqueue()
 
 
 def _lifecycle_daily() -> object:
-    from pencaker.lifecycle.tasks import lifecycle_daily_task
 
     return lifecycle_daily_task.enqueue()
 
 
 def _ipk_summarize() -> object:
-    from pencaker.reporting.tasks import ipk_summarize_task
 
     return ipk_summarize_task.enqueue()
 

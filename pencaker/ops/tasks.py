@@ -12,6 +12,8 @@ from datetime import timedelta
 from django.utils import timezone
 from django_tasks import task
 
+from pencaker.ops.orphans import orphans_cleanup
+
 INTERVAL = timedelta(hours=1)
 TASK_PATH = "pencaker.ops.tasks.cleanup_orphans_task"
 
@@ -40,7 +42,6 @@ def schedule_orphans_cleanup(*, delay: timedelta = INTERVAL) -> bool:
 
 @task()
 def cleanup_orphans_task() -> dict:
-    from pencaker.ops.orphans import orphans_cleanup
 
     result = orphans_cleanup()
     schedule_orphans_cleanup()

@@ -31,6 +31,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from pencaker.core.errors import DomainError
+from pencaker.regions.errors import RegionErrorCode
 
 NIK_LENGTH = 16
 
@@ -114,7 +115,7 @@ def _birth_date(day: int, month: int, yy: int, today: date) -> date:
         if candidate <= today:
             return candidate
     raise NikError(
-        "nik_date",
+        RegionErrorCode.NIK_DATE,
         _(
             "The date of birth in the NIK (digits 7 to 12: %(day)02d-%(month)02d-%(yy)02d) is "
             "not a real date. Check that you copied the NIK from your KTP correctly."
@@ -134,12 +135,12 @@ def parse_nik(value: str, *, today: date | None = None) -> NikInfo:
     nik = normalize_nik(value)
     if not _DIGITS.fullmatch(nik):
         raise NikError(
-            "nik_not_digits",
+            RegionErrorCode.NIK_NOT_DIGITS,
             _("The NIK may contain only the digits 0 to 9. Copy the 16 digits from your KTP."),
         )
     if len(nik) != NIK_LENGTH:
         raise NikError(
-            "nik_length",
+            RegionErrorCode.NIK_LENGTH,
             _("The NIK must be exactly 16 digits; you entered %(count)d. Check your KTP.")
             % {"count": len(nik)},
             details={"length": len(nik)},
@@ -147,7 +148,7 @@ def parse_nik(value: str, *, today: date | None = None) -> NikInfo:
     province = nik[0:2]
     if province not in PROVINCE_CODES:
         raise NikError(
-            "nik_province",
+            RegionErrorCode.NIK_PROVINCE,
             _(
                 "The NIK must start with a province code; %(code)s is not one. "
                 "Check the first two digits against your KTP."
@@ -158,7 +159,7 @@ def parse_nik(value: str, *, today: date | None = None) -> NikInfo:
     sex, day = _sex_and_day(raw_day)
     if not 1 <= day <= 31:
         raise NikError(
-            "nik_day",
+            RegionErrorCode.NIK_DAY,
             _(
                 "Digits 7 and 8 of the NIK are the day of birth: 01 to 31, or 41 to 71 for "
                 "women. %(day)02d is neither. Check the NIK on your KTP."
@@ -167,7 +168,7 @@ def parse_nik(value: str, *, today: date | None = None) -> NikInfo:
         )
     if not 1 <= month <= 12:
         raise NikError(
-            "nik_month",
+            RegionErrorCode.NIK_MONTH,
             _(
                 "Digits 9 and 10 of the NIK are the month of birth (01 to 12); %(month)02d is "
                 "not a month. Check the NIK on your KTP."
@@ -177,7 +178,7 @@ def parse_nik(value: str, *, today: date | None = None) -> NikInfo:
     birth_date = _birth_date(day, month, yy, today)
     if serial == "0000":
         raise NikError(
-            "nik_serial",
+            RegionErrorCode.NIK_SERIAL,
             _("The last four digits of a NIK are never 0000. Check the NIK on your KTP."),
         )
     return NikInfo(

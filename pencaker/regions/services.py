@@ -10,8 +10,9 @@ from typing import Any, TextIO
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from pencaker.core.audit import audit_record
+from pencaker.core.audit import AuditAction, audit_record
 from pencaker.core.errors import DomainError
+from pencaker.regions.errors import RegionErrorCode
 from pencaker.regions.models import Level, Region
 
 BATCH = 2000
@@ -64,7 +65,7 @@ class _Row:
     kind: str
 
 
-def _fail(code: str, line: int, message: str) -> RegionImportError:
+def _fail(code: RegionErrorCode, line: int, message: str) -> RegionImportError:
     return RegionImportError(
         code,
         _("Line %(line)d: %(problem)s") % {"line": line, "problem": message},
@@ -78,7 +79,7 @@ def _read_rows(handle: TextIO) -> list[_Row]:
         return _parse(reader)
     except csv.Error as exc:
         raise _fail(
-            "regions_bad_csv",
+            RegionErrorCode.REGIONS_BAD_CSV,
             reader.line_num,
             _("this line is not valid CSV (%(error)s).") % {"error": exc},
         ) from exc
@@ -88,7 +89,7 @@ def _parse(reader: csv.DictReader) -> list[_Row]:
     missing = [c for c in REQUIRED_COLUMNS if c not in (reader.fieldnames or [])]
     if missing:
         raise RegionImportError(
-            "regions_missing_columns",
+            RegionErrorCode.REGIONS_MISSING_COLUMNS,
             _("The file must start with the header line %(header)s; missing: %(missing)s.")
             % {"header": "code,name,level,parent_code,kind", "missing": ", ".join(missing)},
             details={"line": 1, "missing": missing},
@@ -105,20 +106,20 @@ def _parse(reader: csv.DictReader) -> list[_Row]:
         kind = (raw.get("kind") or "").strip()
         if level not in CODE_PATTERNS:
             raise _fail(
-                "regions_unknown_level",
+                RegionErrorCode.REGIONS_UNKNOWN_LEVEL,
                 line,
                 _("unknown level %(level)r (use province, regency, district or village).")
                 % {"level": level},
             )
         if not CODE_PATTERNS[Level(level)].fullmatch(code):
             raise _fail(
-                "regions_bad_code",
+                RegionErrorCode.REGIONS_BAD_CODE,
                 line,
                 _("code %(code)r is not a valid %(level)s code.") % {"code": code, "level": level},
             )
         if not name or len(name) > _NAME_MAX or len(kind) > _KIND_MAX:
             raise _fail(
-                "regions_bad_name",
+                RegionErrorCode.REGIONS_BAD_NAME,
                 line,
                 _("the name must be 1 to %(max)d characters and the kind at most %(kind)d.")
                 % {"max": _NAME_MAX, "kind": _KIND_MAX},
@@ -126,7 +127,7 @@ def _parse(reader: csv.DictReader) -> list[_Row]:
         expected_parent = code.rsplit(".", 1)[0] if "." in code else None
         if parent != expected_parent:
             raise _fail(
-                "regions_wrong_parent",
+                RegionErrorCode.REGIONS_WRONG_PARENT,
                 line,
                 _("parent code %(parent)r does not match code %(code)r.")
                 % {"parent": parent or "", "code": code},
@@ -152,7 +153,7 @@ def regions_import_csv(*, handle: TextIO, actor: Any = None) -> ImportResult:
     for row in rows:
         if row.code in seen:
             raise _fail(
-                "regions_duplicate_code",
+                RegionErrorCode.REGIONS_DUPLICATE_CODE,
                 row.line,
                 _("code %(code)s appears twice (first on line %(first)d).")
                 % {"code": row.code, "first": seen[row.code].line},
@@ -176,14 +177,14 @@ def regions_import_csv(*, handle: TextIO, actor: Any = None) -> ImportResult:
         found_level = in_file.level if in_file else (existing.get(row.parent) or (None,) * 4)[3]
         if found_level is None:
             raise _fail(
-                "regions_missing_parent",
+                RegionErrorCode.REGIONS_MISSING_PARENT,
                 row.line,
                 _("parent %(parent)s of %(code)s is neither in the file nor in the database.")
                 % {"parent": row.parent, "code": row.code},
             )
         if found_level != parent_level:
             raise _fail(
-                "regions_wrong_parent",
+                RegionErrorCode.REGIONS_WRONG_PARENT,
                 row.line,
                 _("parent %(parent)s of %(code)s is a %(found)s, expected a %(expected)s.")
                 % {
@@ -221,7 +222,7 @@ def regions_import_csv(*, handle: TextIO, actor: Any = None) -> ImportResult:
     if created or updated:
         audit_record(
             actor=actor,
-            action="regions.import",
+            action=AuditAction.REGIONS_IMPORT,
             data={"created": created, "updated": updated, "unchanged": unchanged},
         )
     return result

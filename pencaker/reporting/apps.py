@@ -7,6 +7,7 @@ class ReportingConfig(AppConfig):
     label = "reporting"
 
     def ready(self) -> None:
+        # Imported here: models and registries may be read only once the apps are loaded.
         from pencaker.accounts.staff_menu import staff_link_register
 
         staff_link_register(url_name="reporting:ipk", label=_("IPK statistics"), order=40)

@@ -44,6 +44,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from pencaker.lifecycle.choices import ENDING_KINDS, AgeGroup, EventKind, PlacementArea
+from pencaker.offices.models import Office
 from pencaker.reporting.models import IpkMonthlyCount, IpkSummaryState
 from pencaker.reporting.periods import Period
 from pencaker.seekers.choices import EducationLevel
@@ -178,7 +179,7 @@ class Row:
 @dataclass(frozen=True)
 class IpkReport:
     form: FormSpec
-    office: Any
+    office: Office
     period: Period
     rows: tuple[Row, ...]
     sources: tuple[str, ...] = field(default=())  # "summary", "events": where figures came from
@@ -197,7 +198,7 @@ class IpkReport:
         return {
             "form": self.form.code,
             "title": str(self.form.title),
-            "office": {"code": self.office.code, "name": self.office.name},  # type: ignore[attr-defined]
+            "office": {"code": self.office.code, "name": self.office.name},
             "period": {
                 "code": self.period.code,
                 "kind": self.period.kind,

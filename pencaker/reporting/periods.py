@@ -12,6 +12,7 @@ from django.utils import formats
 from django.utils.translation import gettext as _
 
 from pencaker.core.errors import DomainError
+from pencaker.reporting.errors import ReportingErrorCode
 
 MONTH = "month"
 SEMESTER = "semester"
@@ -84,7 +85,7 @@ def year(number: int) -> Period:
 def _check_year(value: int) -> None:
     if not MIN_YEAR <= value <= MAX_YEAR:
         raise DomainError(
-            "period_out_of_range",
+            ReportingErrorCode.PERIOD_OUT_OF_RANGE,
             _("Choose a year between %(min)s and %(max)s.") % {"min": MIN_YEAR, "max": MAX_YEAR},
         )
 
@@ -95,7 +96,9 @@ def parse(code: str) -> Period:
     if m := _MONTH_RE.match(text):
         _check_year(int(m[1]))
         if not 1 <= int(m[2]) <= 12:
-            raise DomainError("period_invalid", _("The month must be between 01 and 12."))
+            raise DomainError(
+                ReportingErrorCode.PERIOD_INVALID, _("The month must be between 01 and 12.")
+            )
         return month(int(m[1]), int(m[2]))
     if m := _SEMESTER_RE.match(text):
         _check_year(int(m[1]))
@@ -104,6 +107,6 @@ def parse(code: str) -> Period:
         _check_year(int(m[1]))
         return year(int(m[1]))
     raise DomainError(
-        "period_invalid",
+        ReportingErrorCode.PERIOD_INVALID,
         _("Write the period as YYYY-MM (a month), YYYY-S1 or YYYY-S2 (a semester) or YYYY."),
     )

@@ -64,7 +64,7 @@ def _build(report: ipk.IpkReport) -> Workbook:
         value=_("Office: %(name)s (%(code)s)")
         % {
             "name": office.name,
-            "code": office.code,  # type: ignore[attr-defined]
+            "code": office.code,
         },
     )
     sheet.cell(

@@ -7,6 +7,7 @@ class SeekersConfig(AppConfig):
     label = "seekers"
 
     def ready(self) -> None:
+        # Imported here: models and registries may be read only once the apps are loaded.
         from pencaker.accounts.permissions import DECIDING_ROLES
         from pencaker.accounts.staff_menu import staff_link_register
         from pencaker.documents.selectors import owner_office_reader_register

@@ -10,8 +10,10 @@ import datetime as dt
 import re
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
+from pencaker.accounts.phone import phone_normalize
 from pencaker.core.dates import age_on
 from pencaker.regions.nik import NikError, parse_nik
 from pencaker.seekers.choices import EducationLevel, LanguageLevel, MaritalStatus, Religion, Sex
@@ -137,9 +139,6 @@ def address_errors(
 
 def normalize_phone(value: str) -> tuple[str, str]:
     """Return ``(E.164 number, error message)`` using the accounts app's phone rules."""
-    from django.core.exceptions import ValidationError
-
-    from pencaker.accounts.phone import phone_normalize
 
     if not (value or "").strip():
         return "", _("Please write your mobile number, for example 0812 3456 7890.")

@@ -9,13 +9,15 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import Any, cast
+from typing import cast
 
 from django.db import models
 from django.db.models import Q, QuerySet
 from django.utils.text import capfirst
 from django.utils.translation import gettext
 
+from pencaker.accounts.models import User
+from pencaker.offices.models import Office
 from pencaker.surveys import ikm
 from pencaker.surveys.models import (
     Answer,
@@ -27,7 +29,7 @@ from pencaker.surveys.models import (
 )
 
 
-def questionnaire_for_office(office: Any) -> list[Question]:
+def questionnaire_for_office(office: Office) -> list[Question]:
     """The active questions an office asks: the 9 standard ones plus its own."""
     return list(
         Question.objects.filter(Q(office__isnull=True) | Q(office=office), is_active=True).order_by(
@@ -36,7 +38,7 @@ def questionnaire_for_office(office: Any) -> list[Question]:
     )
 
 
-def questions_by_element(office: Any) -> dict[str, list[Question]]:
+def questions_by_element(office: Office) -> dict[str, list[Question]]:
     """Per element, standard question first, then the office's own in their order; this is
     how columns U1.1, U1.2 … of an imported file map onto questions."""
     grouped: dict[str, list[Question]] = {code: [] for code in ikm.ELEMENT_CODES}
@@ -47,11 +49,11 @@ def questions_by_element(office: Any) -> dict[str, list[Question]]:
     return grouped
 
 
-def periods_for_office(office: Any) -> QuerySet[SurveyPeriod]:
+def periods_for_office(office: Office) -> QuerySet[SurveyPeriod]:
     return SurveyPeriod.objects.filter(office=office)
 
 
-def period_for_staff(*, user: Any, pk: int) -> SurveyPeriod | None:
+def period_for_staff(*, user: User, pk: int) -> SurveyPeriod | None:
     return SurveyPeriod.objects.filter(office=user.office, pk=pk).select_related("office").first()
 
 
@@ -201,7 +203,7 @@ class TrendEntry:
     result: ikm.IkmResult
 
 
-def office_trend(office: Any, *, limit: int = TREND_PERIODS) -> list[TrendEntry]:
+def office_trend(office: Office, *, limit: int = TREND_PERIODS) -> list[TrendEntry]:
     """The converted IKM of the office's latest ``limit`` periods, oldest first."""
     periods = list(
         SurveyPeriod.objects.filter(office=office).order_by("-start_date", "-end_date", "-id")[
@@ -219,7 +221,7 @@ def followups_for_period(period: SurveyPeriod) -> QuerySet[FollowUpAction]:
     return FollowUpAction.objects.filter(period=period).order_by("element", "quarter", "id")
 
 
-def followup_for_staff(*, user: Any, pk: int) -> FollowUpAction | None:
+def followup_for_staff(*, user: User, pk: int) -> FollowUpAction | None:
     """A follow-up action of the user's office, or None (also for other offices' actions)."""
     return (
         FollowUpAction.objects.filter(pk=pk, period__office=user.office)

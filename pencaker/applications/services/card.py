@@ -5,12 +5,13 @@ lower apps expose the services it calls."""
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from pencaker.accounts.models import User
 from pencaker.applications.choices import ApplicationType, Status
+from pencaker.applications.errors import ApplicationErrorCode
 from pencaker.applications.models import Application
 from pencaker.applications.services.submission import application_submit
 from pencaker.cards.models import Card
@@ -23,7 +24,7 @@ from pencaker.surveys.choices import InvitationReason
 from pencaker.surveys.services import invitation_create
 
 
-def application_card_issue(*, application: Application, actor: Any) -> Card:
+def application_card_issue(*, application: Application, actor: User | None) -> Card:
     """Issue the card of an approved application and record what it means elsewhere:
     the registration event (lifecycle) and, for a first card, the survey invitation.
 
@@ -34,7 +35,9 @@ def application_card_issue(*, application: Application, actor: Any) -> Card:
     same card when it runs again.
     """
     if application.status != Status.APPROVED:
-        raise Conflict("not_approved", _("Only an approved application gets a card."))
+        raise Conflict(
+            ApplicationErrorCode.NOT_APPROVED, _("Only an approved application gets a card.")
+        )
     with transaction.atomic():
         card, created = card_issue_record(application=application, actor=actor)
         if created:
@@ -54,13 +57,13 @@ def application_card_issue(*, application: Application, actor: Any) -> Card:
     return card
 
 
-def renewal_request(*, actor: Any, today: dt.date, ip_address: str | None = None) -> Application:
+def renewal_request(*, actor: User, today: dt.date, ip_address: str | None = None) -> Application:
     """One click: submit an application of type renewal from the holder's profile (no
     data to type again). Clicking twice returns the same application."""
     card = card_current_of_holder(actor)
     if card is None or not renewal_eligible(card, today):
         raise Conflict(
-            "renewal_not_possible",
+            ApplicationErrorCode.RENEWAL_NOT_POSSIBLE,
             _("A renewal is possible when your card has expired or expires within %(days)s days.")
             % {"days": RENEWAL_DAYS_BEFORE_EXPIRY},
         )

@@ -7,16 +7,16 @@ table, writes the history and audit rows, and queues the message in the outbox.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from pencaker.accounts.models import Role
+from pencaker.accounts.models import Role, User
 from pencaker.accounts.permissions import can_decide
 from pencaker.applications import intake, sla, tasks
 from pencaker.applications.choices import RejectReason, ReturnReason, Status
+from pencaker.applications.errors import ApplicationErrorCode
 from pencaker.applications.models import Application, ReturnItem
 from pencaker.applications.services.submission import (
     ReturnItemInput,
@@ -31,13 +31,16 @@ from pencaker.core.text import text_clean
 from pencaker.offices.selectors import office_return_reasons
 
 
-def application_claim(*, actor: Any, application_id: int) -> Application:
+def application_claim(*, actor: User, application_id: int) -> Application:
     with transaction.atomic():
         application = _locked_for_staff(actor, application_id)
         if application.status == Status.IN_REVIEW:
             if application.claimed_by_id == actor.pk:
                 return application
-            raise Conflict("claimed_by_other", _("Another operator is checking this application."))
+            raise Conflict(
+                ApplicationErrorCode.CLAIMED_BY_OTHER,
+                _("Another operator is checking this application."),
+            )
         application.claimed_by = actor
         application.claimed_at = timezone.now()
         move(application, to=Status.IN_REVIEW, actor=actor, expected_from=[Status.SUBMITTED])
@@ -50,7 +53,7 @@ def application_claim(*, actor: Any, application_id: int) -> Application:
     return application
 
 
-def application_release(*, actor: Any, application_id: int, note: str = "") -> Application:
+def application_release(*, actor: User, application_id: int, note: str = "") -> Application:
     with transaction.atomic():
         application = _locked_for_staff(actor, application_id)
         if (
@@ -58,7 +61,10 @@ def application_release(*, actor: Any, application_id: int, note: str = "") -> A
             and application.claimed_by_id != actor.pk
             and actor.role != Role.ADMIN_DINAS
         ):
-            raise Conflict("claimed_by_other", _("Another operator is checking this application."))
+            raise Conflict(
+                ApplicationErrorCode.CLAIMED_BY_OTHER,
+                _("Another operator is checking this application."),
+            )
         application.claimed_by = None
         application.claimed_at = None
         move(
@@ -77,17 +83,21 @@ def application_release(*, actor: Any, application_id: int, note: str = "") -> A
     return application
 
 
-def application_reassign(*, actor: Any, application_id: int, operator: Any) -> Application:
+def application_reassign(*, actor: User, application_id: int, operator: User) -> Application:
     """An admin dinas hands a claimed application to another operator of the office."""
     if getattr(actor, "role", None) != Role.ADMIN_DINAS:
-        raise PermissionDenied("forbidden", _("Only the office administrator can reassign."))
+        raise PermissionDenied(
+            ApplicationErrorCode.FORBIDDEN, _("Only the office administrator can reassign.")
+        )
     with transaction.atomic():
         application = _locked_for_staff(actor, application_id)
         if not can_decide(operator, application.office_id):
-            raise DomainError("invalid_operator", _("Choose an operator of this office."))
+            raise DomainError(
+                ApplicationErrorCode.INVALID_OPERATOR, _("Choose an operator of this office.")
+            )
         if application.status != Status.IN_REVIEW:
             raise Conflict(
-                "invalid_transition",
+                ApplicationErrorCode.INVALID_TRANSITION,
                 _("Only an application being checked can be reassigned."),
             )
         previous = application.claimed_by_id
@@ -104,7 +114,7 @@ def application_reassign(*, actor: Any, application_id: int, operator: Any) -> A
     return application
 
 
-def application_approve(*, actor: Any, application_id: int, note: str = "") -> Application:
+def application_approve(*, actor: User, application_id: int, note: str = "") -> Application:
     with transaction.atomic():
         application = _locked_for_staff(actor, application_id)
         _require_decider(application, actor)
@@ -126,7 +136,7 @@ def application_approve(*, actor: Any, application_id: int, note: str = "") -> A
 
 
 def application_return(
-    *, actor: Any, application_id: int, items: Sequence[ReturnItemInput], note: str = ""
+    *, actor: User, application_id: int, items: Sequence[ReturnItemInput], note: str = ""
 ) -> Application:
     """Send back for changes with at least one (item, reason) pair; the SLA clock stops."""
     with transaction.atomic():
@@ -138,10 +148,12 @@ def application_return(
         seen = set()
         for entry in items:
             if entry.item not in allowed_items or entry.reason not in reasons:
-                raise DomainError("invalid_return_item", _("Choose an item and a reason."))
+                raise DomainError(
+                    ApplicationErrorCode.INVALID_RETURN_ITEM, _("Choose an item and a reason.")
+                )
             if entry.reason == ReturnReason.OTHER and not entry.text.strip():
                 raise DomainError(
-                    "return_text_required",
+                    ApplicationErrorCode.RETURN_TEXT_REQUIRED,
                     _("Explain in the note what the applicant must fix."),
                 )
             if (entry.item, entry.reason) not in seen:
@@ -149,7 +161,7 @@ def application_return(
                 cleaned.append(entry)
         if not cleaned:
             raise DomainError(
-                "return_items_required",
+                ApplicationErrorCode.RETURN_ITEMS_REQUIRED,
                 _("Choose at least one item and say what the applicant must fix."),
             )
         now = timezone.now()
@@ -181,13 +193,16 @@ def application_return(
 
 
 def application_reject(
-    *, actor: Any, application_id: int, reason: str, note: str = ""
+    *, actor: User, application_id: int, reason: str, note: str = ""
 ) -> Application:
     if reason not in RejectReason.values:
-        raise DomainError("invalid_reject_reason", _("Choose a reason for the rejection."))
+        raise DomainError(
+            ApplicationErrorCode.INVALID_REJECT_REASON, _("Choose a reason for the rejection.")
+        )
     if reason == RejectReason.OTHER and not note.strip():
         raise DomainError(
-            "reject_note_required", _("Explain the reason for the rejection in the note.")
+            ApplicationErrorCode.REJECT_NOTE_REQUIRED,
+            _("Explain the reason for the rejection in the note."),
         )
     with transaction.atomic():
         application = _locked_for_staff(actor, application_id)

@@ -17,10 +17,11 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from pencaker.accounts.models import Role
+from pencaker.accounts.models import Role, User
 from pencaker.accounts.permissions import can_decide
 from pencaker.applications import intake, notices, request_types, sla
 from pencaker.applications.choices import DECIDED_STATUSES, OPEN_STATUSES, ApplicationType, Status
+from pencaker.applications.errors import ApplicationErrorCode
 from pencaker.applications.models import Application
 from pencaker.applications.workflow import move
 from pencaker.core.audit import AuditAction, audit_record
@@ -55,44 +56,48 @@ def _locked(application_id: int) -> Application:
             Application.objects.select_for_update().select_related("office").get(pk=application_id)
         )
     except (Application.DoesNotExist, ValueError, TypeError):
-        raise NotFound("not_found", _("This application was not found.")) from None
+        raise NotFound(
+            ApplicationErrorCode.NOT_FOUND, _("This application was not found.")
+        ) from None
 
 
-def _locked_for_staff(actor: Any, application_id: int) -> Application:
+def _locked_for_staff(actor: User, application_id: int) -> Application:
     if not can_decide(actor):
-        raise PermissionDenied("forbidden", _("Only office operators can do this."))
+        raise PermissionDenied(
+            ApplicationErrorCode.FORBIDDEN, _("Only office operators can do this.")
+        )
     application = _locked(application_id)
     if application.office_id != actor.office_id:
         # Another office's application: answer as if it did not exist.
-        raise NotFound("not_found", _("This application was not found."))
+        raise NotFound(ApplicationErrorCode.NOT_FOUND, _("This application was not found."))
     return application
 
 
-def _locked_for_applicant(actor: Any, application_id: int) -> Application:
+def _locked_for_applicant(actor: User, application_id: int) -> Application:
     application = _locked(application_id)
     if application.applicant_id != getattr(actor, "pk", None):
-        raise NotFound("not_found", _("This application was not found."))
+        raise NotFound(ApplicationErrorCode.NOT_FOUND, _("This application was not found."))
     return application
 
 
-def _require_decider(application: Application, actor: Any) -> None:
+def _require_decider(application: Application, actor: User) -> None:
     """Only the operator who claimed it (or an admin dinas of the office) decides."""
     if application.status in DECIDED_STATUSES:
         raise Conflict(
-            "already_decided",
+            ApplicationErrorCode.ALREADY_DECIDED,
             _("This application has already been decided (%(status)s). Reload the page.")
             % {"status": application.get_status_display()},
         )
     if application.status != Status.IN_REVIEW:
         raise Conflict(
-            "invalid_transition",
+            ApplicationErrorCode.INVALID_TRANSITION,
             _("Claim this application before deciding. Its status is: %(status)s.")
             % {"status": application.get_status_display()},
             details={"from": application.status},
         )
     if application.claimed_by_id != actor.pk and actor.role != Role.ADMIN_DINAS:
         raise Conflict(
-            "claimed_by_other",
+            ApplicationErrorCode.CLAIMED_BY_OTHER,
             _("Another operator is checking this application."),
         )
 
@@ -102,7 +107,7 @@ def _require_decider(application: Application, actor: Any) -> None:
 ASSISTED_WAIVED_ITEMS = frozenset({"email_verified"})
 
 
-def _checklist_or_refuse(applicant: Any, *, assisted: bool = False) -> None:
+def _checklist_or_refuse(applicant: User, *, assisted: bool = False) -> None:
     checklist = intake.applicant_checklist(applicant)
     if assisted:
         checklist = intake.Checklist(
@@ -110,7 +115,7 @@ def _checklist_or_refuse(applicant: Any, *, assisted: bool = False) -> None:
         )
     if not checklist.is_complete:
         raise DomainError(
-            "checklist_incomplete",
+            ApplicationErrorCode.CHECKLIST_INCOMPLETE,
             _("Your request cannot be sent yet. Please complete: %(items)s.")
             % {"items": "; ".join(i.label for i in checklist.missing)},
             details=checklist.as_details(),
@@ -124,10 +129,10 @@ def _freeze(application: Application, *, profile: Any = None) -> None:
 
 def application_submit(
     *,
-    actor: Any,
+    actor: User,
     type: str = ApplicationType.NEW,
     idempotency_key: str = "",
-    applicant: Any = None,
+    applicant: User | None = None,
     ip_address: str | None = None,
 ) -> tuple[Application, bool]:
     """Submit an AK/1 request. Returns ``(application, created)``.
@@ -143,15 +148,20 @@ def application_submit(
     idempotency_key = (idempotency_key or "").strip()
     if len(idempotency_key) > MAX_KEY_LENGTH:
         raise DomainError(
-            "invalid_idempotency_key", _("The Idempotency-Key is too long (at most 100).")
+            ApplicationErrorCode.INVALID_IDEMPOTENCY_KEY,
+            _("The Idempotency-Key is too long (at most 100)."),
         )
     if type not in ApplicationType.values:
-        raise DomainError("invalid_type", _("Choose a type of request."))
+        raise DomainError(ApplicationErrorCode.INVALID_TYPE, _("Choose a type of request."))
     assisted = applicant.pk != getattr(actor, "pk", None)
     if assisted and not can_decide(actor):
-        raise PermissionDenied("forbidden", _("Only office operators can do this."))
+        raise PermissionDenied(
+            ApplicationErrorCode.FORBIDDEN, _("Only office operators can do this.")
+        )
     if applicant.role != Role.JOB_SEEKER:
-        raise PermissionDenied("forbidden", _("Only job seekers can request an AK/1 card."))
+        raise PermissionDenied(
+            ApplicationErrorCode.FORBIDDEN, _("Only job seekers can request an AK/1 card.")
+        )
     try:
         with transaction.atomic():
             return _submit_locked(
@@ -170,7 +180,7 @@ def application_submit(
         raise _already_open() from None
 
 
-def _existing_for_key(applicant: Any, key: str) -> Application | None:
+def _existing_for_key(applicant: User, key: str) -> Application | None:
     if not key:
         return None
     return Application.objects.filter(applicant=applicant, idempotency_key=key).first()
@@ -178,15 +188,15 @@ def _existing_for_key(applicant: Any, key: str) -> Application | None:
 
 def _already_open() -> Conflict:
     return Conflict(
-        "already_open",
+        ApplicationErrorCode.ALREADY_OPEN,
         _("You already have an AK/1 request in progress. Open it to see its status."),
     )
 
 
 def _submit_locked(
     *,
-    actor: Any,
-    applicant: Any,
+    actor: User,
+    applicant: User,
     type: str,
     idempotency_key: str,
     assisted: bool,
@@ -216,11 +226,13 @@ def _submit_locked(
     office: Office | None = getattr(profile, "office", None)
     if office is None:
         raise DomainError(
-            "no_office",
+            ApplicationErrorCode.NO_OFFICE,
             _("No office serves the address in your profile yet. Check your address."),
         )
     if assisted and office.pk != actor.office_id:
-        raise PermissionDenied("forbidden", _("This citizen lives in another office's area."))
+        raise PermissionDenied(
+            ApplicationErrorCode.FORBIDDEN, _("This citizen lives in another office's area.")
+        )
     now = timezone.now()
     application = Application(
         applicant=applicant,
@@ -252,7 +264,7 @@ def _submit_locked(
     return application, True
 
 
-def application_withdraw(*, actor: Any, application_id: int, note: str = "") -> Application:
+def application_withdraw(*, actor: User, application_id: int, note: str = "") -> Application:
     with transaction.atomic():
         application = _locked_for_applicant(actor, application_id)
         if application.status == Status.NEEDS_CHANGES:
@@ -274,14 +286,14 @@ def application_withdraw(*, actor: Any, application_id: int, note: str = "") -> 
 
 
 def application_resubmit(
-    *, actor: Any, application_id: int, ip_address: str | None = None
+    *, actor: User, application_id: int, ip_address: str | None = None
 ) -> Application:
     """After changes: check the checklist again, freeze anew, restart the SLA clock."""
     with transaction.atomic():
         application = _locked_for_applicant(actor, application_id)
         if application.status != Status.NEEDS_CHANGES:
             raise Conflict(
-                "invalid_transition",
+                ApplicationErrorCode.INVALID_TRANSITION,
                 _("This action is not possible while the status is: %(status)s.")
                 % {"status": application.get_status_display()},
                 details={"from": application.status, "to": Status.SUBMITTED},

@@ -23,10 +23,12 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from pencaker.accounts.models import User
 from pencaker.accounts.permissions import can_decide
 from pencaker.cards import qr_keys, rules, signing, tasks
 from pencaker.cards.card_data import card_data_from_snapshot, photo_bytes
 from pencaker.cards.choices import CardStatus
+from pencaker.cards.errors import CardErrorCode
 from pencaker.cards.models import Card, CardNumberCounter, CardStatusChange
 from pencaker.cards.numbers import format_card_number
 from pencaker.cards.pdf_render import CardPrint, render_card_pdf
@@ -36,6 +38,7 @@ from pencaker.core.audit import AuditAction, audit_record
 from pencaker.core.errors import Conflict, NotFound
 from pencaker.core.links import absolute_url
 from pencaker.core.text import name_clean
+from pencaker.offices.models import Office
 
 CURRENT_STATUSES = (CardStatus.ACTIVE, CardStatus.PLACED, CardStatus.EXPIRED)
 
@@ -43,7 +46,7 @@ CURRENT_STATUSES = (CardStatus.ACTIVE, CardStatus.PLACED, CardStatus.EXPIRED)
 # --- Numbers ------------------------------------------------------------------------------
 
 
-def card_number_next(*, office: Any, year: int) -> str:
+def card_number_next(*, office: Office, year: int) -> str:
     """Take the next number of ``office`` in ``year``. Call inside a transaction: the
     counter row stays locked until it commits, so concurrent issues queue here."""
     counter, _created = CardNumberCounter.objects.get_or_create(office=office, year=year)
@@ -60,7 +63,7 @@ def _local_date(moment: Any) -> dt.date:
     return timezone.localdate(moment) if moment else timezone.localdate()
 
 
-def card_issue(*, application: Any, actor: Any) -> Card:
+def card_issue(*, application: Any, actor: User | None) -> Card:
     """Issue (or finish issuing) the card of an approved application. Idempotent.
 
     The caller (``applications``) checks that the application is approved and records
@@ -73,7 +76,7 @@ def card_issue(*, application: Any, actor: Any) -> Card:
     return card
 
 
-def card_issue_record(*, application: Any, actor: Any) -> tuple[Card, bool]:
+def card_issue_record(*, application: Any, actor: User | None) -> tuple[Card, bool]:
     """The database part of issuing: number, row, history, audit, and whether this call
     created the card (False when it already existed: a retried task, a second worker).
 
@@ -194,7 +197,7 @@ def _placement_data(placement: PlacementLine) -> dict[str, str]:
 
 
 def card_report_print(
-    *, card: Card, actor: Any, report: ReportLine, placement: PlacementLine | None = None
+    *, card: Card, actor: User | None, report: ReportLine, placement: PlacementLine | None = None
 ) -> Card:
     """Print a report (and, when the holder reports a job, the placement line) on the
     card: ``card`` (locked by the caller, inside its transaction) is superseded by a new
@@ -209,7 +212,7 @@ def card_report_print(
     )
 
 
-def card_placement_print(*, card: Card, actor: Any, placement: PlacementLine) -> Card:
+def card_placement_print(*, card: Card, actor: User | None, placement: PlacementLine) -> Card:
     """Print the placement line on the card (a new version, as ``card_report_print``)."""
     return card_reissue(
         card=card,
@@ -219,7 +222,9 @@ def card_placement_print(*, card: Card, actor: Any, placement: PlacementLine) ->
     )
 
 
-def card_reissue(*, card: Card, actor: Any, data_changes: dict[str, Any], note: str) -> Card:
+def card_reissue(
+    *, card: Card, actor: User | None, data_changes: dict[str, Any], note: str
+) -> Card:
     """Supersede ``card`` (locked by the caller, inside its transaction) by a new version
     with ``data_changes`` merged into the frozen data (a report row, the placement line).
 
@@ -228,7 +233,7 @@ def card_reissue(*, card: Card, actor: Any, data_changes: dict[str, Any], note: 
     """
     if card.status not in (CardStatus.ACTIVE, CardStatus.PLACED):
         raise Conflict(
-            "card_not_active",
+            CardErrorCode.CARD_NOT_ACTIVE,
             _("This card is no longer valid, so nothing can be added to it."),
         )
     status = card.status  # a placed card stays placed (a corrected placement line)
@@ -318,7 +323,7 @@ def card_render(*, card: Card) -> Card:
 HOLDER_CHANGES = frozenset({CardStatus.PLACED})
 
 
-def _may_change_status(card: Card, actor: Any, to: str) -> bool:
+def _may_change_status(card: Card, actor: User | None, to: str) -> bool:
     if actor is None:
         return True  # the system: the daily expiry and removal rules (history actor empty)
     if not getattr(actor, "pk", None):
@@ -329,7 +334,7 @@ def _may_change_status(card: Card, actor: Any, to: str) -> bool:
     return can_decide(actor, card.office_id)
 
 
-def card_status_change(*, card_id: int, to: str, actor: Any, note: str = "") -> Card:
+def card_status_change(*, card_id: int, to: str, actor: User | None, note: str = "") -> Card:
     """Move a card along the transition table (placement, expiry, removal, revocation).
 
     The only way a card's status changes outside this module. ``actor`` is staff of the
@@ -346,7 +351,7 @@ def card_status_change(*, card_id: int, to: str, actor: Any, note: str = "") -> 
             .first()
         )
         if card is None or not _may_change_status(card, actor, to):
-            raise NotFound("not_found", _("This card was not found."))
+            raise NotFound(CardErrorCode.NOT_FOUND, _("This card was not found."))
         previous = card.status
         move(card, to=to, actor=actor, note=note)
         audit_record(
@@ -359,7 +364,7 @@ def card_status_change(*, card_id: int, to: str, actor: Any, note: str = "") -> 
     return card
 
 
-def card_download_record(*, card: Card, actor: Any, ip_address: str | None = None) -> None:
+def card_download_record(*, card: Card, actor: User | None, ip_address: str | None = None) -> None:
     """Log a download of the PDF by someone other than the holder (office staff)."""
     if getattr(actor, "pk", None) == card.holder_id:
         return

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from pencaker.cards import qr_keys
 from pencaker.cards.choices import CardStatus, VerificationMethod, VerificationOutcome
+from pencaker.cards.errors import CardErrorCode
 from pencaker.cards.models import Card, VerificationLog
 from pencaker.cards.numbers import CardNumberError, parse_card_number
 from pencaker.cards.tokens import TokenError, token_verify
@@ -73,7 +74,7 @@ def _check_rate(method: str, hashed: str) -> None:
             method=method, outcome=VerificationOutcome.RATE_LIMITED, client_hash=hashed
         )
         raise DomainError(
-            "rate_limited",
+            CardErrorCode.RATE_LIMITED,
             _("Too many checks from your connection. Please wait %(minutes)s minutes.")
             % {"minutes": max(1, window // 60)},
             status=429,

@@ -21,6 +21,7 @@ from pencaker.lifecycle.events import registration_is_open, seeker_event_record
 from pencaker.lifecycle.models import Report
 from pencaker.lifecycle.schedule import ReportSlot, Rules, current_slot
 from pencaker.lifecycle.selectors import rules_for_office
+from pencaker.offices.models import Office
 
 
 @dataclass
@@ -97,7 +98,7 @@ def _remind(card: Card, slot: ReportSlot, rules: Rules, today: dt.date, result: 
         result.reminders_overdue += 1
 
 
-def lifecycle_daily(*, today: dt.date, office: Any = None) -> DailyResult:
+def lifecycle_daily(*, today: dt.date, office: Office | None = None) -> DailyResult:
     """Apply the office rules for ``today``: expire cards past their two years, remove
     holders whose missed report is past the grace period, remind holders whose report is
     due or overdue. Idempotent: a second run on the same day changes and sends nothing

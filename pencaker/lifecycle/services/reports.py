@@ -12,13 +12,13 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from pencaker.accounts.models import User
 from pencaker.accounts.permissions import can_decide
 from pencaker.cards.choices import CardStatus
 from pencaker.cards.models import Card
@@ -40,6 +40,7 @@ from pencaker.lifecycle.choices import (
     ReportOutcome,
     Sector,
 )
+from pencaker.lifecycle.errors import LifecycleErrorCode
 from pencaker.lifecycle.events import registration_is_open, seeker_event_record
 from pencaker.lifecycle.models import Placement, Report
 from pencaker.lifecycle.schedule import next_slot
@@ -62,7 +63,7 @@ class PlacementInput:
 # --- Access ----------------------------------------------------------------------------------
 
 
-def _locked_current_card(*, actor: Any, card_number: str) -> tuple[Card, bool]:
+def _locked_current_card(*, actor: User, card_number: str) -> tuple[Card, bool]:
     """The current version of a card, locked, if ``actor`` may act on it; and whether the
     actor acts as office staff."""
     card = (
@@ -72,7 +73,7 @@ def _locked_current_card(*, actor: Any, card_number: str) -> tuple[Card, bool]:
         .exclude(status=CardStatus.SUPERSEDED)
         .first()
     )
-    not_found = NotFound("not_found", _("This card was not found."))
+    not_found = NotFound(LifecycleErrorCode.NOT_FOUND, _("This card was not found."))
     if card is None or not getattr(actor, "pk", None):
         raise not_found
     if card.holder_id == actor.pk:
@@ -85,13 +86,13 @@ def _locked_current_card(*, actor: Any, card_number: str) -> tuple[Card, bool]:
 def _require_active(card: Card) -> None:
     if card.status != CardStatus.ACTIVE:
         raise Conflict(
-            "card_not_active",
+            LifecycleErrorCode.CARD_NOT_ACTIVE,
             _("This card is %(status)s, so there is nothing to report on it.")
             % {"status": str(CardStatus(card.status).label).lower()},
         )
 
 
-def _officer_name(actor: Any, staff: bool) -> str:
+def _officer_name(actor: User, staff: bool) -> str:
     with translation.override("id"):
         if staff:
             return actor.full_name or actor.email
@@ -126,7 +127,7 @@ def _validate_placement(card: Card, placement: PlacementInput, today: dt.date) -
 
 def report_record(
     *,
-    actor: Any,
+    actor: User,
     card_number: str,
     outcome: str,
     today: dt.date,
@@ -138,19 +139,25 @@ def report_record(
     Employed: the same, plus the placement (card becomes "placed"), in one step.
     """
     if outcome not in ReportOutcome.values:
-        raise DomainError("invalid_outcome", _("Choose whether you are still looking for work."))
+        raise DomainError(
+            LifecycleErrorCode.INVALID_OUTCOME, _("Choose whether you are still looking for work.")
+        )
     if outcome == ReportOutcome.EMPLOYED and placement is None:
-        raise DomainError("placement_required", _("Tell us about your new job."))
+        raise DomainError(LifecycleErrorCode.PLACEMENT_REQUIRED, _("Tell us about your new job."))
     with transaction.atomic():
         card, staff = _locked_current_card(actor=actor, card_number=card_number)
         _require_active(card)
         slot = report_slot_open(card=card, today=today)
         if slot is None:
-            raise Conflict("no_report_due", _no_report_message(card, today))
+            raise Conflict(LifecycleErrorCode.NO_REPORT_DUE, _no_report_message(card, today))
         if outcome == ReportOutcome.EMPLOYED and placement is not None:
             errors = _validate_placement(card, placement, today)
             if errors:
-                raise DomainError("invalid_placement", " ".join(errors.values()), fields=errors)
+                raise DomainError(
+                    LifecycleErrorCode.INVALID_PLACEMENT,
+                    " ".join(errors.values()),
+                    fields=errors,
+                )
         officer = _officer_name(actor, staff)
         try:
             with transaction.atomic():
@@ -168,7 +175,9 @@ def report_record(
                     recorded_by=actor,
                 )
         except IntegrityError:
-            raise Conflict("already_reported", _("This report has already been made.")) from None
+            raise Conflict(
+                LifecycleErrorCode.ALREADY_REPORTED, _("This report has already been made.")
+            ) from None
         employed = outcome == ReportOutcome.EMPLOYED and placement is not None
         new = card_report_print(
             card=card,
@@ -219,7 +228,7 @@ def _placement_line(placement: PlacementInput) -> PlacementLine:
 
 
 def _place(
-    *, card: Card, actor: Any, staff: bool, placement: PlacementInput, today: dt.date
+    *, card: Card, actor: User, staff: bool, placement: PlacementInput, today: dt.date
 ) -> Placement:
     """Record the placement on ``card`` (the current version, locked, placement already
     printed in its data), move it to "placed", record the event, thank and invite."""
@@ -261,7 +270,7 @@ def _survey_invitation(card: Card) -> str:
 
 
 def placement_record(
-    *, actor: Any, card_number: str, placement: PlacementInput, today: dt.date
+    *, actor: User, card_number: str, placement: PlacementInput, today: dt.date
 ) -> Placement:
     """The holder (online) or an operator reports that the holder started work, at any
     time: the card is re-issued with the placement line filled and becomes "placed"."""
@@ -269,13 +278,17 @@ def placement_record(
         card, staff = _locked_current_card(actor=actor, card_number=card_number)
         if card.status != CardStatus.ACTIVE:
             raise Conflict(
-                "card_not_active",
+                LifecycleErrorCode.CARD_NOT_ACTIVE,
                 _("This card is %(status)s, so a new job cannot be recorded on it.")
                 % {"status": str(CardStatus(card.status).label).lower()},
             )
         errors = _validate_placement(card, placement, today)
         if errors:
-            raise DomainError("invalid_placement", " ".join(errors.values()), fields=errors)
+            raise DomainError(
+                LifecycleErrorCode.INVALID_PLACEMENT,
+                " ".join(errors.values()),
+                fields=errors,
+            )
         new = card_placement_print(card=card, actor=actor, placement=_placement_line(placement))
         return _place(card=new, actor=actor, staff=staff, placement=placement, today=today)
 

@@ -9,6 +9,8 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
 
 from pencaker.accounts.models import User
+from pencaker.documents import selectors as document_selectors
+from pencaker.documents.choices import DocumentKind
 from pencaker.offices.models import Office
 from pencaker.seekers.models import JobSeekerProfile
 from pencaker.seekers.selectors.history import _label
@@ -56,9 +58,8 @@ def _first_url(names: list[tuple[str, dict[str, Any]]], fallback: str) -> str:
 
 
 def _document_kinds_missing(user: User, office: Office | None) -> list[Any]:
-    """Ask the documents app; imported at call time (documents depends on seekers too)."""
-    from pencaker.documents import selectors as document_selectors
-
+    """Ask the documents app (below seekers: documents reads the owner's office through
+    the reader seekers registers, ADR 12)."""
     return list(document_selectors.document_kinds_missing(user=user, office=office))
 
 
@@ -67,10 +68,8 @@ def _document_item(kind: Any) -> MissingItem:
     label = getattr(kind, "label", None)
     if label is None:
         try:
-            from pencaker.documents.choices import DocumentKind
-
             label = DocumentKind(code).label
-        except (ImportError, ValueError):
+        except ValueError:
             label = code
     fallback = _first_url([("documents:list", {}), ("documents:index", {})], "#")
     url = _first_url(

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from pencaker.accounts.models import User
+from pencaker.documents import selectors as document_selectors
 from pencaker.offices.models import Office
 from pencaker.seekers.selectors.profile import profile_for_user
 
@@ -17,10 +18,6 @@ def _iso(value: Any) -> Any:
 
 def _documents_metadata(user: User, office: Office | None) -> dict[str, Any] | None:
     """Document details (never the files) through the documents app's selectors."""
-    try:
-        from pencaker.documents import selectors as document_selectors
-    except ImportError:
-        return None
     export = getattr(document_selectors, "documents_export_for_user", None)
     if export is not None:
         return export(user=user)

@@ -7,6 +7,7 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
+from pencaker.regions.models import Region
 from pencaker.seekers.choices import Section
 from pencaker.seekers.models import (
     JobSeekerProfile,
@@ -71,8 +72,6 @@ def _display(model: Any, name: str, value: Any) -> str:
     if isinstance(value, bool):
         return _("yes") if value else _("no")
     if name == "village":
-        from pencaker.regions.models import Region
-
         region = Region.objects.filter(pk=value).first()
         return f"{region.name} ({value})" if region else str(value)
     return str(value)

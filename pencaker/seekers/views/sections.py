@@ -8,6 +8,7 @@ from django.views.decorators.http import require_http_methods
 
 from pencaker.accounts.permissions import seeker_required
 from pencaker.seekers import forms, services
+from pencaker.seekers.address import address_page
 from pencaker.seekers.views._common import _profile, _single_section
 
 # --- single-record sections -----------------------------------------------------------
@@ -35,7 +36,6 @@ def identity(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 @seeker_required
 def address(request: HttpRequest) -> HttpResponse:
-    from pencaker.seekers.address import address_page
 
     return address_page(request, profile=_profile(request))
 

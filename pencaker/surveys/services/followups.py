@@ -4,11 +4,11 @@ administrators of the period's office only."""
 from __future__ import annotations
 
 import re
-from typing import Any
 
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from pencaker.accounts.models import User
 from pencaker.accounts.permissions import can_decide
 from pencaker.core.audit import AuditAction, audit_record
 from pencaker.core.errors import DomainError, NotFound, PermissionDenied
@@ -16,6 +16,7 @@ from pencaker.surveys import ikm
 from pencaker.surveys.choices import (
     FollowUpStatus,
 )
+from pencaker.surveys.errors import SurveyErrorCode
 from pencaker.surveys.models import (
     FollowUpAction,
     SurveyPeriod,
@@ -27,10 +28,10 @@ ACTION_MAX_LENGTH = 1000
 PERSON_MAX_LENGTH = 150
 
 
-def _check_followup_writer(actor: Any, period: SurveyPeriod) -> None:
+def _check_followup_writer(actor: User, period: SurveyPeriod) -> None:
     if not can_decide(actor, period.office_id):
         raise PermissionDenied(
-            "followup_forbidden",
+            SurveyErrorCode.FOLLOWUP_FORBIDDEN,
             _("Only operators and administrators of this office can change the plan."),
         )
 
@@ -42,27 +43,30 @@ def _clean_followup(
     person_responsible = person_responsible.strip()
     quarter = quarter.strip().upper()
     if element not in ikm.ELEMENTS_BY_CODE:
-        raise DomainError("followup_element", _("Choose one of the elements U1 to U9."))
+        raise DomainError(
+            SurveyErrorCode.FOLLOWUP_ELEMENT, _("Choose one of the elements U1 to U9.")
+        )
     if not action:
-        raise DomainError("followup_action_missing", _("Describe the action."))
+        raise DomainError(SurveyErrorCode.FOLLOWUP_ACTION_MISSING, _("Describe the action."))
     if len(action) > ACTION_MAX_LENGTH:
         raise DomainError(
-            "followup_action_long",
+            SurveyErrorCode.FOLLOWUP_ACTION_LONG,
             _("Describe the action in at most %(max)s characters.") % {"max": ACTION_MAX_LENGTH},
         )
     match = QUARTER_RE.match(quarter)
     if not match or int(match.group(1)) not in QUARTER_YEARS:
         raise DomainError(
-            "followup_quarter", _("Write the quarter as year and quarter, for example 2027-Q1.")
+            SurveyErrorCode.FOLLOWUP_QUARTER,
+            _("Write the quarter as year and quarter, for example 2027-Q1."),
         )
     if not person_responsible or len(person_responsible) > PERSON_MAX_LENGTH:
         raise DomainError(
-            "followup_person",
+            SurveyErrorCode.FOLLOWUP_PERSON,
             _("Name the person or position responsible (at most %(max)s characters).")
             % {"max": PERSON_MAX_LENGTH},
         )
     if status not in FollowUpStatus.values:
-        raise DomainError("followup_status", _("Choose one of the listed statuses."))
+        raise DomainError(SurveyErrorCode.FOLLOWUP_STATUS, _("Choose one of the listed statuses."))
     return {
         "element": element,
         "action": action,
@@ -86,7 +90,7 @@ def _followup_data(followup: FollowUpAction) -> dict[str, str]:
 @transaction.atomic
 def followup_create(
     *,
-    actor: Any,
+    actor: User,
     period: SurveyPeriod,
     element: str,
     action: str,
@@ -117,7 +121,7 @@ def followup_create(
 @transaction.atomic
 def followup_update(
     *,
-    actor: Any,
+    actor: User,
     followup: FollowUpAction,
     element: str,
     action: str,
@@ -133,7 +137,9 @@ def followup_update(
         .first()
     )
     if locked is None:
-        raise NotFound("followup_unknown", _("This follow-up action no longer exists."))
+        raise NotFound(
+            SurveyErrorCode.FOLLOWUP_UNKNOWN, _("This follow-up action no longer exists.")
+        )
     _check_followup_writer(actor, locked.period)
     values = _clean_followup(
         element=element,
@@ -157,7 +163,7 @@ def followup_update(
 
 
 @transaction.atomic
-def followup_delete(*, actor: Any, followup: FollowUpAction) -> None:
+def followup_delete(*, actor: User, followup: FollowUpAction) -> None:
     """Remove a line of the plan; the audit row keeps what it said."""
     locked = (
         FollowUpAction.objects.select_for_update()
@@ -166,7 +172,9 @@ def followup_delete(*, actor: Any, followup: FollowUpAction) -> None:
         .first()
     )
     if locked is None:
-        raise NotFound("followup_unknown", _("This follow-up action no longer exists."))
+        raise NotFound(
+            SurveyErrorCode.FOLLOWUP_UNKNOWN, _("This follow-up action no longer exists.")
+        )
     _check_followup_writer(actor, locked.period)
     data = _followup_data(locked)
     audit_record(

@@ -4,20 +4,22 @@ answered once, anonymously."""
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from pencaker.accounts.models import User
 from pencaker.core.audit import AuditAction, audit_record
 from pencaker.core.errors import Conflict, DomainError, NotFound
 from pencaker.notifications.models import Channel as MessageChannel
 from pencaker.notifications.services import notification_queue_templated
+from pencaker.offices.models import Office
 from pencaker.surveys.choices import (
     Channel,
     InvitationReason,
 )
+from pencaker.surveys.errors import SurveyErrorCode
 from pencaker.surveys.models import (
     INVITATION_VALID_DAYS,
     Invitation,
@@ -28,7 +30,7 @@ from pencaker.surveys.services.responses import Profile, response_store
 
 @transaction.atomic
 def invitation_create(
-    *, office: Any, reason: str, contact_email: str | None = None, actor: Any = None
+    *, office: Office, reason: str, contact_email: str | None = None, actor: User | None = None
 ) -> Invitation:
     """Create a single-use survey link for someone who was just served.
 
@@ -38,7 +40,9 @@ def invitation_create(
     the outbox message is deleted once sent), so the answer cannot be traced back to the person.
     """
     if reason not in InvitationReason.values:
-        raise DomainError("invitation_reason", _("Unknown reason for a survey invitation."))
+        raise DomainError(
+            SurveyErrorCode.INVITATION_REASON, _("Unknown reason for a survey invitation.")
+        )
     invitation = Invitation.objects.create(office=office, reason=reason)
     audit_record(
         actor=actor,
@@ -76,13 +80,18 @@ def invitation_answer(
         with transaction.atomic():
             invitation = Invitation.objects.select_for_update().filter(token=token).first()
             if invitation is None:
-                raise NotFound("invitation_unknown", _("This survey link is not valid."))
+                raise NotFound(
+                    SurveyErrorCode.INVITATION_UNKNOWN, _("This survey link is not valid.")
+                )
             if invitation.used_at is not None:
                 raise Conflict(
-                    "invitation_used", _("This survey link has already been used. Thank you!")
+                    SurveyErrorCode.INVITATION_USED,
+                    _("This survey link has already been used. Thank you!"),
                 )
             if invitation.is_expired:
-                raise Conflict("invitation_expired", _("This survey link has expired."))
+                raise Conflict(
+                    SurveyErrorCode.INVITATION_EXPIRED, _("This survey link has expired.")
+                )
             response = response_store(
                 office=invitation.office,
                 channel=Channel.INVITATION,
@@ -102,5 +111,5 @@ def invitation_answer(
             return response
     except IntegrityError as exc:
         raise Conflict(
-            "invitation_used", _("This survey link has already been used. Thank you!")
+            SurveyErrorCode.INVITATION_USED, _("This survey link has already been used. Thank you!")
         ) from exc

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from typing import Any
 
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from pencaker.accounts.models import User
 from pencaker.core.audit import AuditAction, audit_record
 from pencaker.core.errors import DomainError
 from pencaker.surveys import ikm
@@ -110,7 +110,11 @@ def _profile_from_row(
 
 @transaction.atomic
 def responses_import(
-    *, actor: Any, period: SurveyPeriod, header: Sequence[str], rows: Sequence[Sequence[str]]
+    *,
+    actor: User | None,
+    period: SurveyPeriod,
+    header: Sequence[str],
+    rows: Sequence[Sequence[str]],
 ) -> int:
     """Store a CSV of paper questionnaires as the period's responses: all rows or none.
 

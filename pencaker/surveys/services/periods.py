@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from pencaker.accounts.models import User
 from pencaker.core.audit import AuditAction, audit_record
 from pencaker.core.errors import Conflict, DomainError
+from pencaker.offices.models import Office
+from pencaker.surveys.errors import SurveyErrorCode
 from pencaker.surveys.models import (
     SurveyPeriod,
 )
@@ -19,17 +21,21 @@ from pencaker.surveys.models import (
 @transaction.atomic
 def period_create(
     *,
-    actor: Any,
-    office: Any,
+    actor: User,
+    office: Office,
     name: str,
     start_date: dt.date,
     end_date: dt.date,
     target_population: int = 0,
 ) -> SurveyPeriod:
     if end_date < start_date:
-        raise DomainError("period_dates", _("The last day must not be before the first day."))
+        raise DomainError(
+            SurveyErrorCode.PERIOD_DATES, _("The last day must not be before the first day.")
+        )
     if SurveyPeriod.objects.filter(office=office, name=name).exists():
-        raise Conflict("period_name_taken", _("This office already has a period with this name."))
+        raise Conflict(
+            SurveyErrorCode.PERIOD_NAME_TAKEN, _("This office already has a period with this name.")
+        )
     period = SurveyPeriod.objects.create(
         office=office,
         name=name,
@@ -42,7 +48,7 @@ def period_create(
 
 
 @transaction.atomic
-def period_publish(*, actor: Any, period: SurveyPeriod, publish: bool) -> SurveyPeriod:
+def period_publish(*, actor: User, period: SurveyPeriod, publish: bool) -> SurveyPeriod:
     period = SurveyPeriod.objects.select_for_update().get(pk=period.pk)
     period.published_at = timezone.now() if publish else None
     period.save(update_fields=["published_at"])

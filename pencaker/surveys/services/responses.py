@@ -5,14 +5,16 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any, cast
+from typing import cast
 
 from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from pencaker.accounts.models import User
 from pencaker.core.audit import AuditAction, audit_record
 from pencaker.core.errors import DomainError
+from pencaker.offices.models import Office
 from pencaker.surveys.choices import (
     AgeBand,
     Channel,
@@ -22,6 +24,7 @@ from pencaker.surveys.choices import (
     Service,
     TimeSlot,
 )
+from pencaker.surveys.errors import SurveyErrorCode
 from pencaker.surveys.models import (
     Answer,
     Invitation,
@@ -58,18 +61,20 @@ def _check_profile(profile: Profile) -> None:
         value = getattr(profile, name)
         if value and value not in allowed:
             raise DomainError(
-                "profile_invalid",
+                SurveyErrorCode.PROFILE_INVALID,
                 _("Please choose one of the listed answers for %(field)s.")
                 % {"field": cast(models.Field, Response._meta.get_field(name)).verbose_name},
                 details={"field": name},
             )
     if profile.survey_date and profile.survey_date > timezone.localdate():
-        raise DomainError("survey_date_future", _("The survey date cannot be in the future."))
+        raise DomainError(
+            SurveyErrorCode.SURVEY_DATE_FUTURE, _("The survey date cannot be in the future.")
+        )
 
 
 def response_store(
     *,
-    office: Any,
+    office: Office,
     channel: str,
     answers: Mapping[int, int | None],
     profile: Profile,
@@ -81,18 +86,18 @@ def response_store(
     unknown = [qid for qid in given if qid not in questions]
     if unknown:
         raise DomainError(
-            "question_unknown",
+            SurveyErrorCode.QUESTION_UNKNOWN,
             _("The questionnaire has changed. Please open it again and answer once more."),
         )
     bad = [qid for qid, value in given.items() if value not in (1, 2, 3, 4)]
     if bad:
         raise DomainError(
-            "answer_out_of_range",
+            SurveyErrorCode.ANSWER_OUT_OF_RANGE,
             _("Every answer must be one of the four choices."),
             details={"questions": bad},
         )
     if not given:
-        raise DomainError("no_answers", _("Please answer at least one question."))
+        raise DomainError(SurveyErrorCode.NO_ANSWERS, _("Please answer at least one question."))
     response = Response.objects.create(
         office=office,
         channel=channel,
@@ -115,15 +120,15 @@ def response_store(
 @transaction.atomic
 def response_record(
     *,
-    actor: Any,
-    office: Any,
+    actor: User | None,
+    office: Office,
     channel: str,
     answers: Mapping[int, int | None],
     profile: Profile,
 ) -> Response:
     """Store a kiosk or paper questionnaire (``answers``: question id -> 1..4 or None)."""
     if channel not in (Channel.KIOSK, Channel.PAPER):
-        raise DomainError("channel_invalid", _("Unknown survey channel."))
+        raise DomainError(SurveyErrorCode.CHANNEL_INVALID, _("Unknown survey channel."))
     response = response_store(
         office=office, channel=channel, answers=answers, profile=profile, invitation=None
     )

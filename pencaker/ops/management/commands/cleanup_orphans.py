@@ -7,6 +7,7 @@ from datetime import timedelta
 from django.core.management.base import BaseCommand
 
 from pencaker.ops.orphans import DEFAULT_GRACE, orphans_cleanup
+from pencaker.ops.tasks import schedule_orphans_cleanup
 
 
 class Command(BaseCommand):
@@ -41,8 +42,6 @@ class Command(BaseCommand):
             f"kept_recent={result.kept_recent}"
         )
         if schedule:
-            from pencaker.ops.tasks import schedule_orphans_cleanup
-
             enqueued = schedule_orphans_cleanup()
             self.stdout.write(
                 "background clean-up " + ("scheduled" if enqueued else "already scheduled")

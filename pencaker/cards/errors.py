@@ -1,0 +1,18 @@
+"""Error codes of the cards app (values are stable: clients and tests match on them).
+
+Member name = the value upper-cased (ADR 13).
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class CardErrorCode(StrEnum):
+    CARD_NOT_ACTIVE = "card_not_active"
+    NOT_FOUND = "not_found"
+    RATE_LIMITED = "rate_limited"
+    TOKEN_OR_NUMBER_REQUIRED = "token_or_number_required"  # noqa: S105 (an error code)
+    EMPLOYER_NOT_VERIFIED = "employer_not_verified"
+    BATCH_EMPTY = "batch_empty"
+    BATCH_TOO_LARGE = "batch_too_large"
