@@ -40,13 +40,13 @@ class DocumentUploadForm(forms.Form):
                 "limit": limit_mb
             }
             accept = "image/jpeg,image/png,application/pdf"
-        attrs = {"accept": accept, "aria-describedby": f"{self['file'].id_for_label}_help"}
+        attrs = {"accept": accept, "aria-describedby": f"{self['file'].id_for_label}_helptext"}
         field.widget.attrs.update(attrs)
 
     def describe_errors(self) -> None:
         """Point the input at its help and error text (screen readers read both)."""
         bound = self["file"]
-        ids = [f"{bound.id_for_label}_help"]
+        ids = [f"{bound.id_for_label}_helptext"]
         if bound.errors:
             ids.append(f"{bound.id_for_label}_error")
             self.fields["file"].widget.attrs["aria-invalid"] = "true"
