@@ -6,6 +6,8 @@
   screen reader silently skips a missing one);
 * the page does not scroll sideways (``document.documentElement.scrollWidth`` is at most
   the viewport's width);
+* radios, checkboxes (with the label around them), file inputs and the header's links
+  are touch targets of at least 44x44 px;
 * on a phone-sized viewport the site header takes at most ``MAX_HEADER_SHARE`` of the
   screen's height.
 
@@ -34,9 +36,47 @@ _MEASURE = """() => {
       }
     }
   }
+  const small = [];
+  const targets = 'input[type=radio], input[type=checkbox], input[type=file], '
+    + 'header.site-header a, header.site-header button, header.site-header summary';
+  for (const el of document.querySelectorAll(targets)) {
+    const box = el.getBoundingClientRect();
+    if (!el.checkVisibility() || box.width === 0) continue;  // hidden (e.g. a closed menu)
+    let width = box.width, height = box.height;
+    const label = el.closest('label') || (el.id && document.querySelector('label[for="' + el.id + '"]'));
+    if (label && (el.type === 'radio' || el.type === 'checkbox')) {
+      // The label is part of the target: around the input, or right beside it.
+      const around = label.getBoundingClientRect();
+      const left = Math.min(box.left, around.left), right = Math.max(box.right, around.right);
+      const top = Math.min(box.top, around.top), bottom = Math.max(box.bottom, around.bottom);
+      if (label.contains(el) || label.parentElement === el.parentElement) {
+        width = right - left; height = Math.min(bottom - top, Math.max(box.height, around.height));
+      }
+    }
+    if (width < 43.5 || height < 43.5) {
+      small.push('<' + el.tagName.toLowerCase() + (el.type ? ' type=' + el.type : '')
+        + (el.id ? ' id=' + el.id : '') + '> ' + Math.round(width) + 'x' + Math.round(height));
+    }
+  }
+  const wide = [];
+  if (document.documentElement.scrollWidth > window.innerWidth) {
+    for (const el of document.body.querySelectorAll('*')) {
+      if (el.getBoundingClientRect().right <= window.innerWidth + 1 || !el.checkVisibility()) continue;
+      let inner = false;
+      for (let up = el.parentElement; up && up !== document.body; up = up.parentElement) {
+        if (getComputedStyle(up).overflowX !== 'visible'
+            || up.getBoundingClientRect().right > window.innerWidth + 1) { inner = true; break; }
+      }
+      if (!inner) wide.push('<' + el.tagName.toLowerCase()
+        + (el.className && typeof el.className === 'string' ? ' class=' + el.className : '') + '>');
+      if (wide.length >= 3) break;
+    }
+  }
   const header = document.querySelector('header.site-header');
   return {
+    wide,
     missing,
+    small,
     scrollWidth: document.documentElement.scrollWidth,
     viewportWidth: window.innerWidth,
     viewportHeight: window.innerHeight,
@@ -50,10 +90,11 @@ def measure(page) -> list[str]:
     found = page.evaluate(_MEASURE)
     where = page.url
     problems = [f"{where}: {ref} names no element" for ref in found["missing"]]
+    problems += [f"{where}: touch target under 44x44 px: {el}" for el in found["small"]]
     if found["scrollWidth"] > found["viewportWidth"]:
         problems.append(
             f"{where}: scrolls sideways ({found['scrollWidth']} px wide in a "
-            f"{found['viewportWidth']} px viewport)"
+            f"{found['viewportWidth']} px viewport; too wide: {', '.join(found['wide'])})"
         )
     if (
         found["viewportWidth"] <= PHONE_MAX_WIDTH
