@@ -22,11 +22,13 @@ class DocumentUploadForm(forms.Form):
         },
     )
 
-    def __init__(self, *args, kind: str, label: str, **kwargs):
+    def __init__(self, *args, kind: str, label: str, required_document: bool = True, **kwargs):
         kwargs.setdefault("prefix", kind)
         super().__init__(*args, **kwargs)
         self.kind = kind
         field = self.fields["file"]
+        # The form needs a file, but an optional document is not marked "*" (required).
+        field.optional_mark = not required_document
         field.label = _("File for %(document)s") % {"document": label}
         limit_mb = max_upload_bytes() // (1024 * 1024)
         if kind == DocumentKind.PHOTO:

@@ -144,7 +144,7 @@ def timeline_for_holder(holder: Any) -> list[TimelineEntry]:
                 placement.reported_on,
                 EventKind.PLACED,
                 _("Started work"),
-                _("%(position)s at %(employer)s from %(date)s (%(area)s)")
+                _("%(position)s at %(employer)s from %(date)s; %(area)s")
                 % {
                     "position": placement.position,
                     "employer": placement.employer,
