@@ -18,3 +18,8 @@ urlpatterns = [
     path("api/v1/", include("pencaker.api.urls")),
     path("", include("pencaker.public.urls")),
 ]
+
+handler400 = "pencaker.public.error_pages.bad_request"
+handler403 = "pencaker.public.error_pages.permission_denied"
+handler404 = "pencaker.public.error_pages.page_not_found"
+handler500 = "pencaker.public.error_pages.server_error"
