@@ -257,15 +257,18 @@ else:
 
 STORAGES = {
     "default": _default_storage,
+    # Hashed names (cached for a year and more) and brotli/gzip copies, made by
+    # collectstatic (``pencaker serve`` runs it); PENCAKER_DEBUG serves the sources as they
+    # are, so an edit shows at once.
     "staticfiles": {
         "BACKEND": (
-            "whitenoise.storage.CompressedManifestStaticFilesStorage"
-            if PRODUCTION
-            else "django.contrib.staticfiles.storage.StaticFilesStorage"
+            "django.contrib.staticfiles.storage.StaticFilesStorage"
+            if DEBUG
+            else "whitenoise.storage.CompressedManifestStaticFilesStorage"
         )
     },
 }
-WHITENOISE_USE_FINDERS = not PRODUCTION
+WHITENOISE_USE_FINDERS = DEBUG
 
 # Upload limits. Documents are checked by content in documents.checks (and upload_limit).
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
