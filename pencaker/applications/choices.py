@@ -40,6 +40,28 @@ class ReturnReason(models.TextChoices):
     OTHER = "other", _("Other (see the note)")
 
 
+# Which of the default reasons make sense for which kind of item (an office's own reasons
+# apply to every item): a profile section cannot be "unreadable", a KTP breaks no photo rules.
+_R = ReturnReason
+REASONS_FOR_SECTION = frozenset({_R.MISMATCH, _R.INCOMPLETE, _R.OTHER})
+REASONS_FOR_DOCUMENT = frozenset(
+    {_R.UNREADABLE, _R.WRONG_DOCUMENT, _R.EXPIRED, _R.MISMATCH, _R.OTHER}
+)
+REASONS_FOR_PHOTO = frozenset({_R.UNREADABLE, _R.WRONG_DOCUMENT, _R.PHOTO_RULES, _R.OTHER})
+
+
+def return_reason_applies(*, item: str, reason: str) -> bool:
+    """Whether ``reason`` (a reason code) may be given for ``item`` (a returnable item code:
+    a section, or ``document:<kind>``)."""
+    if reason not in ReturnReason.values:
+        return True
+    if item == "document:photo":
+        return reason in REASONS_FOR_PHOTO
+    if item.startswith("document:"):
+        return reason in REASONS_FOR_DOCUMENT
+    return reason in REASONS_FOR_SECTION
+
+
 class RejectReason(models.TextChoices):
     NOT_ELIGIBLE = "not_eligible", _("Not eligible (for example below the minimum age)")
     FRAUDULENT = "fraudulent", _("A document is false or belongs to someone else")

@@ -9,7 +9,13 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from pencaker.applications.assisted import CitizenInput
-from pencaker.applications.choices import ApplicationType, RejectReason, ReturnReason, Status
+from pencaker.applications.choices import (
+    ApplicationType,
+    RejectReason,
+    ReturnReason,
+    Status,
+    return_reason_applies,
+)
 from pencaker.core.forms import DomainErrorFormMixin
 
 
@@ -73,7 +79,11 @@ class ReturnForm(forms.Form):
         for code, label in items:
             self.fields[f"reasons__{code}"] = forms.MultipleChoiceField(
                 label=label,
-                choices=reason_choices,
+                choices=[
+                    (reason, text)
+                    for reason, text in reason_choices
+                    if return_reason_applies(item=code, reason=reason)
+                ],
                 required=False,
                 widget=forms.CheckboxSelectMultiple,
             )
