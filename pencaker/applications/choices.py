@@ -23,6 +23,11 @@ class Status(models.TextChoices):
     WITHDRAWN = "withdrawn", _("Withdrawn")
 
 
+# What staff read where the applicant's wording ("... to you") would be wrong.
+STAFF_STATUS_LABELS = {
+    Status.NEEDS_CHANGES: _("Returned to the applicant for changes"),
+}
+
 # An applicant may have at most one application in these states (partial unique constraint).
 OPEN_STATUSES = (Status.DRAFT, Status.SUBMITTED, Status.IN_REVIEW, Status.NEEDS_CHANGES)
 DECIDED_STATUSES = (Status.APPROVED, Status.REJECTED)
