@@ -8,6 +8,7 @@
   the viewport's width);
 * radios, checkboxes (with the label around them), file inputs and the header's links
   are touch targets of at least 44x44 px;
+* nothing runs past the edge of its panel (``.card-panel``, ``.verdict``);
 * on a phone-sized viewport the site header takes at most ``MAX_HEADER_SHARE`` of the
   screen's height.
 
@@ -72,9 +73,21 @@ _MEASURE = """() => {
       if (wide.length >= 3) break;
     }
   }
+  const spill = [];
+  for (const panel of document.querySelectorAll('.card-panel, .verdict')) {
+    const edge = panel.getBoundingClientRect().right + 1;
+    for (const el of panel.querySelectorAll('*')) {
+      if (!el.checkVisibility() || el.closest('.table-scroll')) continue;
+      if (el.getBoundingClientRect().right > edge) {
+        spill.push('<' + el.tagName.toLowerCase() + '> "' + el.textContent.trim().slice(0, 30) + '"');
+        break;
+      }
+    }
+  }
   const header = document.querySelector('header.site-header');
   return {
     wide,
+    spill,
     missing,
     small,
     scrollWidth: document.documentElement.scrollWidth,
@@ -91,6 +104,7 @@ def measure(page) -> list[str]:
     where = page.url
     problems = [f"{where}: {ref} names no element" for ref in found["missing"]]
     problems += [f"{where}: touch target under 44x44 px: {el}" for el in found["small"]]
+    problems += [f"{where}: runs past its panel: {el}" for el in found["spill"]]
     if found["scrollWidth"] > found["viewportWidth"]:
         problems.append(
             f"{where}: scrolls sideways ({found['scrollWidth']} px wide in a "
