@@ -128,6 +128,37 @@ def chromium_browser():
             browser.close()
 
 
-@pytest.fixture(scope="session")
-def browser(chromium_browser):
-    return chromium_browser
+class _WatchedBrowser:
+    """The session's Chromium; every context it opens has its pages checked
+    (``pencaker.e2e.page_checks``: aria references, sideways scrolling, header height)."""
+
+    def __init__(self, browser) -> None:
+        self._browser = browser
+        self.contexts: list = []
+
+    def new_context(self, **options):
+        from pencaker.e2e import page_checks
+
+        context = self._browser.new_context(**options)
+        page_checks.watch(context, javascript=options.get("java_script_enabled", True))
+        self.contexts.append(context)
+        return context
+
+    def __getattr__(self, name):
+        return getattr(self._browser, name)
+
+
+@pytest.fixture
+def browser(chromium_browser, request):
+    watched = _WatchedBrowser(chromium_browser)
+    yield watched
+    from pencaker.e2e import page_checks
+
+    page_checks.fail_on_problems(request, watched.contexts)
+
+
+@pytest.hookimpl(wrapper=True, tryfirst=True)
+def pytest_runtest_makereport(item, call):
+    report = yield
+    setattr(item, f"rep_{report.when}", report)
+    return report

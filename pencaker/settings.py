@@ -274,15 +274,18 @@ else:
 
 STORAGES = {
     "default": _default_storage,
+    # Hashed names (cached for a year and more) and brotli/gzip copies, made by
+    # collectstatic (``pencaker serve`` runs it); PENCAKER_DEBUG serves the sources as they
+    # are, so an edit shows at once.
     "staticfiles": {
         "BACKEND": (
-            "whitenoise.storage.CompressedManifestStaticFilesStorage"
-            if PRODUCTION
-            else "django.contrib.staticfiles.storage.StaticFilesStorage"
+            "django.contrib.staticfiles.storage.StaticFilesStorage"
+            if DEBUG
+            else "whitenoise.storage.CompressedManifestStaticFilesStorage"
         )
     },
 }
-WHITENOISE_USE_FINDERS = not PRODUCTION
+WHITENOISE_USE_FINDERS = DEBUG
 
 # Upload limits. Documents are checked by content in documents.checks (and upload_limit).
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
@@ -321,6 +324,7 @@ TASKS = {
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_AGE = 60 * 60 * 8
 CSRF_COOKIE_HTTPONLY = False
+CSRF_FAILURE_VIEW = "pencaker.public.error_pages.csrf_failure"
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"

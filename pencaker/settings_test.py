@@ -13,6 +13,13 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher", *PASSWORD_HASHERS]  # noqa: F405
 AXES_ENABLED = True
 LOGGING = {"version": 1, "disable_existing_loggers": False}
+# Tests render pages without running collectstatic: the sources, found where they are
+# (pencaker.public.tests.test_static_assets collects and serves the real thing).
+STORAGES = {  # noqa: F405
+    **STORAGES,  # noqa: F405
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+WHITENOISE_USE_FINDERS = True
 
 # SQLite tests use a file database like the embedded default (WAL, IMMEDIATE, busy
 # timeout) instead of Django's shared-cache in-memory one, whose table locks fail at once

@@ -27,3 +27,8 @@ urlpatterns = [
 
 if settings.PENCAKER_ADMIN_ENABLED:
     urlpatterns.insert(1, path("admin/", admin.site.urls))
+
+handler400 = "pencaker.public.error_pages.bad_request"
+handler403 = "pencaker.public.error_pages.permission_denied"
+handler404 = "pencaker.public.error_pages.page_not_found"
+handler500 = "pencaker.public.error_pages.server_error"

@@ -32,6 +32,11 @@ urlpatterns = [
         views.staff_deactivate,
         name="staff_deactivate",
     ),
+    path(
+        "petugas/akun/<int:staff_id>/nonaktifkan/konfirmasi/",
+        views.staff_deactivate_confirm,
+        name="staff_deactivate_confirm",
+    ),
     path("petugas/akun/<int:staff_id>/aktifkan/", views.staff_reactivate, name="staff_reactivate"),
     path(
         "petugas/akun/<int:staff_id>/reset-dua-langkah/",

@@ -14,7 +14,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 from django_otp import login as otp_login
 
 from pencaker.accounts import selectors, services
@@ -251,6 +251,28 @@ def _staff_action(request: HttpRequest, staff_id: int, action, done_message: str
     else:
         messages.success(request, done_message)
     return redirect("accounts:staff_list")
+
+
+@require_GET
+@admin_required
+def staff_deactivate_confirm(request: HttpRequest, staff_id: int) -> HttpResponse:
+    """Asks to confirm (a page, so it works without JavaScript); its form deactivates."""
+    member = selectors.staff_get_for_office(office_id=request.user.office_id, staff_id=staff_id)
+    if member is None:
+        return render(request, "accounts/staff_not_found.html", status=404)
+    return render(
+        request,
+        "confirm.html",
+        {
+            "title": _("Deactivate the account of %(name)s?")
+            % {"name": member.full_name or member.email},
+            "text": _("%(email)s can no longer log in. You can reactivate the account later.")
+            % {"email": member.email},
+            "button": _("Yes, deactivate"),
+            "action_url": reverse("accounts:staff_deactivate", args=[member.pk]),
+            "cancel_url": reverse("accounts:staff_list"),
+        },
+    )
 
 
 @require_POST

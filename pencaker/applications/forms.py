@@ -9,7 +9,13 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from pencaker.applications.assisted import CitizenInput
-from pencaker.applications.choices import ApplicationType, RejectReason, ReturnReason, Status
+from pencaker.applications.choices import (
+    ApplicationType,
+    RejectReason,
+    ReturnReason,
+    Status,
+    return_reason_applies,
+)
 from pencaker.core.forms import DomainErrorFormMixin
 from pencaker.seekers.choices import EducationLevel, MaritalStatus, Religion, Sex
 
@@ -77,7 +83,11 @@ class ReturnForm(forms.Form):
         for code, label in items:
             self.fields[f"reasons__{code}"] = forms.MultipleChoiceField(
                 label=label,
-                choices=reason_choices,
+                choices=[
+                    (reason, text)
+                    for reason, text in reason_choices
+                    if return_reason_applies(item=code, reason=reason)
+                ],
                 required=False,
                 widget=forms.CheckboxSelectMultiple,
             )

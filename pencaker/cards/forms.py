@@ -30,10 +30,11 @@ class CardCheckForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         for name, field in self.fields.items():
-            described = [f"id_{name}_help"]
+            described = [f"id_{name}_helptext"] if field.help_text else []
             if self.is_bound and name in self.errors:
                 described.append(f"id_{name}_error")
-            field.widget.attrs["aria-describedby"] = " ".join(described)
+            if described:
+                field.widget.attrs["aria-describedby"] = " ".join(described)
 
     def clean_birth_date(self):
         value = self.cleaned_data["birth_date"]

@@ -153,6 +153,11 @@ def check_bytes(*, kind: str, data: bytes) -> CheckedFile:
             _("The file is empty. Choose the file again and upload it."),
         )
     content_type = sniff(data[:_PDF_MAGIC_WINDOW])
+    if content_type is None and kind == DocumentKind.PHOTO:
+        raise DomainError(
+            DocumentErrorCode.DOCUMENT_TYPE_NOT_ALLOWED,
+            _("This file is not a JPEG/PNG image. Upload the photo saved as JPG or PNG."),
+        )
     if content_type is None:
         raise DomainError(
             DocumentErrorCode.DOCUMENT_TYPE_NOT_ALLOWED,

@@ -22,11 +22,13 @@ class DocumentUploadForm(forms.Form):
         },
     )
 
-    def __init__(self, *args, kind: str, label: str, **kwargs):
+    def __init__(self, *args, kind: str, label: str, required_document: bool = True, **kwargs):
         kwargs.setdefault("prefix", kind)
         super().__init__(*args, **kwargs)
         self.kind = kind
         field = self.fields["file"]
+        # The form needs a file, but an optional document is not marked "*" (required).
+        field.optional_mark = not required_document
         field.label = _("File for %(document)s") % {"document": label}
         limit_mb = max_upload_bytes() // (1024 * 1024)
         if kind == DocumentKind.PHOTO:
@@ -40,13 +42,13 @@ class DocumentUploadForm(forms.Form):
                 "limit": limit_mb
             }
             accept = "image/jpeg,image/png,application/pdf"
-        attrs = {"accept": accept, "aria-describedby": f"{self['file'].id_for_label}_help"}
+        attrs = {"accept": accept, "aria-describedby": f"{self['file'].id_for_label}_helptext"}
         field.widget.attrs.update(attrs)
 
     def describe_errors(self) -> None:
         """Point the input at its help and error text (screen readers read both)."""
         bound = self["file"]
-        ids = [f"{bound.id_for_label}_help"]
+        ids = [f"{bound.id_for_label}_helptext"]
         if bound.errors:
             ids.append(f"{bound.id_for_label}_error")
             self.fields["file"].widget.attrs["aria-invalid"] = "true"

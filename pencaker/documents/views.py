@@ -23,6 +23,7 @@ from pencaker.documents.selectors import (
     document_overview_for,
     document_version_for_viewer,
     owner_office,
+    required_kinds_for_office,
 )
 from pencaker.documents.services import document_access_record, document_upload
 from pencaker.documents.upload_limit import install_upload_limit
@@ -34,7 +35,9 @@ def document_list(request):
     office = owner_office(request.user)
     rows = document_overview_for(user=request.user, office=office)
     for row in rows:
-        row.form = DocumentUploadForm(kind=row.kind, label=row.label)
+        row.form = DocumentUploadForm(
+            kind=row.kind, label=row.label, required_document=row.required
+        )
         row.form.describe_errors()
     return render(
         request,
@@ -62,9 +65,14 @@ def document_upload_view(request, kind: str):
 @seeker_required
 def _upload(request, *, kind: str, limit):
     label = document_kind_labels()[kind]
+    shape = {
+        "kind": kind,
+        "label": label,
+        "required_document": kind in required_kinds_for_office(owner_office(request.user)),
+    }
     status = 200
     if request.method == "POST":
-        form = DocumentUploadForm(request.POST, request.FILES, kind=kind, label=label)
+        form = DocumentUploadForm(request.POST, request.FILES, **shape)
         if limit is not None and limit.too_large_bytes is not None:
             form.is_valid()
             form.errors.pop("file", None)
@@ -86,7 +94,7 @@ def _upload(request, *, kind: str, limit):
                 messages.success(request, _("%(document)s saved.") % {"document": label})
                 return redirect("documents:list")
     else:
-        form = DocumentUploadForm(kind=kind, label=label)
+        form = DocumentUploadForm(**shape)
     form.describe_errors()
     return render(
         request,

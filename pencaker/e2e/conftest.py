@@ -25,6 +25,8 @@ from pathlib import Path
 
 import pytest
 
+from pencaker.e2e import page_checks
+
 
 def _import_smtp_controller():
     """Import aiosmtpd's Controller despite pytest-django's sys.path entry.
@@ -58,13 +60,6 @@ MOBILE_USER_AGENT = (
 ARTIFACTS_DIR = Path(__file__).resolve().parents[2] / "test-artifacts"
 # Long enough for a slow CI machine, short enough that a missing element fails quickly.
 DEFAULT_TIMEOUT_MS = 15_000
-
-
-@pytest.hookimpl(wrapper=True, tryfirst=True)
-def pytest_runtest_makereport(item, call):
-    report = yield
-    setattr(item, f"rep_{report.when}", report)
-    return report
 
 
 # --- Browser --------------------------------------------------------------------------
@@ -111,6 +106,7 @@ def _new_page(browser, request, *, javascript: bool):
         locale="id-ID",
     )
     context.set_default_timeout(DEFAULT_TIMEOUT_MS)
+    page_checks.watch(context, javascript=javascript)
     page = context.new_page()
     page.javascript_enabled = javascript  # type: ignore[attr-defined]
     page.console_log = ConsoleLog()  # type: ignore[attr-defined]
@@ -138,6 +134,7 @@ def page(chromium_browser, request, live_server):
     yield page
     _save_screenshot(request, page)
     context.close()
+    page_checks.fail_on_problems(request, [context])
 
 
 @pytest.fixture
@@ -147,6 +144,7 @@ def nojs_page(chromium_browser, request, live_server):
     yield page
     _save_screenshot(request, page)
     context.close()
+    page_checks.fail_on_problems(request, [context])
 
 
 # --- axe-core -------------------------------------------------------------------------
@@ -170,6 +168,8 @@ def assert_accessible(axe):
         )
         results = axe.run(page)
         where = label or page.url
+        problems = page_checks.measure(page)
+        assert not problems, f"Layout or ARIA problems on {where}:\n" + "\n".join(problems)
         assert results.violations_count == 0, (
             f"axe-core found violations on {where}:\n{results.generate_report()}"
         )

@@ -187,7 +187,7 @@ def timeline_for_holder(holder: User) -> list[TimelineEntry]:
                 placement.reported_on,
                 EventKind.PLACED,
                 _("Started work"),
-                _("%(position)s at %(employer)s from %(date)s (%(area)s)")
+                _("%(position)s at %(employer)s from %(date)s; %(area)s")
                 % {
                     "position": placement.position,
                     "employer": placement.employer,

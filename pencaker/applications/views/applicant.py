@@ -5,9 +5,10 @@ from __future__ import annotations
 from django.contrib import messages
 from django.http import HttpResponseNotAllowed
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from pencaker.accounts.permissions import seeker_required
 from pencaker.applications import intake, request_types, selectors, services, sla
@@ -114,9 +115,31 @@ def resubmit(request, tracking_number: str):
     return _applicant_action(request, tracking_number, act)
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 @seeker_required
 def withdraw(request, tracking_number: str):
+    """GET asks to confirm (a page, so it works without JavaScript); POST withdraws."""
+    if request.method == "GET":
+        try:
+            application = selectors.application_for_applicant(request.user, tracking_number)
+        except NotFound:
+            return _not_found(request)
+        detail = reverse("applications:detail", args=[application.tracking_number])
+        return render(
+            request,
+            "confirm.html",
+            {
+                "title": _("Withdraw request %(number)s?")
+                % {"number": application.tracking_number},
+                "text": _(
+                    "The office stops checking it. To get the card later you send a new request."
+                ),
+                "button": _("Yes, withdraw my request"),
+                "action_url": request.path,
+                "cancel_url": detail,
+            },
+        )
+
     def act(application):
         services.application_withdraw(actor=request.user, application_id=application.pk)
         messages.success(request, _("Your request has been withdrawn."))

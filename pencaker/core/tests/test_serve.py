@@ -26,7 +26,8 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-def _wait_until_listening(port: int, proc: subprocess.Popen, attempts: int = 300) -> None:
+def _wait_until_listening(port: int, proc: subprocess.Popen, attempts: int = 1500) -> None:
+    # Readiness, not speed: `serve` collects the static files first, slow on a loaded machine.
     for _ in range(attempts):
         if proc.poll() is not None:
             raise AssertionError(f"server exited early with {proc.returncode}")

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from pencaker.regions.models import Region
 from pencaker.seekers.choices import Section
@@ -69,6 +70,10 @@ def _display(model: Any, name: str, value: Any) -> str:
         return str(value)
     if model_field.choices:
         return str(dict(model_field.flatchoices).get(value, value))
+    if model_field.is_relation and name != "village":
+        # A foreign key is stored as its id: show what it names, never "office → 1".
+        related = model_field.related_model._default_manager.filter(pk=value).first()
+        return str(related) if related is not None else "—"
     if isinstance(value, bool):
         return _("yes") if value else _("no")
     if name == "village":
@@ -77,7 +82,13 @@ def _display(model: Any, name: str, value: Any) -> str:
     return str(value)
 
 
+# Fields whose model gives no readable name.
+_LABELS = {"office": gettext_lazy("Manpower office")}
+
+
 def _label(model: Any, name: str) -> str:
+    if name in _LABELS:
+        return str(_LABELS[name])
     try:
         return str(model._meta.get_field(name).verbose_name)
     except Exception:  # noqa: BLE001

@@ -7,6 +7,7 @@ from typing import Any
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -85,8 +86,21 @@ def _list_section(
 
 
 def _remove(request: HttpRequest, *, model, pk: int, remove, back: str) -> HttpResponse:
+    """GET asks to confirm (a page, so it works without JavaScript); POST removes."""
     profile = _profile(request)
     entry = get_object_or_404(model, pk=pk, profile=profile)
+    if request.method == "GET":
+        return render(
+            request,
+            "confirm.html",
+            {
+                "title": _("Remove this entry?"),
+                "text": str(entry),
+                "button": _("Yes, remove"),
+                "action_url": request.path,
+                "cancel_url": reverse(back),
+            },
+        )
     try:
         remove(entry)
     except DomainError as error:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods
 
 from pencaker.accounts.permissions import seeker_required
 from pencaker.seekers import forms, services
@@ -52,7 +52,7 @@ def education_edit(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 @seeker_required
 def education_remove(request: HttpRequest, pk: int) -> HttpResponse:
     return _remove(
@@ -80,7 +80,7 @@ def training(request: HttpRequest) -> HttpResponse:
     )
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 @seeker_required
 def training_remove(request: HttpRequest, pk: int) -> HttpResponse:
     return _remove(
@@ -123,7 +123,7 @@ def experience_edit(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 @seeker_required
 def experience_remove(request: HttpRequest, pk: int) -> HttpResponse:
     return _remove(
@@ -150,7 +150,7 @@ def skills(request: HttpRequest) -> HttpResponse:
     )
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 @seeker_required
 def skill_remove(request: HttpRequest, pk: int) -> HttpResponse:
     return _remove(
@@ -177,7 +177,7 @@ def languages(request: HttpRequest) -> HttpResponse:
     )
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 @seeker_required
 def language_remove(request: HttpRequest, pk: int) -> HttpResponse:
     return _remove(
