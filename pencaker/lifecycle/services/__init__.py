@@ -10,6 +10,7 @@ from pencaker.lifecycle.services.reports import (
     PlacementInput,
     lifecycle_settings_update,
     placement_record,
+    placement_record_by_employer,
     renewal_eligible,
     report_record,
 )
@@ -22,6 +23,7 @@ __all__ = [
     "lifecycle_daily",
     "lifecycle_settings_update",
     "placement_record",
+    "placement_record_by_employer",
     "renewal_eligible",
     "report_record",
     "report_slot_open",
