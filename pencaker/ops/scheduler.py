@@ -50,8 +50,12 @@ def _orphans_cleanup() -> object:
 
 
 def _lifecycle_daily() -> object:
+    # The daily rules: the card lifecycle, and the expiry of vacancies past their closing
+    # date (vacancies sits above lifecycle, so the wiring layer starts both).
     from pencaker.lifecycle.tasks import lifecycle_daily_task
+    from pencaker.vacancies.tasks import vacancies_daily_task
 
+    vacancies_daily_task.enqueue()
     return lifecycle_daily_task.enqueue()
 
 

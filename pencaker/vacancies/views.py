@@ -10,7 +10,6 @@ from urllib.parse import quote
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.syndication.views import Feed
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
@@ -20,7 +19,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from pencaker.accounts.models import Role
-from pencaker.accounts.permissions import can_decide
+from pencaker.accounts.permissions import DECIDING_ROLES, staff_required
 from pencaker.core.audit import client_ip
 from pencaker.core.errors import DomainError
 from pencaker.core.links import absolute_url
@@ -29,7 +28,8 @@ from pencaker.employers.views import employer_required
 from pencaker.regions.models import Level, Region
 from pencaker.seekers.choices import EducationLevel
 from pencaker.vacancies import selectors, services, sla
-from pencaker.vacancies.choices import EmploymentType
+from pencaker.vacancies.choices import ApplicationStatus, EmploymentType
+from pencaker.vacancies.forms import ApplicationUpdateForm, ReturnForm, VacancyForm
 from pencaker.vacancies.models import KbjiOccupation, Vacancy
 
 PAGE_SIZE = 20
@@ -201,15 +201,13 @@ def employer_detail(request: HttpRequest, pk: int, membership=None) -> HttpRespo
                 request.user, pk, status=status
             ).prefetch_related("employer_notes", "history"),
             "status": status,
+            "statuses": ApplicationStatus.choices,
         },
     )
 
 
+@staff_required(roles=DECIDING_ROLES)
 def queue(request: HttpRequest) -> HttpResponse:
-    if not request.user.is_authenticated:
-        return redirect(f"{reverse('accounts:login')}?next={request.path}")
-    if not can_decide(request.user):
-        raise PermissionDenied
     items = [(v, sla.sla_state(v)) for v in selectors.vacancy_queue_for_office(request.user)]
     return render(request, "vacancies/queue.html", {"items": items})
 
@@ -258,3 +256,201 @@ def json_feed(request: HttpRequest) -> JsonResponse:
         },
         content_type="application/feed+json",
     )
+
+
+# --- Employer pages --------------------------------------------------------------------------
+
+
+def _vacancy_initial(vacancy: Vacancy) -> dict:
+    initial = {name: getattr(vacancy, name) for name in services.VACANCY_FIELDS}
+    initial["occupation"] = vacancy.occupation_id
+    initial["sector"] = vacancy.sector_id
+    initial["location"] = vacancy.location.code if vacancy.location else ""
+    initial["majors"] = ", ".join(vacancy.majors)
+    initial["skills"] = ", ".join(vacancy.skills)
+    return initial
+
+
+def _vacancy_data(form: VacancyForm) -> dict:
+    data = dict(form.cleaned_data)
+    data["location"] = data.get("location") or None
+    return data
+
+
+@employer_required
+def employer_list(request: HttpRequest, membership=None) -> HttpResponse:
+    return render(
+        request,
+        "vacancies/employer_list.html",
+        {
+            "vacancies": selectors.vacancies_of_employer(request.user).order_by("-created_at"),
+            "organisation": membership.organisation if membership else None,
+        },
+    )
+
+
+@employer_required
+def employer_create(request: HttpRequest, membership=None) -> HttpResponse:
+    if membership is None:
+        return redirect("employers:register")
+    form = VacancyForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            vacancy = services.vacancy_create(
+                actor=request.user, ip_address=client_ip(request), **_vacancy_data(form)
+            )
+        except DomainError as exc:
+            form.add_domain_error(exc)
+        else:
+            messages.success(request, _("The draft is saved. Send it to the office when ready."))
+            return redirect("vacancies:employer_detail", pk=vacancy.pk)
+    return render(request, "vacancies/employer_form.html", {"form": form, "vacancy": None})
+
+
+@employer_required
+def employer_edit(request: HttpRequest, pk: int, membership=None) -> HttpResponse:
+    vacancy = selectors.vacancy_of_employer(request.user, pk)
+    if vacancy is None:
+        raise Http404
+    form = VacancyForm(request.POST or None, initial=_vacancy_initial(vacancy))
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.vacancy_update(
+                actor=request.user,
+                vacancy_id=vacancy.pk,
+                ip_address=client_ip(request),
+                **_vacancy_data(form),
+            )
+        except DomainError as exc:
+            form.add_domain_error(exc)
+        else:
+            messages.success(request, _("The vacancy is saved."))
+            return redirect("vacancies:employer_detail", pk=vacancy.pk)
+    return render(request, "vacancies/employer_form.html", {"form": form, "vacancy": vacancy})
+
+
+@require_POST
+@employer_required
+def employer_submit(request: HttpRequest, pk: int, membership=None) -> HttpResponse:
+    try:
+        services.vacancy_submit(actor=request.user, vacancy_id=pk, ip_address=client_ip(request))
+    except DomainError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, _("The vacancy was sent to the office for review."))
+    return redirect("vacancies:employer_detail", pk=pk)
+
+
+@require_POST
+@employer_required
+def employer_close(request: HttpRequest, pk: int, membership=None) -> HttpResponse:
+    try:
+        services.vacancy_close(
+            actor=request.user, vacancy_id=pk, reason=request.POST.get("reason", "withdrawn")
+        )
+    except DomainError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, _("The vacancy is closed."))
+    return redirect("vacancies:employer_detail", pk=pk)
+
+
+@employer_required
+def employer_application(request: HttpRequest, pk: int, membership=None) -> HttpResponse:
+    application = selectors.application_for_employer(request.user, pk)
+    if application is None:
+        raise Http404
+    form = ApplicationUpdateForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.employer_application_update(
+                actor=request.user,
+                application_id=application.pk,
+                to=data["to"],
+                message=data["message"],
+                interview_at=data["interview_at"],
+                interview_place=data["interview_place"],
+                start_date=data["start_date"],
+                position=data["position"],
+                note=data["note"],
+                ip_address=client_ip(request),
+            )
+        except DomainError as exc:
+            form.add_domain_error(exc)
+        else:
+            messages.success(request, _("Saved."))
+            return redirect("vacancies:employer_application", pk=application.pk)
+    return render(
+        request,
+        "vacancies/employer_application.html",
+        {
+            "application": application,
+            "vacancy": application.vacancy,
+            "form": form,
+            "notes": application.employer_notes.select_related("author"),
+            "history": application.history.all(),
+        },
+    )
+
+
+# --- Staff review ------------------------------------------------------------------------------
+
+
+def _staff_vacancy_or_404(request: HttpRequest, pk: int) -> Vacancy:
+    vacancy = selectors.vacancy_for_staff(request.user, pk)
+    if vacancy is None:
+        raise Http404
+    return vacancy
+
+
+@staff_required(roles=DECIDING_ROLES)
+def review(request: HttpRequest, pk: int, return_form: ReturnForm | None = None) -> HttpResponse:
+    vacancy = _staff_vacancy_or_404(request, pk)
+    return render(
+        request,
+        "vacancies/review.html",
+        {
+            "vacancy": vacancy,
+            "sla": sla.sla_state(vacancy),
+            "return_form": return_form or ReturnForm(),
+            "history": vacancy.history.select_related("actor"),
+        },
+    )
+
+
+@require_POST
+@staff_required(roles=DECIDING_ROLES)
+def publish(request: HttpRequest, pk: int) -> HttpResponse:
+    vacancy = _staff_vacancy_or_404(request, pk)
+    try:
+        services.vacancy_publish(
+            actor=request.user, vacancy_id=vacancy.pk, ip_address=client_ip(request)
+        )
+    except DomainError as exc:
+        messages.error(request, exc.message)
+        return redirect("vacancies:review", pk=pk)
+    messages.success(request, _("The vacancy is published."))
+    return redirect("vacancies:queue")
+
+
+@require_POST
+@staff_required(roles=DECIDING_ROLES)
+def return_for_changes(request: HttpRequest, pk: int) -> HttpResponse:
+    vacancy = _staff_vacancy_or_404(request, pk)
+    form = ReturnForm(request.POST)
+    if form.is_valid():
+        try:
+            services.vacancy_return(
+                actor=request.user,
+                vacancy_id=vacancy.pk,
+                items=[services.ReturnItemInput(f, t) for f, t in form.items()],
+                note=form.cleaned_data["note"],
+                ip_address=client_ip(request),
+            )
+        except DomainError as exc:
+            form.add_error(None, exc.message)
+        else:
+            messages.success(request, _("The vacancy was sent back to the employer."))
+            return redirect("vacancies:queue")
+    return review(request, pk, return_form=form)

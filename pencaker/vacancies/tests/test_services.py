@@ -244,3 +244,14 @@ def test_seeker_withdraws(published, seeker):
     services.vacancy_application_withdraw(actor=seeker, application_id=application.pk)
     application.refresh_from_db()
     assert application.status == "withdrawn"
+
+
+def test_daily_command_and_scheduler_expire(published):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    out = StringIO()
+    day = (published.closing_date + dt.timedelta(days=1)).isoformat()
+    call_command("vacancies_daily", "--today", day, stdout=out)
+    assert "expired=1" in out.getvalue()
