@@ -69,9 +69,13 @@ def main() -> int:
     regencies = [Region.objects.get(code="16.71")]
     for n in range(1, 40):
         code = f"16.{80 + n:02d}" if n < 19 else f"17.{n:02d}"
-        parent = province if code.startswith("16.") else Region.objects.get_or_create(
-            code="17", defaults={"name": "Provinsi 17", "level": "province"}
-        )[0]
+        parent = (
+            province
+            if code.startswith("16.")
+            else Region.objects.get_or_create(
+                code="17", defaults={"name": "Provinsi 17", "level": "province"}
+            )[0]
+        )
         regency, _ = Region.objects.get_or_create(
             code=code, defaults={"name": f"Kabupaten {code}", "level": "regency", "parent": parent}
         )
