@@ -70,7 +70,7 @@ class VacancyForm(DomainErrorFormMixin, forms.Form):
         required=False,
     )
     closing_date = forms.DateField(
-        label=_("Closing date"), widget=forms.DateInput(attrs={"type": "date"})
+        label=_("Closing date"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
     )
     apply_method = forms.ChoiceField(label=_("How to apply"), choices=ApplyMethod.choices)
     apply_address = forms.CharField(label=_("Address or link"), max_length=300, required=False)
@@ -130,14 +130,14 @@ class ApplicationUpdateForm(DomainErrorFormMixin, forms.Form):
     interview_at = forms.DateTimeField(
         label=_("Interview date and time"),
         required=False,
-        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}),
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
         input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"],
     )
     interview_place = forms.CharField(label=_("Interview place or link"), required=False)
     start_date = forms.DateField(
         label=_("Start date (when hired)"),
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
     position = forms.CharField(label=_("Position (when hired)"), required=False, max_length=150)
     note = forms.CharField(
