@@ -9,6 +9,7 @@ urlpatterns = [
     path("feed.atom", views.AtomFeed(), name="feed_atom"),
     path("feed.json", views.json_feed, name="feed_json"),
     path("<int:pk>/", views.detail, name="detail"),
+    path("<int:pk>/cetak/", views.announcement, name="announcement"),
     path("<int:pk>/lamar/", views.apply, name="apply"),
     path("lamaran-saya/", views.my_applications, name="my_applications"),
     path("lamaran/<int:pk>/tarik/", views.withdraw, name="withdraw"),

@@ -28,6 +28,7 @@ from pencaker.employers.views import employer_required
 from pencaker.regions.models import Level, Region
 from pencaker.seekers.choices import EducationLevel
 from pencaker.vacancies import selectors, services, sla
+from pencaker.vacancies.announcement import qr_svg
 from pencaker.vacancies.choices import ApplicationStatus, EmploymentType
 from pencaker.vacancies.forms import ApplicationUpdateForm, ReturnForm, VacancyForm
 from pencaker.vacancies.models import KbjiOccupation, Vacancy
@@ -140,6 +141,25 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
             "applied": applied,
             "documents": documents,
             "idempotency_key": uuid.uuid4().hex,
+        },
+    )
+
+
+def announcement(request: HttpRequest, pk: int) -> HttpResponse:
+    """One printable A4 page for notice boards, with a QR code to the vacancy."""
+    vacancy = selectors.vacancy_get_public(pk)
+    if vacancy is None:
+        raise Http404
+    url = absolute_url(reverse("vacancies:detail", args=[vacancy.pk]))
+    return render(
+        request,
+        "vacancies/announcement.html",
+        {
+            "vacancy": vacancy,
+            "url": url,
+            "qr": qr_svg(
+                url, label=_("QR code to the vacancy %(title)s") % {"title": vacancy.title}
+            ),
         },
     )
 

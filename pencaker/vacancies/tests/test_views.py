@@ -14,12 +14,18 @@ from pencaker.vacancies.tests.conftest import vacancy_fields
 pytestmark = pytest.mark.django_db
 
 
-def test_board_lists_published_only(client, published, draft):
+def test_board_lists_published_only(client, published, employer, signed_office):
+    from pencaker.vacancies import services
+
+    draft = services.vacancy_create(
+        actor=employer, **vacancy_fields(signed_office, title="Draf Tersembunyi")
+    )
     response = client.get(reverse("vacancies:board"))
     assert response.status_code == 200
     body = response.content.decode()
     assert reverse("vacancies:detail", args=[published.pk]) in body
-    assert "<script" not in body.split("<main", 1)[-1] or "ld+json" not in body
+    assert reverse("vacancies:detail", args=[draft.pk]) not in body
+    assert "Draf Tersembunyi" not in body
 
 
 def test_board_filters_and_pagination(client, published, signed_office):
@@ -158,3 +164,15 @@ def test_operator_returns_then_publishes(staff_client_factory, operator, submitt
 def test_other_office_cannot_review(staff_client_factory, other_operator, submitted):
     c = staff_client_factory(other_operator)
     assert c.get(reverse("vacancies:review", args=[submitted.pk])).status_code == 404
+
+
+def test_printable_announcement_has_a_qr_to_the_vacancy(client, published, employer, signed_office):
+    from pencaker.vacancies import services
+
+    draft = services.vacancy_create(actor=employer, **vacancy_fields(signed_office))
+    r = client.get(reverse("vacancies:announcement", args=[published.pk]))
+    body = r.content.decode()
+    assert r.status_code == 200
+    assert '<svg role="img"' in body and published.title in body
+    assert reverse("vacancies:detail", args=[published.pk]) in body
+    assert client.get(reverse("vacancies:announcement", args=[draft.pk])).status_code == 404
