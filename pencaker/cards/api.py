@@ -46,6 +46,7 @@ class VerifyOut(Schema):
     valid_until: dt.date | None = None
     newer_version: int | None = None
     reports: list[dict[str, Any]] = []
+    placed_with: str = ""
 
 
 class ErrorOut(Schema):

@@ -252,6 +252,19 @@ def test_employer_posts_operator_reviews_seeker_applies_employer_hires(
     card = Card.objects.filter(holder=siti).exclude(status="superseded").get()
     assert card.status == "placed"
     assert card.data["placement"]["employer"] == ORG
+    # The public check answers "placed" with the employer's name.
+    check = chromium_browser.new_context(viewport={"width": 360, "height": 740}, locale="id-ID")
+    checker = check.new_page()
+    try:
+        checker.goto(steps.url(base, "cards:verify"))
+        checker.fill("#id_number", card.number)
+        checker.fill("#id_birth_date", card.birth_date.isoformat())
+        steps.submit(checker, checker.locator("main form button[type=submit]"))
+        verdict = checker.locator("section.verdict").inner_text()
+        assert "Kartu asli: pemegang kartu sudah bekerja" in verdict
+        assert f"Diterima bekerja di\n{ORG}" in verdict
+    finally:
+        check.close()
     assert card.has_pdf, "the re-issued card has its PDF"
     assert ORG in _pdf_text(card)
     today = timezone.localdate()
