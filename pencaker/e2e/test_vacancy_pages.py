@@ -167,6 +167,7 @@ def test_vacancy_pages_pass_axe_at_360_px(page, live_server, world, assert_acces
             [
                 ("vacancies:board", ()),
                 ("vacancies:detail", (world["published"].pk,)),
+                ("vacancies:announcement", (world["published"].pk,)),
                 ("vacancies:my_applications", ()),
             ],
         ),
