@@ -131,7 +131,7 @@ def test_employer_posts_operator_reviews_seeker_applies_employer_hires(
 
     # --- Dewi posts a vacancy requiring the AK/1, without a salary ----------------------
     dewi.goto(steps.url(base, "employers:home"))
-    steps.submit(dewi, dewi.get_by_role("link", name="Lowongan kami"))
+    steps.submit(dewi, dewi.locator("main").get_by_role("link", name="Lowongan kami"))
     assert_accessible(dewi, label="our vacancies")
     steps.submit(dewi, dewi.get_by_role("link", name="Lowongan baru"))
     assert_accessible(dewi, label="new vacancy form")
