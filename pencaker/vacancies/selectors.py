@@ -142,3 +142,25 @@ def vacancy_for_staff(actor: Any, vacancy_id: Any) -> Vacancy | None:
         )
     except (Vacancy.DoesNotExist, TypeError, ValueError):
         return None
+
+
+def vacancies_of_organisation_for_staff(actor: Any, organisation_id: Any) -> QuerySet[Vacancy]:
+    """Every vacancy of one organisation of the actor's office, with its applicant and hire
+    counts (deciding staff only; another office's organisation gives nothing)."""
+    from django.db.models import Count
+
+    if not can_decide(actor):
+        return Vacancy.objects.none()
+    try:
+        organisation_id = int(organisation_id)
+    except (TypeError, ValueError):
+        return Vacancy.objects.none()
+    return (
+        Vacancy.objects.filter(organisation_id=organisation_id, office_id=actor.office_id)
+        .annotate(
+            applicant_count=Count("applications"),
+            hired_count=Count("applications", filter=Q(applications__status="hired")),
+        )
+        .select_related("occupation")
+        .order_by("-created_at")
+    )

@@ -26,6 +26,11 @@ urlpatterns = [
     ),
     path("petugas/", views.queue, name="queue"),
     path("petugas/<int:pk>/", views.review, name="review"),
+    path(
+        "petugas/pemberi-kerja/<int:organisation_id>/",
+        views.staff_employer,
+        name="staff_employer",
+    ),
     path("petugas/<int:pk>/tayangkan/", views.publish, name="publish"),
     path("petugas/<int:pk>/kembalikan/", views.return_for_changes, name="return"),
 ]

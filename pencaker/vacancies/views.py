@@ -439,6 +439,28 @@ def review(request: HttpRequest, pk: int, return_form: ReturnForm | None = None)
     )
 
 
+@staff_required(roles=DECIDING_ROLES)
+def staff_employer(request: HttpRequest, organisation_id: int) -> HttpResponse:
+    """Per employer: its vacancies, their applicants and hires."""
+    from pencaker.core.errors import NotFound
+    from pencaker.employers.selectors import organisation_for_staff
+
+    try:
+        organisation = organisation_for_staff(request.user, organisation_id)
+    except NotFound:
+        raise Http404 from None
+    return render(
+        request,
+        "vacancies/staff_employer.html",
+        {
+            "organisation": organisation,
+            "vacancies": selectors.vacancies_of_organisation_for_staff(
+                request.user, organisation.pk
+            ),
+        },
+    )
+
+
 @require_POST
 @staff_required(roles=DECIDING_ROLES)
 def publish(request: HttpRequest, pk: int) -> HttpResponse:

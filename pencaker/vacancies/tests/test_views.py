@@ -176,3 +176,15 @@ def test_printable_announcement_has_a_qr_to_the_vacancy(client, published, emplo
     assert '<svg role="img"' in body and published.title in body
     assert reverse("vacancies:detail", args=[published.pk]) in body
     assert client.get(reverse("vacancies:announcement", args=[draft.pk])).status_code == 404
+
+
+def test_staff_see_an_employers_vacancies_applicants_and_hires(
+    staff_client_factory, operator, other_operator, published, seeker
+):
+    from pencaker.vacancies import services
+
+    services.vacancy_apply(actor=seeker, vacancy_id=published.pk)
+    url = reverse("vacancies:staff_employer", args=[published.organisation_id])
+    body = staff_client_factory(operator).get(url).content.decode()
+    assert published.title in body and "<td>1</td>" in body
+    assert staff_client_factory(other_operator).get(url).status_code == 404
