@@ -184,7 +184,11 @@ def test_vacancy_pages_pass_axe_at_360_px(page, live_server, world, assert_acces
         (
             world["operator"],
             True,
-            [("vacancies:queue", ()), ("vacancies:review", (world["waiting"].pk,))],
+            [
+                ("vacancies:queue", ()),
+                ("vacancies:review", (world["waiting"].pk,)),
+                ("vacancies:staff_employer", (world["waiting"].organisation_id,)),
+            ],
         ),
     ]
     for user, otp, pages in checks:
