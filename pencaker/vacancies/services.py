@@ -583,7 +583,7 @@ def _card_or_refuse(applicant: Any) -> None:
             details={"way_out": "card_request"},
         )
     if card.status != CardStatus.ACTIVE:
-        way_out = {
+        way_outs: dict[str, tuple[str, str]] = {
             CardStatus.EXPIRED: (
                 "renew",
                 _("Your AK/1 card has expired. Renew it from your card page, then apply."),
@@ -602,7 +602,8 @@ def _card_or_refuse(applicant: Any) -> None:
                     "Request a new card from your card page."
                 ),
             ),
-        }.get(
+        }
+        way_out = way_outs.get(
             card.status,
             ("office", _("Your AK/1 card is not valid. Ask your office for help.")),
         )
