@@ -107,6 +107,7 @@ INSTALLED_APPS = [
     "pencaker.seekers",
     "pencaker.documents",
     "pencaker.employers",
+    "pencaker.vacancies",
     "pencaker.applications",
     "pencaker.cards",
     "pencaker.lifecycle",

@@ -14,6 +14,7 @@ urlpatterns = [
     path("profil/", include("pencaker.seekers.urls")),
     path("dokumen/", include("pencaker.documents.urls")),
     path("pemberi-kerja/", include("pencaker.employers.urls")),
+    path("lowongan/", include("pencaker.vacancies.urls")),
     path("kantor/", include("pencaker.offices.urls")),
     path("permohonan/", include("pencaker.applications.urls")),
     path("survei/", include("pencaker.surveys.urls")),

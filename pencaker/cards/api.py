@@ -48,6 +48,7 @@ class VerifyOut(Schema):
     valid_until: dt.date | None = None
     newer_version: int | None = None
     reports: list[dict[str, Any]] = []
+    placed_with: str = ""
 
 
 @router.post(

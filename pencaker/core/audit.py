@@ -115,6 +115,18 @@ class AuditAction(StrEnum):
     SURVEY_PERIOD_UNPUBLISHED = "survey.period_unpublished"
     SURVEY_RESPONSE_RECORDED = "survey.response_recorded"
     SURVEY_RESPONSES_IMPORTED = "survey.responses_imported"
+    VACANCY_APPLICATION_CREATED = "vacancy.application_created"
+    VACANCY_APPLICATION_MOVED = "vacancy.application_moved"
+    VACANCY_APPLICATION_WITHDRAWN = "vacancy.application_withdrawn"
+    VACANCY_CLOSED = "vacancy.closed"
+    VACANCY_CREATED = "vacancy.created"
+    VACANCY_EXPIRED = "vacancy.expired"
+    VACANCY_HIRED = "vacancy.hired"
+    VACANCY_KBJI_IMPORT = "vacancy.kbji_import"
+    VACANCY_PUBLISHED = "vacancy.published"
+    VACANCY_RETURNED = "vacancy.returned"
+    VACANCY_SUBMITTED = "vacancy.submitted"
+    VACANCY_UPDATED = "vacancy.updated"
 
 
 def client_ip(request: Any) -> str | None:

@@ -283,6 +283,68 @@ def seed_employers(operator_email: str = "operator@demo.pencaker.id") -> None:
         employers.organisation_verify(actor=operator, organisation_id=organisation.pk)
 
 
+# One published vacancy per demo employer: one requiring the AK/1, one disability-friendly.
+DEMO_VACANCIES = {
+    "PT Sriwijaya Roti Abadi": {
+        "title": "Pembuat Roti (Shift Pagi)",
+        "description": "Membuat adonan, memanggang roti dan kue, menjaga kebersihan dapur produksi.",
+        "occupation": "7512",
+        "openings": 2,
+        "min_education": "SMA",
+        "skills": ["membuat adonan", "memanggang", "kebersihan pangan"],
+        "employment_type": "contract",
+        "salary_min": 3_600_000,
+        "salary_max": 4_200_000,
+        "hours": "Senin–Sabtu 05.00–13.00",
+        "benefits": "BPJS Kesehatan dan Ketenagakerjaan, makan siang",
+        "ak1_required": True,
+    },
+    "Koperasi Karya Musi Sejahtera": {
+        "title": "Penjahit Songket dan Busana",
+        "description": "Menjahit busana dan kain songket pesanan anggota koperasi.",
+        "occupation": "7533",
+        "openings": 3,
+        "min_education": "SMP",
+        "skills": ["menjahit", "mesin jahit"],
+        "employment_type": "permanent",
+        "salary_by_agreement": True,
+        "hours": "Senin–Jumat 08.00–16.00",
+        "disability_friendly": True,
+        "accommodations": "Ruang kerja di lantai dasar tanpa tangga, meja jahit yang dapat diatur "
+        "tingginya, jam kerja lentur.",
+    },
+}
+
+
+def seed_vacancies(operator_email: str = "operator@demo.pencaker.id") -> None:
+    """A published vacancy for each demo employer (sent and published through the
+    services); skipped while the employer has a vacancy that is not closed."""
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from pencaker.accounts.models import User
+    from pencaker.employers.models import Membership
+    from pencaker.vacancies import services as vacancies
+    from pencaker.vacancies.kbji import kbji_import_demo
+    from pencaker.vacancies.models import Vacancy
+
+    kbji_import_demo()
+    operator = User.objects.get(email=operator_email)
+    for membership in Membership.objects.select_related("organisation__office__region").filter(
+        role="owner", organisation__legal_name__in=list(DEMO_VACANCIES)
+    ):
+        organisation = membership.organisation
+        if Vacancy.objects.filter(organisation=organisation).exclude(status="closed").exists():
+            continue
+        fields = dict(DEMO_VACANCIES[organisation.legal_name])
+        fields["location"] = organisation.office.region
+        fields["closing_date"] = timezone.localdate() + dt.timedelta(days=60)
+        vacancy = vacancies.vacancy_create(actor=membership.user, **fields)
+        vacancies.vacancy_submit(actor=membership.user, vacancy_id=vacancy.pk)
+        vacancies.vacancy_publish(actor=operator, vacancy_id=vacancy.pk)
+
+
 def seed_all() -> list[DemoLogin]:
     with transaction.atomic():
         seed_regions()
@@ -293,4 +355,5 @@ def seed_all() -> list[DemoLogin]:
     seed_seeker()
     seed_card()
     seed_employers()
+    seed_vacancies()
     return logins

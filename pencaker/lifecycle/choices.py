@@ -52,6 +52,7 @@ class ReportChannel(models.TextChoices):
 class PlacementSource(models.TextChoices):
     HOLDER = "holder", _("Reported by the holder")
     OPERATOR = "operator", _("Recorded by an operator")
+    EMPLOYER = "employer", _("Reported by the employer")
 
 
 class Sector(models.TextChoices):

@@ -19,6 +19,7 @@ from pencaker.notifications.tasks import retry_due_notifications
 from pencaker.ops.models import SchedulerRun
 from pencaker.ops.tasks import cleanup_orphans_task
 from pencaker.reporting.tasks import ipk_summarize_task
+from pencaker.vacancies.tasks import vacancies_daily_task
 
 
 @dataclass(frozen=True)
@@ -52,7 +53,9 @@ def _orphans_cleanup() -> object:
 
 
 def _lifecycle_daily() -> object:
-
+    # The daily rules: the card lifecycle, and the expiry of vacancies past their closing
+    # date (vacancies sits above lifecycle, so the wiring layer starts both).
+    vacancies_daily_task.enqueue()
     return lifecycle_daily_task.enqueue()
 
 

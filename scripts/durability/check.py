@@ -6,9 +6,11 @@
    uploads left; then no stored file may be unreferenced.
 2. Every acknowledged submission exists exactly once (same applicant, same key), with its
    frozen documents intact (each version's file against its sha256).
-3. Every acknowledged upload exists with its file intact; every acknowledged organisation
+3. Every acknowledged application to a vacancy exists exactly once (same seeker, same
+   key; one per seeker and vacancy) with its history.
+4. Every acknowledged upload exists with its file intact; every acknowledged organisation
    registration exists once (its owner, its NIB) with its document intact.
-4. ``installation_verify``: every stored file against its recorded checksum, no
+5. ``installation_verify``: every stored file against its recorded checksum, no
    half-written application.
 
 Prints one JSON object.
@@ -86,6 +88,27 @@ def main() -> int:
             problems.append(f"registration {ack['email']}: document lost")
         elif sha256_of(document.file.name) != document.sha256:
             problems.append(f"registration {ack['email']}: document file damaged")
+    vacancy_lost, vacancy_duplicated = 0, 0
+    from pencaker.vacancies.models import VacancyApplication
+
+    for ack in acks.get("vacancy_applications", []):
+        rows = list(
+            VacancyApplication.objects.filter(
+                applicant__email=ack["email"], idempotency_key=ack["key"]
+            ).values_list("pk", "vacancy_id")
+        )
+        if not rows:
+            vacancy_lost += 1
+            continue
+        same_vacancy = VacancyApplication.objects.filter(
+            applicant__email=ack["email"], vacancy_id=ack["vacancy"]
+        ).count()
+        if len(rows) > 1 or same_vacancy > 1:
+            vacancy_duplicated += 1
+        if rows[0] != (ack["id"], ack["vacancy"]):
+            problems.append(f"vacancy application {ack['key']}: changed")
+        elif not VacancyApplication.objects.get(pk=ack["id"]).history.exists():
+            problems.append(f"vacancy application {ack['key']}: no history")
     report = installation_verify()
     problems += report.problems
     print(
@@ -99,6 +122,9 @@ def main() -> int:
                 "registrations_acknowledged": len(acks.get("registrations", [])),
                 "registrations_lost": registrations_lost,
                 "registrations_duplicated": registrations_duplicated,
+                "vacancy_applications_acknowledged": len(acks.get("vacancy_applications", [])),
+                "vacancy_applications_lost": vacancy_lost,
+                "vacancy_applications_duplicated": vacancy_duplicated,
                 "applications": report.applications,
                 "files_verified": report.files,
                 "orphans_removed": len(cleanup.orphans),

@@ -12,7 +12,9 @@ and API tokens, starts ``pencaker serve`` (gunicorn + task worker) and drives ``
 threads against it. Each client loops: upload a new document version, submit an AK/1
 request with an Idempotency-Key, withdraw it (so the next submission is allowed). A
 request that fails in any way is retried with the same key once the server is back.
-Beside them, ``--clients / 5`` employer threads register organisations (``employer_register``
+Beside them, ``--clients / 10`` applicant threads apply to published vacancies
+(``vacancy_apply`` with an Idempotency-Key kept across retries; each seeker to each vacancy
+once), and ``--clients / 5`` employer threads register organisations (``employer_register``
 with its document, one per employer account, one account after another); a retry whose
 first attempt committed is answered ``already_member`` and confirmed with ``employer_get``.
 
@@ -177,6 +179,7 @@ class Shared:
         self.submissions: list[dict] = []
         self.uploads: list[dict] = []
         self.registrations: list[dict] = []
+        self.vacancy_applications: list[dict] = []
         self.statuses: dict[str, int] = {}
 
     def count(self, status: int | str) -> None:
@@ -353,6 +356,47 @@ class EmployerClient(Client):
             self.error = f"{type(exc).__name__}: {exc}"
 
 
+class ApplicantClient(Client):
+    """Job seekers applying to published vacancies (``vacancy_apply``), each seeker to
+    each vacancy once, with an Idempotency-Key kept across retries."""
+
+    def __init__(
+        self, n: int, accounts: list[dict], vacancies: list[int], port: int, shared, seed: int
+    ):
+        super().__init__(n, accounts[0]["email"], accounts[0]["token"], port, shared, seed)
+        self.name = f"applicant-{n}"
+        self.accounts, self.vacancies = accounts, vacancies
+
+    def apply(self, vacancy_id: int) -> None:
+        key = str(uuid.uuid4())
+        headers = {"Content-Type": "application/json", "Idempotency-Key": key}
+        for attempt in range(self.MAX_ATTEMPTS):
+            status, data = self.request(
+                "POST", f"/api/v1/vacancies/{vacancy_id}/applications", b"{}", headers
+            )
+            if status in (200, 201):
+                with self.shared.lock:
+                    self.shared.vacancy_applications.append(
+                        {"email": self.email, "key": key, "id": data["id"], "vacancy": vacancy_id}
+                    )
+                return
+            if status is not None and status < 500:
+                raise RuntimeError(f"apply refused: {status} {data}")
+            self.pause(attempt)
+        raise RuntimeError("apply: too many attempts")
+
+    def run(self) -> None:
+        try:
+            for account in self.accounts:
+                self.email, self.token = account["email"], account["token"]
+                for vacancy_id in self.vacancies:
+                    if self.shared.stop.is_set():
+                        return
+                    self.apply(vacancy_id)
+        except Exception as exc:  # noqa: BLE001 - reported by the controller
+            self.error = f"{type(exc).__name__}: {exc}"
+
+
 def manage(env: dict[str, str], *args: str, timeout: int = 600) -> str:
     result = subprocess.run(  # noqa: S603
         [PYTHON, "-m", "pencaker.manage", *args],
@@ -416,13 +460,20 @@ def run_one(db: str, *, cycles: int, clients: int, workers: int, seed: int, keep
         log(f"{db}: server ready at {time.monotonic() - started:.1f}s")
         shared = Shared()
         shared.up.set()
-        threads = [
-            Client(n, a["email"], a["token"], port, shared, seed * 1000 + n)
-            for n, a in enumerate(accounts)
-        ] + [
-            EmployerClient(n, group, port, shared, seed * 1000 + 500 + n)
-            for n, group in enumerate(seeded.get("employers", []))
-        ]
+        threads = (
+            [
+                Client(n, a["email"], a["token"], port, shared, seed * 1000 + n)
+                for n, a in enumerate(accounts)
+            ]
+            + [
+                EmployerClient(n, group, port, shared, seed * 1000 + 500 + n)
+                for n, group in enumerate(seeded.get("employers", []))
+            ]
+            + [
+                ApplicantClient(n, group, seeded["vacancies"], port, shared, seed * 1000 + 800 + n)
+                for n, group in enumerate(seeded.get("applicants", []))
+            ]
+        )
         for thread in threads:
             thread.start()
         kill_db_cycle = (cycles // 2) if cluster else -1
@@ -470,6 +521,7 @@ def run_one(db: str, *, cycles: int, clients: int, workers: int, seed: int, keep
                         "submissions": shared.submissions,
                         "uploads": shared.uploads,
                         "registrations": shared.registrations,
+                        "vacancy_applications": shared.vacancy_applications,
                     }
                 )
             )
@@ -537,7 +589,18 @@ def main(argv: list[str] | None = None) -> int:
         or r["uploads_lost"]
         or r.get("registrations_lost")
         or r.get("registrations_duplicated")
+        or r.get("vacancy_applications_lost")
+        or r.get("vacancy_applications_duplicated")
         for r in results
+    )
+    vacancy = {
+        k: sum(r.get(f"vacancy_applications_{k}", 0) for r in results)
+        for k in ("acknowledged", "lost", "duplicated")
+    }
+    # On stderr: stdout ends with the per-database JSON lines and the final line.
+    log(
+        f"vacancy applications: acknowledged={vacancy['acknowledged']} "
+        f"lost={vacancy['lost']} duplicated={vacancy['duplicated']}"
     )
     print(
         f"acknowledged={total['acknowledged']} lost={total['lost']} "

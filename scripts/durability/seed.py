@@ -85,6 +85,53 @@ def employer_accounts(count: int) -> list[list[dict]]:
     return groups
 
 
+VACANCIES = 10
+APPLICANTS_PER_THREAD = 3
+
+
+def applicant_threads(count: int) -> int:
+    return max(1, count // 10)
+
+
+def vacancy_applicants(count: int) -> dict:
+    """``VACANCIES`` published vacancies of the first demo employer (through the services),
+    and job seekers with complete profiles and tokens for each applicant thread."""
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from pencaker.accounts.api_auth import token_issue
+    from pencaker.accounts.models import User
+    from pencaker.employers.models import Membership
+    from pencaker.seekers.tests.factories import CompleteProfileFactory
+    from pencaker.vacancies import services
+
+    owner = Membership.objects.filter(role="owner").select_related("user", "organisation").first()
+    operator = User.objects.get(email="operator@demo.pencaker.id")
+    ids = []
+    for n in range(VACANCIES):
+        vacancy = services.vacancy_create(
+            actor=owner.user,
+            title=f"Lowongan Durability {n}",
+            occupation="9321",
+            location=owner.organisation.office.region,
+            employment_type="daily",
+            salary_by_agreement=True,
+            closing_date=timezone.localdate() + dt.timedelta(days=30),
+        )
+        services.vacancy_submit(actor=owner.user, vacancy_id=vacancy.pk)
+        services.vacancy_publish(actor=operator, vacancy_id=vacancy.pk)
+        ids.append(vacancy.pk)
+    groups = []
+    for thread in range(applicant_threads(count)):
+        group = []
+        for n in range(APPLICANTS_PER_THREAD):
+            user = CompleteProfileFactory(user__email=f"applicant{thread}-{n}@durability.test").user
+            group.append({"email": user.email, "token": token_issue(user=user, name="load")})
+        groups.append(group)
+    return {"vacancies": ids, "applicants": groups}
+
+
 def main() -> int:
     count, out = int(sys.argv[1]), sys.argv[2]
     import django
@@ -114,6 +161,7 @@ def main() -> int:
                 )
             clients.append({"email": user.email, "token": token_issue(user=user, name="load")})
     result = {"clients": clients, "employers": employer_accounts(count)}
+    result.update(vacancy_applicants(count))
     if "--bench" in sys.argv:
         result.update(bench_extras(clients))
     with open(out, "w") as handle:

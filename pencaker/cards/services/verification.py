@@ -40,6 +40,8 @@ class Verification:
     valid_until: dt.date | None = None
     newer_version: int | None = None
     reports: list[dict[str, Any]] = field(default_factory=list)
+    #: A placed card: the employer printed on it ("Diterima bekerja di …").
+    placed_with: str = ""
 
     @property
     def found(self) -> bool:
@@ -124,6 +126,11 @@ def verification_answer(card: Card) -> Verification:
         valid_until=card.valid_until,
         newer_version=newer,
         reports=list(card.data.get("reports") or []),
+        placed_with=(
+            str((card.data.get("placement") or {}).get("employer") or "")
+            if status == CardStatus.PLACED
+            else ""
+        ),
     )
 
 

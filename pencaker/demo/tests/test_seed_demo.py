@@ -74,3 +74,16 @@ def test_demo_has_two_verified_employers_and_an_employer_login_with_two_factor(s
     assert login.role == "employer" and login.office is None
     assert organisation_of(login).is_verified
     assert TOTPDevice.objects.filter(user=login, confirmed=True).exists()
+
+
+@pytest.mark.django_db
+def test_demo_employers_have_published_vacancies(settings, tmp_path):
+    from pencaker.vacancies.models import Vacancy
+
+    settings.DATA_DIR = tmp_path
+    call_command("seed_demo")
+    call_command("seed_demo")
+    published = Vacancy.objects.filter(status="published")
+    assert published.count() == 2
+    assert published.filter(ak1_required=True).count() == 1
+    assert published.filter(disability_friendly=True).exclude(accommodations="").count() == 1

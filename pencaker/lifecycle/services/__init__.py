@@ -8,6 +8,7 @@ from pencaker.lifecycle.services.reports import (
     RENEWAL_DAYS_BEFORE_EXPIRY,
     PlacementInput,
     placement_record,
+    placement_record_by_employer,
     renewal_eligible,
     report_record,
 )
@@ -18,6 +19,7 @@ __all__ = [
     "PlacementInput",
     "lifecycle_daily",
     "placement_record",
+    "placement_record_by_employer",
     "renewal_eligible",
     "report_record",
     "report_slot_open",

@@ -228,7 +228,13 @@ def _placement_line(placement: PlacementInput) -> PlacementLine:
 
 
 def _place(
-    *, card: Card, actor: User, staff: bool, placement: PlacementInput, today: dt.date
+    *,
+    card: Card,
+    actor: User,
+    staff: bool,
+    placement: PlacementInput,
+    today: dt.date,
+    source: str = "",
 ) -> Placement:
     """Record the placement on ``card`` (the current version, locked, placement already
     printed in its data), move it to "placed", record the event, thank and invite."""
@@ -241,12 +247,17 @@ def _place(
         sector=placement.sector,
         start_date=placement.start_date,
         area=placement.area,
-        source=PlacementSource.OPERATOR if staff else PlacementSource.HOLDER,
+        source=source or (PlacementSource.OPERATOR if staff else PlacementSource.HOLDER),
         reported_on=today,
         recorded_by=actor,
     )
+    # An employer is neither the holder nor the card's office: its hire (checked by the
+    # vacancies app) moves the card as the system does, the placement row names who.
     card = card_status_change(
-        card_id=card.pk, to=CardStatus.PLACED, actor=actor, note=f"placement {row.pk}"
+        card_id=card.pk,
+        to=CardStatus.PLACED,
+        actor=None if source == PlacementSource.EMPLOYER else actor,
+        note=f"placement {row.pk}",
     )
     audit_record(
         actor=actor,
@@ -291,6 +302,39 @@ def placement_record(
             )
         new = card_placement_print(card=card, actor=actor, placement=_placement_line(placement))
         return _place(card=new, actor=actor, staff=staff, placement=placement, today=today)
+
+
+def placement_record_by_employer(
+    *, actor: User, holder: User, placement: PlacementInput, today: dt.date
+) -> Placement | None:
+    """A verified employer (the vacancies app) hired the holder through Pencaker: the
+    holder's current card, if active, is re-issued with the placement and becomes "placed";
+    the placement's source is "employer". Returns None when the holder has no active card
+    (nothing to record on). The caller holds the transaction and checked the employer."""
+    card = (
+        Card.objects.select_for_update()
+        .select_related("office", "holder")
+        .filter(holder=holder)
+        .exclude(status=CardStatus.SUPERSEDED)
+        .order_by("-issued_on", "-id")
+        .first()
+    )
+    if card is None or card.status != CardStatus.ACTIVE:
+        return None
+    errors = _validate_placement(card, placement, today)
+    if errors:
+        raise DomainError(
+            LifecycleErrorCode.INVALID_PLACEMENT, " ".join(errors.values()), fields=errors
+        )
+    new = card_placement_print(card=card, actor=actor, placement=_placement_line(placement))
+    return _place(
+        card=new,
+        actor=actor,
+        staff=False,
+        placement=placement,
+        today=today,
+        source=PlacementSource.EMPLOYER,
+    )
 
 
 # --- Renewal ---------------------------------------------------------------------------------
