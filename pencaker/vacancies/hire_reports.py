@@ -87,7 +87,7 @@ def hire_report_create(
         ]
     if employment_type not in EmploymentType.values:
         errors["employment_type"] = [_("Choose the employment type.")]
-    if errors:
+    if errors or start_date is None:
         raise DomainError(E.INVALID_HIRE_REPORT, _("Check the marked fields."), fields=errors)
     with transaction.atomic():
         card = (
@@ -173,8 +173,10 @@ def hire_report_decide(*, actor: Any, report_id: int, confirm: bool, today: dt.d
                 if card is not None and card.office_id == report.organisation.office_id
                 else PlacementArea.AKAD
             )
+            # As a hire through a vacancy: the employer who reported it records the
+            # placement (the card's new version names them); the holder's word is audited.
             placement = placement_record_by_employer(
-                actor=actor,
+                actor=report.reported_by or actor,
                 holder=report.holder,
                 placement=PlacementInput(
                     employer=report.organisation.legal_name,
