@@ -72,3 +72,16 @@ class Sector(models.TextChoices):
     GOVERNMENT = "government", _("Government administration")
     OTHER_SERVICES = "other_services", _("Other services")
     OTHER = "other", _("Other")
+
+
+class DisputeStatus(models.TextChoices):
+    """A holder's dispute of a placement reported by an employer."""
+
+    OPEN = "open", _("Waiting for the office")
+    UPHELD = "upheld", _("The office kept the job on the card")
+    ANNULLED = "annulled", _("The office removed the job; the card is active again")
+
+
+class DisputeDecision(models.TextChoices):
+    UPHOLD = "uphold", _("Keep the job on the card")
+    ANNUL = "annul", _("Remove the job: the card becomes active again")

@@ -20,3 +20,6 @@ class LifecycleErrorCode(StrEnum):
     PLACEMENT_REQUIRED = "placement_required"
     NO_PLACEMENT = "no_placement"
     CORRECTION_PERIOD_OVER = "correction_period_over"
+    DISPUTE_NOT_ALLOWED = "dispute_not_allowed"
+    DISPUTE_CLOSED = "dispute_closed"
+    INVALID_DISPUTE = "invalid_dispute"

@@ -6,7 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from pencaker.core.forms import DomainErrorFormMixin
-from pencaker.lifecycle.choices import PlacementArea, ReportOutcome, Sector
+from pencaker.lifecycle.choices import DisputeDecision, PlacementArea, ReportOutcome, Sector
 from pencaker.lifecycle.services import PlacementInput
 from pencaker.offices.models import LifecycleSettings
 
@@ -128,3 +128,23 @@ class SettingsForm(DomainErrorFormMixin, forms.ModelForm):
         if grace is not None and grace > 365:
             self.add_error("removal_grace_days", _("Use at most 365 days."))
         return cleaned
+
+
+class DisputeForm(DomainErrorFormMixin, forms.Form):
+    reason = forms.CharField(
+        label=_("What is wrong with this job?"),
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": _("Tell the office what is wrong.")},
+    )
+
+
+class DisputeResolveForm(DomainErrorFormMixin, forms.Form):
+    decision = forms.ChoiceField(
+        label=_("Decision"), choices=DisputeDecision.choices, widget=forms.RadioSelect
+    )
+    note = forms.CharField(
+        label=_("Reason for the decision"),
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )

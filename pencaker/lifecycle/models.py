@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from pencaker.core.models import AppendOnlyModel as AppendOnly
 from pencaker.lifecycle.choices import (
     AgeGroup,
+    DisputeStatus,
     EventKind,
     PlacementArea,
     PlacementSource,
@@ -151,3 +152,36 @@ class Placement(AppendOnly):
 
     def __str__(self) -> str:
         return f"{self.holder_id} at {self.employer} from {self.start_date}"
+
+
+class PlacementDispute(models.Model):
+    """The holder says a placement an employer reported is wrong; an operator of the card's
+    office resolves it: uphold (the placement stays) or annul (the card is re-issued
+    active, without the placement line). The placement row itself is never changed."""
+
+    placement = models.ForeignKey(Placement, on_delete=models.PROTECT, related_name="disputes")
+    holder = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="placement_disputes"
+    )
+    office = models.ForeignKey("offices.Office", on_delete=models.PROTECT, related_name="+")
+    card_number = models.CharField(max_length=20)
+    reason = models.CharField(_("reason"), max_length=500)
+    status = models.CharField(
+        max_length=8, choices=DisputeStatus.choices, default=DisputeStatus.OPEN
+    )
+    opened_on = models.DateField()
+    resolved_on = models.DateField(null=True, blank=True)
+    resolved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    resolution_note = models.CharField(_("note"), max_length=500, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["opened_on", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["placement"], name="placement_dispute_once"),
+        ]
+
+    def __str__(self) -> str:
+        return f"dispute {self.pk} of placement {self.placement_id} ({self.status})"

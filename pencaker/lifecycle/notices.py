@@ -125,3 +125,35 @@ def placement_thanks(*, card: Any, placement: Any, survey_url: str) -> int:
             "office": card.office.name,
         },
     )
+
+
+def dispute_received(*, card: Any, dispute: Any) -> int:
+    return _send(
+        holder=card.holder,
+        kind="lifecycle.dispute_received",
+        key=f"dispute-received:{dispute.pk}",
+        template="dispute_received",
+        context={
+            "name": _name(card),
+            "employer": dispute.placement.employer,
+            "url": _url("lifecycle:home"),
+            "office": card.office.name,
+        },
+    )
+
+
+def dispute_resolved(*, card: Any, dispute: Any) -> int:
+    return _send(
+        holder=card.holder,
+        kind="lifecycle.dispute_resolved",
+        key=f"dispute-resolved:{dispute.pk}",
+        template="dispute_resolved",
+        context={
+            "name": _name(card),
+            "employer": dispute.placement.employer,
+            "annulled": dispute.status == "annulled",
+            "note": dispute.resolution_note,
+            "url": _url("lifecycle:home"),
+            "office": card.office.name,
+        },
+    )

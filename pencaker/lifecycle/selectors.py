@@ -202,3 +202,28 @@ def timeline_for_holder(holder: User) -> list[TimelineEntry]:
     order: dict[str, int] = {k: i for i, k in enumerate(kinds)}
     entries.sort(key=lambda e: (e.on, order.get(e.kind, 9)), reverse=True)
     return entries
+
+
+@dataclass(frozen=True)
+class HolderAction:
+    """Something an upper app asks the holder to confirm or decline on the lifecycle page
+    (the vacancies app: an employer reported the holder's hire). Each button posts to the
+    upper app's own URL."""
+
+    title: str
+    text: str
+    confirm_url: str
+    decline_url: str
+
+
+_HOLDER_ACTION_SOURCES: list[Callable[[Any], Iterable[HolderAction]]] = []
+
+
+def holder_action_source_register(source: Callable[[Any], Iterable[HolderAction]]) -> None:
+    """Add ``source(holder)`` to the holder's lifecycle page (idempotent)."""
+    if source not in _HOLDER_ACTION_SOURCES:
+        _HOLDER_ACTION_SOURCES.append(source)
+
+
+def holder_actions(holder: Any) -> list[HolderAction]:
+    return [action for source in _HOLDER_ACTION_SOURCES for action in source(holder)]

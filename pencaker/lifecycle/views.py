@@ -14,9 +14,16 @@ from pencaker.accounts.models import Role
 from pencaker.accounts.permissions import DECIDING_ROLES, seeker_required, staff_required
 from pencaker.cards.choices import CardStatus
 from pencaker.core.errors import DomainError
-from pencaker.lifecycle import corrections, selectors, services
+from pencaker.lifecycle import corrections, disputes, selectors, services
 from pencaker.lifecycle.choices import ReportOutcome
-from pencaker.lifecycle.forms import CounterReportForm, PlacementForm, ReportForm, SettingsForm
+from pencaker.lifecycle.forms import (
+    CounterReportForm,
+    DisputeForm,
+    DisputeResolveForm,
+    PlacementForm,
+    ReportForm,
+    SettingsForm,
+)
 from pencaker.offices.selectors import office_lifecycle_settings
 from pencaker.offices.services import office_lifecycle_settings_update
 
@@ -68,8 +75,30 @@ def home(request):
             and corrections.holder_may_correct(card_number=card.number, today=today),
             "timeline": selectors.timeline_for_holder(request.user),
             "today": today,
+            "dispute": disputes.dispute_of_holder(request.user),
+            "dispute_form": DisputeForm() if disputes.holder_may_dispute(request.user) else None,
+            "holder_actions": selectors.holder_actions(request.user),
         },
     )
+
+
+@seeker_required
+def placement_dispute(request):
+    if not disputes.holder_may_dispute(request.user):
+        messages.error(request, _("Only a job reported by an employer can be disputed here."))
+        return redirect("lifecycle:home")
+    form = DisputeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            disputes.dispute_open(
+                actor=request.user, reason=form.cleaned_data["reason"], today=timezone.localdate()
+            )
+        except DomainError as exc:
+            form.add_domain_error(exc)
+        else:
+            messages.success(request, _("Your dispute is sent. The office will tell you."))
+            return redirect("lifecycle:home")
+    return render(request, "lifecycle/placement_dispute.html", {"form": form})
 
 
 @seeker_required
@@ -111,6 +140,8 @@ def staff_card(request):
             state=selectors.report_state(card, today),
             timeline=selectors.timeline_for_holder(card.holder),
             can_record=request.user.role in DECIDING_ROLES,
+            disputes=disputes.disputes_open_for_card(card_number=card.number),
+            resolve_form=DisputeResolveForm(),
         )
     return render(request, "lifecycle/staff_card.html", context)
 
@@ -227,6 +258,37 @@ def staff_placement_correct(request, number: str):
         return redirect(back)
     return render(
         request, "lifecycle/placement_correct.html", {"form": form, "card": card, "back": back}
+    )
+
+
+@staff_required(roles=DECIDING_ROLES)
+def staff_dispute_resolve(request, number: str, pk: int):
+    card = _staff_card_or_404(request, number)
+    dispute = next(
+        (d for d in disputes.disputes_open_for_card(card_number=card.number) if d.pk == pk), None
+    )
+    if dispute is None:
+        raise Http404
+    form = DisputeResolveForm(request.POST or None)
+    back = f"{_staff_url()}?nomor={card.number}"
+    if request.method == "POST" and form.is_valid():
+        try:
+            disputes.dispute_resolve(
+                actor=request.user,
+                dispute_id=dispute.pk,
+                decision=form.cleaned_data["decision"],
+                note=form.cleaned_data["note"],
+                today=timezone.localdate(),
+            )
+        except DomainError as exc:
+            form.add_domain_error(exc)
+        else:
+            messages.success(request, _("The dispute is resolved and the holder is told."))
+            return redirect(back)
+    return render(
+        request,
+        "lifecycle/staff_dispute.html",
+        {"form": form, "card": card, "dispute": dispute, "back": back},
     )
 
 

@@ -2,7 +2,9 @@
 
 Public (no token): ``vacancy_list_public``, ``vacancy_get_public``. Employer (an employer
 account's token): ``vacancy_create``, ``vacancy_update``, ``vacancy_submit``,
-``vacancy_close``, ``employer_vacancy_applications``, ``employer_application_update``.
+``vacancy_close``, ``employer_vacancy_applications``, ``employer_application_update``,
+``employer_hire_report`` (a hire made outside Pencaker: card number + birth date; the
+holder confirms it on their card page).
 Job seeker: ``vacancy_apply`` (send an ``Idempotency-Key`` header: a retry returns the
 first application), ``vacancy_application_withdraw``, ``seeker_vacancy_applications``.
 Staff (token of an operator or admin dinas): ``operator_vacancy_queue``,
@@ -17,6 +19,7 @@ import datetime as dt
 from typing import Any
 
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema, Status
 
@@ -25,7 +28,7 @@ from pencaker.accounts.permissions import can_decide
 from pencaker.core.audit import client_ip
 from pencaker.core.errors import PermissionDenied
 from pencaker.core.links import absolute_url
-from pencaker.vacancies import selectors, services, sla
+from pencaker.vacancies import hire_reports, selectors, services, sla
 from pencaker.vacancies.errors import VacancyErrorCode as E
 from pencaker.vacancies.models import Vacancy, VacancyApplication
 
@@ -493,3 +496,48 @@ def operator_vacancy_decide(request, vacancy_id: int, payload: DecideIn):
         ip_address=client_ip(request),
     )
     return _employer_vacancy_out(vacancy)
+
+
+class HireReportIn(Schema):
+    card_number: str = Field(..., max_length=30)
+    birth_date: dt.date
+    position: str = Field(..., max_length=150)
+    start_date: dt.date
+    employment_type: str
+
+
+class HireReportOut(Schema):
+    id: int
+    card_number: str
+    position: str
+    start_date: dt.date
+    employment_type: str
+    status: str
+    created_at: dt.datetime
+
+
+@router.post(
+    "/hire-reports",
+    operation_id="employer_hire_report",
+    summary="Report the hire of an AK/1 holder who did not apply here (the holder confirms)",
+    response={201: HireReportOut, 400: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut},
+)
+def employer_hire_report(request, payload: HireReportIn):
+    report = hire_reports.hire_report_create(
+        actor=request.auth,
+        today=timezone.localdate(),
+        ip_address=client_ip(request),
+        **payload.dict(),
+    )
+    return Status(
+        201,
+        HireReportOut(
+            id=report.pk,
+            card_number=report.card_number,
+            position=report.position,
+            start_date=report.start_date,
+            employment_type=report.employment_type,
+            status=report.status,
+            created_at=report.created_at,
+        ),
+    )

@@ -10,6 +10,10 @@ class VacanciesConfig(AppConfig):
     def ready(self) -> None:
         from pencaker.accounts.permissions import DECIDING_ROLES
         from pencaker.accounts.staff_menu import staff_link_register
+        from pencaker.lifecycle.selectors import holder_action_source_register
+        from pencaker.vacancies.hire_reports import hire_reports_pending_actions
+
+        holder_action_source_register(hire_reports_pending_actions)
 
         staff_link_register(
             url_name="vacancies:queue",

@@ -60,3 +60,11 @@ class SexLimit(models.TextChoices):
     ANY = "", _("Any")
     MALE = "L", _("Men only")
     FEMALE = "P", _("Women only")
+
+
+class HireReportStatus(models.TextChoices):
+    """An employer's report of a hire made outside Pencaker, waiting for the holder."""
+
+    PENDING = "pending", _("Waiting for the holder to confirm")
+    CONFIRMED = "confirmed", _("Confirmed by the holder")
+    DECLINED = "declined", _("Declined by the holder")

@@ -29,3 +29,8 @@ class VacancyErrorCode(StrEnum):
     INVALID_STATUS = "invalid_status"
     INTERVIEW_DETAILS_REQUIRED = "interview_details_required"
     HIRE_DETAILS_REQUIRED = "hire_details_required"
+    CARD_NOT_FOUND = "card_not_found"
+    INVALID_HIRE_REPORT = "invalid_hire_report"
+    HIRE_REPORT_NOT_FOUND = "hire_report_not_found"
+    HIRE_REPORT_PENDING = "hire_report_pending"
+    HIRE_REPORT_CLOSED = "hire_report_closed"

@@ -145,3 +145,19 @@ class ApplicationUpdateForm(DomainErrorFormMixin, forms.Form):
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
     )
+
+
+class HireReportForm(DomainErrorFormMixin, forms.Form):
+    card_number = forms.CharField(label=_("AK/1 card number"), max_length=30)
+    birth_date = forms.DateField(
+        label=_("Holder's birth date"),
+        widget=forms.DateInput(attrs={"type": "date"}),
+        error_messages={"invalid": _("Enter a date like 2000-03-10.")},
+    )
+    position = forms.CharField(label=_("Job title"), max_length=150)
+    start_date = forms.DateField(
+        label=_("First day of work"),
+        widget=forms.DateInput(attrs={"type": "date"}),
+        error_messages={"invalid": _("Enter a date like 2025-07-01.")},
+    )
+    employment_type = forms.ChoiceField(label=_("Employment type"), choices=EmploymentType.choices)

@@ -29,6 +29,7 @@ from pencaker.vacancies.choices import (
     ApplyMethod,
     CloseReason,
     EmploymentType,
+    HireReportStatus,
     ReturnField,
     SexLimit,
     Status,
@@ -252,3 +253,44 @@ class EmployerNote(AppendOnlyModel):
 
     class Meta:
         ordering = ["at", "id"]
+
+
+class HireReport(models.Model):
+    """A verified employer reports that it hired an AK/1 holder who did not apply through
+    Pencaker (card number + birth date). The holder confirms (the placement is recorded,
+    source "employer") or declines it from their lifecycle page."""
+
+    organisation = models.ForeignKey(
+        "employers.Organisation", on_delete=models.PROTECT, related_name="hire_reports"
+    )
+    reported_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    holder = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="hire_reports"
+    )
+    card_number = models.CharField(max_length=20)
+    position = models.CharField(_("position"), max_length=150)
+    start_date = models.DateField(_("start date"))
+    employment_type = models.CharField(
+        _("employment type"), max_length=12, choices=EmploymentType.choices
+    )
+    status = models.CharField(
+        max_length=10, choices=HireReportStatus.choices, default=HireReportStatus.PENDING
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+    placement_id = models.PositiveIntegerField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisation", "card_number"],
+                condition=models.Q(status="pending"),
+                name="hire_report_one_pending",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"hire report {self.pk} {self.card_number} ({self.status})"

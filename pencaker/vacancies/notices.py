@@ -55,6 +55,8 @@ def application_notify(*, application: Any, event: str, change: Any, message: st
             "organisation": application.vacancy.organisation,
             "message": message,
             "url": absolute_url(reverse("vacancies:my_applications")),
+            # A hire records a placement on the card; the holder disputes a wrong one there.
+            "dispute_url": absolute_url(reverse("lifecycle:home")) if event == "hired" else "",
         },
         language=settings.LANGUAGE_CODE,
         dedupe_key=f"vacancy_application:{application.pk}:{event}:{change.pk}",

@@ -24,6 +24,9 @@ urlpatterns = [
         views.employer_application,
         name="employer_application",
     ),
+    path("pemberi-kerja/lapor-diterima/", views.employer_hire_report, name="employer_hire_report"),
+    path("laporan-diterima/<int:pk>/benar/", views.hire_report_confirm, name="hire_report_confirm"),
+    path("laporan-diterima/<int:pk>/tolak/", views.hire_report_decline, name="hire_report_decline"),
     path("petugas/", views.queue, name="queue"),
     path("petugas/<int:pk>/", views.review, name="review"),
     path(

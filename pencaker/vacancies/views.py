@@ -14,6 +14,7 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -27,10 +28,15 @@ from pencaker.documents.models import Document
 from pencaker.employers.views import employer_required
 from pencaker.regions.models import Level, Region
 from pencaker.seekers.choices import EducationLevel
-from pencaker.vacancies import selectors, services, sla
+from pencaker.vacancies import hire_reports, selectors, services, sla
 from pencaker.vacancies.announcement import qr_svg
 from pencaker.vacancies.choices import ApplicationStatus, EmploymentType
-from pencaker.vacancies.forms import ApplicationUpdateForm, ReturnForm, VacancyForm
+from pencaker.vacancies.forms import (
+    ApplicationUpdateForm,
+    HireReportForm,
+    ReturnForm,
+    VacancyForm,
+)
 from pencaker.vacancies.models import KbjiOccupation, Vacancy
 
 PAGE_SIZE = 20
@@ -496,3 +502,56 @@ def return_for_changes(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(request, _("The vacancy was sent back to the employer."))
             return redirect("vacancies:queue")
     return review(request, pk, return_form=form)
+
+
+# --- Hires reported outside Pencaker -----------------------------------------------------------
+
+
+@employer_required
+def employer_hire_report(request: HttpRequest, membership=None) -> HttpResponse:
+    if membership is None:
+        return redirect("employers:register")
+    form = HireReportForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            hire_reports.hire_report_create(
+                actor=request.user,
+                today=timezone.localdate(),
+                ip_address=client_ip(request),
+                **form.cleaned_data,
+            )
+        except DomainError as exc:
+            form.add_domain_error(exc)
+        else:
+            messages.success(request, _("The hire is reported. The holder is asked to confirm it."))
+            return redirect("vacancies:employer_list")
+    return render(request, "vacancies/employer_hire_report.html", {"form": form})
+
+
+def _hire_report_answer(request: HttpRequest, pk: int, *, confirm: bool) -> HttpResponse:
+    try:
+        hire_reports.hire_report_decide(
+            actor=request.user, report_id=pk, confirm=confirm, today=timezone.localdate()
+        )
+    except DomainError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(
+            request,
+            _("Thank you! The job is recorded and your card is updated.")
+            if confirm
+            else _("Thank you. Nothing is recorded on your card."),
+        )
+    return redirect("lifecycle:home")
+
+
+@login_required
+@require_POST
+def hire_report_confirm(request: HttpRequest, pk: int) -> HttpResponse:
+    return _hire_report_answer(request, pk, confirm=True)
+
+
+@login_required
+@require_POST
+def hire_report_decline(request: HttpRequest, pk: int) -> HttpResponse:
+    return _hire_report_answer(request, pk, confirm=False)

@@ -33,3 +33,12 @@ def test_public_vacancy_operations_need_no_token(client):
         for op in path.values():
             if op["operationId"] in {"vacancy_list_public", "vacancy_get_public"}:
                 assert not op.get("security")
+
+
+def test_openapi_lists_employer_hire_report(client):
+    schema = client.get("/api/v1/openapi.json").json()
+    operations = {
+        op["operationId"]: op for path in schema["paths"].values() for op in path.values()
+    }
+    assert "employer_hire_report" in operations
+    assert "201" in operations["employer_hire_report"]["responses"]

@@ -222,8 +222,32 @@ def card_placement_print(*, card: Card, actor: User | None, placement: Placement
     )
 
 
+def card_placement_annul(*, card: Card, actor: User | None, note: str) -> Card:
+    """An office annulled a wrong placement: the placed ``card`` (locked by the caller) is
+    superseded by a new ACTIVE version without the placement line (the transition table
+    has no placed → active, so the card is re-issued rather than moved back)."""
+    if card.status != CardStatus.PLACED:
+        raise Conflict(
+            CardErrorCode.CARD_NOT_ACTIVE, _("This card has no job recorded, so none is removed.")
+        )
+    return card_reissue(
+        card=card,
+        actor=actor,
+        data_changes={},
+        note=note,
+        status=CardStatus.ACTIVE,
+        data_remove=("placement",),
+    )
+
+
 def card_reissue(
-    *, card: Card, actor: User | None, data_changes: dict[str, Any], note: str
+    *,
+    card: Card,
+    actor: User | None,
+    data_changes: dict[str, Any],
+    note: str,
+    status: str | None = None,
+    data_remove: tuple[str, ...] = (),
 ) -> Card:
     """Supersede ``card`` (locked by the caller, inside its transaction) by a new version
     with ``data_changes`` merged into the frozen data (a report row, the placement line).
@@ -236,7 +260,9 @@ def card_reissue(
             CardErrorCode.CARD_NOT_ACTIVE,
             _("This card is no longer valid, so nothing can be added to it."),
         )
-    status = card.status  # a placed card stays placed (a corrected placement line)
+    # A placed card stays placed (a corrected placement line) unless the caller says
+    # otherwise (an annulled placement: the new version is active again).
+    status = status or card.status
     move(card, to=CardStatus.SUPERSEDED, actor=actor, note=note)
     issued_by = actor if getattr(actor, "pk", None) else None
     new = Card.objects.create(
@@ -253,7 +279,10 @@ def card_reissue(
         birth_date=card.birth_date,
         signer_name=card.signer_name,
         signer_nip=card.signer_nip,
-        data={**card.data, **data_changes},
+        data={
+            **{k: v for k, v in card.data.items() if k not in data_remove},
+            **data_changes,
+        },
         supersedes=card,
         issued_by=issued_by,
     )
