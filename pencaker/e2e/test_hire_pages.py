@@ -92,3 +92,52 @@ def test_hire_report_and_dispute_pages_pass_axe_at_360_px(
         world["operator"], True, "lifecycle:staff_dispute_resolve", holder_card.number, dispute.pk
     )
     page.console_log.assert_clean()
+
+
+def test_placement_correction_and_transfer_pages_pass_axe_at_360_px(
+    page,
+    live_server,
+    world,  # noqa: F811 - the fixture imported above
+    holder_card,
+    assert_accessible,
+):
+    """Issue 14 items 9 and 20 added these pages: the holder's and the operator's page to
+    correct a recorded job, and the admin dinas's page of records moving between offices."""
+    from pencaker.accounts.models import Role, User
+    from pencaker.vacancies.hire_reports import hire_report_create, hire_report_decide
+
+    base = live_server.url
+    today = timezone.localdate()
+    report = hire_report_create(
+        actor=world["owner"],
+        card_number=holder_card.number,
+        birth_date=holder_card.birth_date,
+        position="Pembuat Roti",
+        start_date=today,
+        employment_type="contract",
+        today=today,
+    )
+    hire_report_decide(actor=world["seeker"], report_id=report.pk, confirm=True, today=today)
+    admin = User.objects.create_user(
+        email="admin.pindah@demo.pencaker.id",
+        password=None,
+        full_name="Admin Dinas",
+        role=Role.ADMIN_DINAS,
+        office=world["operator"].office,
+        email_verified_at=timezone.now(),
+    )
+
+    def check(user, otp, name, *args):
+        page.context.clear_cookies()
+        _session_into(page, base, user, otp=otp)
+        response = page.goto(steps.url(base, name, *args))
+        assert response is not None and response.status == 200, name
+        assert_accessible(page, label=name)
+        _fits(page, name)
+
+    check(world["seeker"], False, "lifecycle:placement_correct")
+    assert page.locator("#id_employer").count() == 1
+    check(world["operator"], True, "lifecycle:staff_placement_correct", holder_card.number)
+    assert page.locator("#id_employer").count() == 1
+    check(admin, True, "applications:transfers")
+    page.console_log.assert_clean()
