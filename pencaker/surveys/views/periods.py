@@ -12,7 +12,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from pencaker.accounts.permissions import DECIDING_ROLES, staff_required
 from pencaker.core.errors import DomainError
-from pencaker.surveys import pdf_report, selectors, services, trend_chart, xlsx_export
+from pencaker.surveys import companions, pdf_report, selectors, services, trend_chart, xlsx_export
 from pencaker.surveys.choices import Channel
 from pencaker.surveys.forms import PeriodForm, QuestionnaireForm
 from pencaker.surveys.views.common import (
@@ -70,6 +70,9 @@ def results(request: StaffRequest, pk: int) -> HttpResponse:
             "followups": selectors.followups_for_period(period),
             "trend": trend,
             "chart": chart,
+            "companions": companions.result_companions(
+                period.office, period.start_date, period.end_date
+            ),
         },
     )
 
