@@ -140,6 +140,22 @@ class VerificationLog(AppendOnly):
         return f"{self.at:%Y-%m-%d %H:%M} {self.method} {self.outcome}"
 
 
+class VerificationAllowance(models.Model):
+    """How many public checks one client (keyed hash of its address) has used in its
+    current window. Taken by one atomic upsert per check (``services.verification``), so
+    parallel checks cannot pass the limit (ADR 0017); the log keeps every check."""
+
+    client_hash = models.CharField(max_length=64, unique=True)
+    window_start = models.DateTimeField()
+    used = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        db_table = "cards_verificationallowance"  # named in the upsert's SQL
+
+    def __str__(self) -> str:
+        return f"{self.client_hash[:8]} {self.used} since {self.window_start:%H:%M}"
+
+
 class SigningKey(models.Model):
     """A public key that signs QR tokens. The private key never enters the database: it is
     a file under the key folder (``PENCAKER_CARD_KEY_DIR``, default DATA_DIR/card-keys).

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.conf import settings
+from django.db import connection
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -61,17 +62,41 @@ def _limit() -> tuple[int, int]:
     )
 
 
+# The table name is fixed in VerificationAllowance.Meta.db_table.
+_ALLOWANCE_TAKE = """
+INSERT INTO cards_verificationallowance AS a (client_hash, window_start, used)
+VALUES (%s, %s, 1)
+ON CONFLICT (client_hash) DO UPDATE SET
+    used = CASE WHEN a.window_start <= %s THEN 1 ELSE a.used + 1 END,
+    window_start = CASE WHEN a.window_start <= %s THEN excluded.window_start ELSE a.window_start END
+WHERE a.window_start <= %s OR a.used < %s
+RETURNING used
+"""
+
+
+def _allowance_take(hashed: str, limit: int, window: int) -> bool:
+    """Take one check from the client's allowance; False when the window's limit is used.
+
+    One statement, atomic on its own (no transaction around it, see the query budgets
+    in tests/test_verification_queries.py): an upsert that starts a new window, adds one
+    in the current window, or changes nothing (and returns no row) at the limit.
+    PostgreSQL locks the client's row and re-checks the condition on the latest version
+    when two checks meet; SQLite runs one write at a time. Counting the log rows and then
+    writing one (as before) let 60 parallel checks through a limit of 20 (ADR 0017)."""
+    now = timezone.now()
+    ops = connection.ops
+    started = ops.adapt_datetimefield_value(now)
+    expired = ops.adapt_datetimefield_value(now - dt.timedelta(seconds=window))
+    with connection.cursor() as cursor:
+        cursor.execute(_ALLOWANCE_TAKE, [hashed, started, expired, expired, expired, limit])
+        return cursor.fetchone() is not None
+
+
 def _check_rate(method: str, hashed: str) -> None:
     """At most N checks per client per window, counted in the database so every app
     server and process shares the same count."""
     limit, window = _limit()
-    since = timezone.now() - dt.timedelta(seconds=window)
-    used = (
-        VerificationLog.objects.filter(client_hash=hashed, at__gte=since)
-        .exclude(outcome=VerificationOutcome.RATE_LIMITED)
-        .count()
-    )
-    if used >= limit:
+    if not _allowance_take(hashed, limit, window):
         VerificationLog.objects.create(
             method=method, outcome=VerificationOutcome.RATE_LIMITED, client_hash=hashed
         )
