@@ -13,8 +13,15 @@ from pencaker.accounts.models import Role
 from pencaker.accounts.permissions import is_verified_staff
 from pencaker.documents.choices import DEFAULT_REQUIRED_KINDS, OPTIONAL_KINDS, DocumentKind
 from pencaker.documents.models import Document, DocumentAccess, DocumentVersion
+from pencaker.documents.thumbnails import thumbnail_available
 from pencaker.offices.models import Office
 from pencaker.offices.selectors import office_required_documents
+
+
+def document_has_thumbnail(content_type: str) -> bool:
+    """Whether a version of this type gets a thumbnail (``documents:thumbnail``); the
+    page shows an icon otherwise (a PDF where poppler is not installed)."""
+    return thumbnail_available(content_type)
 
 
 def document_kind_labels() -> dict[str, str]:

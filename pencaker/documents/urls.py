@@ -8,4 +8,5 @@ urlpatterns = [
     path("", views.document_list, name="list"),
     path("<str:kind>/unggah/", views.document_upload_view, name="upload"),
     path("berkas/<int:version_id>/", views.document_file, name="file"),
+    path("berkas/<int:version_id>/gambar-kecil/", views.document_thumbnail, name="thumbnail"),
 ]

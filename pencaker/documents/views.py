@@ -1,10 +1,11 @@
-"""Thin views: the job seeker's document page, the upload form and the file view."""
+"""Thin views: the job seeker's document page, the upload form, the file view and its
+thumbnail."""
 
 from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
-from django.http import FileResponse, Http404
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
@@ -26,6 +27,7 @@ from pencaker.documents.selectors import (
     required_kinds_for_office,
 )
 from pencaker.documents.services import document_access_record, document_upload
+from pencaker.documents.thumbnails import thumbnail_bytes
 from pencaker.documents.upload_limit import install_upload_limit
 
 
@@ -127,6 +129,34 @@ def document_file(request, version_id: int):
     filename = f"{version.document.kind}-v{version.number}.{version.extension}"
     response = FileResponse(handle, content_type=version.content_type, filename=filename)
     response["Content-Disposition"] = f'inline; filename="{filename}"'
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@require_GET
+def document_thumbnail(request, version_id: int):
+    """A small re-encoded JPEG of the version (a PDF's first page), for the staff review
+    page: the same access rule as the file, and a staff view is logged as one (the
+    thumbnail shows the document). 404 when none can be made (the page shows an icon)."""
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    try:
+        version, staff_view = document_version_for_viewer(user=request.user, version_id=version_id)
+    except DocumentVersion.DoesNotExist:
+        raise Http404 from None
+    try:
+        data = thumbnail_bytes(version)
+    except OSError:
+        data = None
+    if data is None:
+        raise Http404
+    if staff_view:
+        document_access_record(staff=request.user, version=version, ip_address=client_ip(request))
+    response = HttpResponse(data, content_type="image/jpeg")
+    response["Content-Disposition"] = (
+        f'inline; filename="{version.document.kind}-v{version.number}-thumbnail.jpg"'
+    )
     response["X-Content-Type-Options"] = "nosniff"
     response["Cache-Control"] = "private, no-store"
     return response

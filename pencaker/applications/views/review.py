@@ -19,6 +19,7 @@ from pencaker.applications.forms import (
 )
 from pencaker.applications.views._common import DECIDERS, _not_found
 from pencaker.core.errors import DomainError, NotFound, PermissionDenied
+from pencaker.documents.selectors import document_has_thumbnail
 from pencaker.offices.selectors import office_calendar, office_return_reason_choices
 
 # --- operator ----------------------------------------------------------------------------
@@ -63,7 +64,12 @@ def _render_review(request, application, *, return_form=None, reject_form=None, 
             "profile": snapshot_profile,
             "snapshot": application.snapshot,
             "documents": [
-                {**d, "label": intake.document_label(d["kind"])} for d in application.documents
+                {
+                    **d,
+                    "label": intake.document_label(d["kind"]),
+                    "thumbnail": document_has_thumbnail(d.get("content_type") or ""),
+                }
+                for d in application.documents
             ],
             "timeline": selectors.application_timeline(application),
             "sla": sla.sla_state(application),
