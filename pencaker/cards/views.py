@@ -17,6 +17,7 @@ from pencaker.cards.forms import BatchCheckForm, CardCheckForm
 from pencaker.cards.models import Card
 from pencaker.core.audit import client_ip
 from pencaker.core.errors import DomainError
+from pencaker.core.input_rules import multipart_refusal
 
 
 def _result_page(request, verification, *, form=None, status=200):
@@ -121,6 +122,8 @@ def batch_check_page(request):
         return redirect_to_login(request.get_full_path())
     if request.user.role != "employer":
         raise PermissionDenied
+    if refused := multipart_refusal(request):
+        return refused
     form = BatchCheckForm(request.POST or None, request.FILES or None)
     context = {"form": form, "results": None, "max": batch_check.BATCH_MAX}
     if request.method == "POST" and form.is_valid():

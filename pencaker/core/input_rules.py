@@ -8,8 +8,10 @@ details}`` for anything under /api/, a page for submitted form data. In a page's
 (path, query string; a surrogate cannot occur there, Django decodes it as U+FFFD) a NUL
 becomes U+FFFD instead: the page then answers as for any unknown code or token (its own
 404 or "not found" notice), as its tests require. Multipart bodies are left to the views (their
-upload handlers must be installed before the body is read); their text fields still pass
-through ``pencaker.core.text`` and Django's form fields, which refuse NUL.
+upload handlers must be installed before the body is read): each view that takes
+multipart/form-data (the upload pages and operations) calls ``multipart_refusal`` once the
+body is parsed, which answers the same 400. Other forms are sent urlencoded by browsers
+(refused here); sent as multipart, their fields refuse NUL as field errors.
 
 It also answers the body limits (``DATA_UPLOAD_MAX_MEMORY_SIZE``,
 ``DATA_UPLOAD_MAX_NUMBER_FIELDS``, ``DATA_UPLOAD_MAX_NUMBER_FILES``) in the same shapes,
@@ -29,6 +31,7 @@ from django.core.exceptions import (
     TooManyFilesSent,
 )
 from django.http import HttpRequest, HttpResponse, JsonResponse, QueryDict
+from django.http.multipartparser import MultiPartParserError
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
@@ -132,6 +135,36 @@ def refusal(
     return render(request, "core/bad_request.html", {"message": message}, status=status)
 
 
+def _invalid_characters(request: HttpRequest, found: list[str]) -> HttpResponse:
+    message = _(
+        "The data sent contains a character that cannot be used (an empty NUL "
+        "character or a broken character). Remove it and try again."
+    )
+    return refusal(
+        request,
+        code=CoreErrorCode.INVALID_CHARACTERS,
+        message=message,
+        status=400,
+        fields={name: [message] for name in found},
+    )
+
+
+def multipart_refusal(request: HttpRequest) -> HttpResponse | None:
+    """The input rule for a multipart/form-data body, called by the view once its upload
+    handlers are installed and it has read the body: the 400 refusal when a text field (name or value) holds a NUL
+    or a lone surrogate, else None. A body that cannot be parsed is left to the view. File
+    names are not refused: the documents checks sanitise them."""
+    if request.method not in {"POST", "PUT", "PATCH"}:
+        return None
+    if not (request.content_type or "").startswith("multipart/"):
+        return None
+    try:
+        found = list(_query_like(request.POST))
+    except MultiPartParserError:
+        return None  # the view answers an unreadable body itself
+    return _invalid_characters(request, found) if found else None
+
+
 class InputRulesMiddleware:
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]):
         self.get_response = get_response
@@ -161,15 +194,5 @@ class InputRulesMiddleware:
                 status=400,
             )
         if found:
-            message = _(
-                "The data sent contains a character that cannot be used (an empty NUL "
-                "character or a broken character). Remove it and try again."
-            )
-            return refusal(
-                request,
-                code=CoreErrorCode.INVALID_CHARACTERS,
-                message=message,
-                status=400,
-                fields={name: [message] for name in found},
-            )
+            return _invalid_characters(request, found)
         return self.get_response(request)

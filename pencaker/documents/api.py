@@ -19,6 +19,7 @@ from pencaker.accounts.api_auth import TokenAuth
 from pencaker.core.audit import client_ip
 from pencaker.core.error_schema import ErrorOut
 from pencaker.core.errors import DomainError
+from pencaker.core.input_rules import multipart_refusal
 from pencaker.documents.checks import too_large_error
 from pencaker.documents.choices import DocumentKind
 from pencaker.documents.errors import DocumentErrorCode
@@ -120,6 +121,8 @@ def document_upload(request):
         ) from exc
     if limit.too_large_bytes is not None:
         raise too_large_error(limit.too_large_bytes)
+    if refused := multipart_refusal(request):
+        return refused
     kind = request.POST.get("kind", "")
     uploaded = files.get("file")
     if kind not in DocumentKind.values:

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from pencaker.accounts.permissions import seeker_required
 from pencaker.core.audit import client_ip
 from pencaker.core.errors import DomainError
+from pencaker.core.input_rules import multipart_refusal
 from pencaker.documents.checks import too_large_error
 from pencaker.documents.choices import DocumentKind
 from pencaker.documents.forms import DocumentUploadForm
@@ -74,6 +75,8 @@ def _upload(request, *, kind: str, limit):
     }
     status = 200
     if request.method == "POST":
+        if refused := multipart_refusal(request):
+            return refused
         form = DocumentUploadForm(request.POST, request.FILES, **shape)
         if limit is not None and limit.too_large_bytes is not None:
             form.is_valid()

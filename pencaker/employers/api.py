@@ -23,6 +23,7 @@ from pencaker.accounts.api_auth import TokenAuth
 from pencaker.accounts.permissions import can_decide
 from pencaker.core.audit import client_ip
 from pencaker.core.errors import DomainError, PermissionDenied
+from pencaker.core.input_rules import multipart_refusal
 from pencaker.documents.checks import too_large_error
 from pencaker.documents.upload_limit import install_upload_limit
 from pencaker.employers import selectors, services, sla
@@ -241,6 +242,8 @@ def employer_register(request):
         ) from exc
     if limit.too_large_bytes is not None:
         raise too_large_error(limit.too_large_bytes)
+    if refused := multipart_refusal(request):
+        return refused
     fields = {name: request.POST.get(name, "") for name in services.ORGANISATION_FIELDS}
     organisation = services.organisation_register(
         actor=request.auth,

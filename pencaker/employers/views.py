@@ -23,6 +23,7 @@ from pencaker.accounts.models import Role
 from pencaker.accounts.permissions import DECIDING_ROLES, staff_required
 from pencaker.core.audit import client_ip
 from pencaker.core.errors import DomainError, NotFound
+from pencaker.core.input_rules import multipart_refusal
 from pencaker.employers import selectors, services, sla
 from pencaker.employers.choices import ReturnField, Status
 from pencaker.employers.forms import (
@@ -95,6 +96,8 @@ def signup(request: HttpRequest) -> HttpResponse:
 def register(request: HttpRequest, *, membership: Membership | None) -> HttpResponse:
     if membership is not None:
         return redirect("employers:home")
+    if refused := multipart_refusal(request):
+        return refused
     form = OrganisationForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         try:

@@ -14,6 +14,7 @@ from pencaker.applications.forms import AssistedRegistrationForm
 from pencaker.applications.views._common import DECIDERS, _page_for
 from pencaker.core.audit import client_ip
 from pencaker.core.errors import DomainError, PermissionDenied
+from pencaker.core.input_rules import multipart_refusal
 from pencaker.documents.selectors import document_kind_labels, required_kinds_for_office
 
 
@@ -28,6 +29,8 @@ def assisted_registration(request):
     _page_for(request, DECIDERS)
     kinds = _document_kinds(request.user.office)
     if request.method == "POST":
+        if refused := multipart_refusal(request):
+            return refused
         form = AssistedRegistrationForm(request.POST, request.FILES, document_kinds=kinds)
         error = None
         if form.is_valid():
