@@ -1,13 +1,12 @@
 """One input rule for pages and API: no NUL byte and no lone UTF-16 surrogate reaches a
-view (path, query string, form fields, JSON body).
+view (path, query string, form fields, JSON body), on pages and in the API alike.
 
 Neither has a use in a name, an address or a code, PostgreSQL cannot store a NUL and no
 database stores a lone surrogate, so such input answered 500 deep inside a query. This
 middleware answers it first with a 400 in the user's language: ``{code, message,
-details}`` for anything under /api/, a page for submitted form data. In a page's address
-(path, query string; a surrogate cannot occur there, Django decodes it as U+FFFD) a NUL
-becomes U+FFFD instead: the page then answers as for any unknown code or token (its own
-404 or "not found" notice), as its tests require. Multipart bodies are left to the views (their
+details}`` for anything under /api/, a page in the site's layout otherwise — for the
+address (path, query string; a surrogate cannot occur there, Django decodes it as U+FFFD)
+as for submitted form data. Multipart bodies are left to the views (their
 upload handlers must be installed before the body is read): each view that takes
 multipart/form-data (the upload pages and operations) calls ``multipart_refusal`` once the
 body is parsed, which answers the same 400. Other forms are sent urlencoded by browsers
@@ -30,17 +29,16 @@ from django.core.exceptions import (
     TooManyFieldsSent,
     TooManyFilesSent,
 )
-from django.http import HttpRequest, HttpResponse, JsonResponse, QueryDict
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.http.multipartparser import MultiPartParserError
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 from pencaker.core.error_schema import error_body
 from pencaker.core.errors import CoreErrorCode
-from pencaker.core.text import FORBIDDEN, has_forbidden_characters
+from pencaker.core.text import has_forbidden_characters
 
 API_PREFIX = "/api/"
-REPLACEMENT = "\ufffd"
 
 
 def is_api_request(request: HttpRequest) -> bool:
@@ -69,43 +67,18 @@ def _query_like(data: Any) -> Iterator[str]:
             yield key
 
 
-def _neutralise_address(request: HttpRequest) -> None:
-    """A page's address (path, query string) with a NUL: the NUL becomes U+FFFD, so the
-    page looks up something that does not exist and answers as for any unknown code
-    (its own 404 or "not found" notice), and the NUL never reaches a query."""
-    if "\x00" in request.path_info:
-        request.path_info = request.path_info.replace("\x00", REPLACEMENT)
-        request.path = request.path.replace("\x00", REPLACEMENT)
-    if any(
-        has_forbidden_characters(k) or has_forbidden_characters(v) for k, v in _pairs(request.GET)
-    ):
-        cleaned = QueryDict(mutable=True)
-        for key, values in request.GET.lists():
-            cleaned.setlist(_replace(key), [_replace(v) for v in values])
-        cleaned._mutable = False
-        request.GET = cleaned  # type: ignore[assignment]  # django-stubs types GET as immutable
-
-
 def _pairs(data: Any) -> Iterator[tuple[str, str]]:
     for key, values in data.lists():
         for value in values:
             yield key, value
 
 
-def _replace(value: str) -> str:
-    return FORBIDDEN.sub(REPLACEMENT, value)
-
-
 def bad_fields(request: HttpRequest) -> list[str] | None:
-    """The places holding a NUL or a lone surrogate (``path`` for the path), or None.
-    For pages only the submitted data counts: their address is neutralised instead."""
+    """The places holding a NUL or a lone surrogate (``path`` for the path), or None."""
     found: list[str] = []
-    if is_api_request(request):
-        if has_forbidden_characters(request.path_info):
-            found.append("path")
-        found.extend(_query_like(request.GET))
-    else:
-        _neutralise_address(request)
+    if has_forbidden_characters(request.path_info):
+        found.append("path")
+    found.extend(_query_like(request.GET))
     content_type = request.content_type or ""
     if request.method in {"POST", "PUT", "PATCH", "DELETE"}:
         if content_type == "application/x-www-form-urlencoded":

@@ -113,23 +113,22 @@ def _assert_page_refusal(response) -> None:
     assert "karakter" in body and "<html" in body
 
 
-# A NUL in a page's address is replaced (U+FFFD): the page answers as for any unknown
-# number, never 500 (the PostgreSQL case of the issue); the existing pages' tests expect
-# their own 404 and "not found" notices for such addresses.
+# A NUL in a page's address answers the same 400 page as in submitted data (before issue
+# 14 these became U+FFFD and answered as an unknown number; the issue asks for one rule).
 
 
 @pytest.mark.parametrize("url", ["/permohonan/AK1%00x/", "/kartu/1671%00/v1/pdf/"])
-def test_page_path_parameters_with_nul_are_not_found(seeker_client, url):
-    assert seeker_client.get(url).status_code == 404
+def test_page_path_parameters_with_nul_are_refused(seeker_client, url):
+    _assert_page_refusal(seeker_client.get(url))
 
 
-def test_staff_page_path_parameter_with_nul_is_not_found(staff_client):
-    assert staff_client.get("/lapor/petugas/1671%00/lapor/").status_code == 404
+def test_staff_page_path_parameter_with_nul_is_refused(staff_client):
+    _assert_page_refusal(staff_client.get("/lapor/petugas/1671%00/lapor/"))
 
 
-def test_staff_page_query_with_nul_is_an_unknown_number(staff_client):
+def test_staff_page_query_with_nul_is_refused(staff_client):
     response = staff_client.get("/lapor/petugas/?nomor=1671%00")
-    assert response.status_code == 200
+    _assert_page_refusal(response)
     assert "\x00" not in response.content.decode()
 
 
