@@ -13,7 +13,10 @@ import datetime as dt
 import io
 from dataclasses import dataclass
 
+from django.utils.functional import Promise
+
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _l
 
 from pencaker.core.errors import DomainError
 from pencaker.core.text import text_clean
@@ -28,27 +31,27 @@ class Column:
     name: str
     required: bool
     example: str
-    help: str  # English msgid, shown translated on the screen and in docs
+    help: Promise | str
 
 
 COLUMNS: tuple[Column, ...] = (
-    Column("nik", True, "1671014501900001", "16-digit NIK from the KTP"),
-    Column("nama", True, "Siti Aminah", "Name as on the KTP"),
-    Column("tempat_lahir", False, "Palembang", "Place of birth"),
-    Column("tanggal_lahir", True, "1990-01-05", "Date of birth (YYYY-MM-DD or DD/MM/YYYY)"),
-    Column("jenis_kelamin", True, "P", "Sex: L (male) or P (female); must match the NIK"),
-    Column("alamat", False, "Jl. Merdeka No. 1 RT 001 RW 002", "Street address"),
-    Column("kode_desa", True, "16.71.01.1001", "Kemendagri village (kelurahan/desa) code"),
-    Column("pendidikan", False, "SMA", "Highest education: SD, SMP, SMA, SMK, D1–D4, S1–S3"),
-    Column("tanggal_daftar", True, "2025-02-03", "Registration date = issue date of the card"),
-    Column("nomor_kartu", True, "1671-2025-000123-0", "Card number OOOO-YYYY-NNNNNN-C"),
-    Column("lapor_1", False, "2025-08-04", "Date of the 1st 6-monthly report"),
-    Column("lapor_2", False, "", "Date of the 2nd 6-monthly report"),
-    Column("lapor_3", False, "", "Date of the 3rd 6-monthly report"),
-    Column("tanggal_penempatan", False, "", "Date the holder started work"),
-    Column("perusahaan", False, "", "Employer (with a placement)"),
-    Column("jabatan", False, "", "Position (with a placement)"),
-    Column("wilayah_penempatan", False, "", "Where the job is: AKL, AKAD or AKAN"),
+    Column("nik", True, "1671014501900001", _l("16-digit NIK from the KTP")),
+    Column("nama", True, "Siti Aminah", _l("Name as on the KTP")),
+    Column("tempat_lahir", False, "Palembang", _l("Place of birth")),
+    Column("tanggal_lahir", True, "1990-01-05", _l("Date of birth (YYYY-MM-DD or DD/MM/YYYY)")),
+    Column("jenis_kelamin", True, "P", _l("Sex: L (male) or P (female); must match the NIK")),
+    Column("alamat", False, "Jl. Merdeka No. 1 RT 001 RW 002", _l("Street address")),
+    Column("kode_desa", True, "16.71.01.1001", _l("Kemendagri village (kelurahan/desa) code")),
+    Column("pendidikan", False, "SMA", _l("Highest education: SD, SMP, SMA, SMK, D1–D4, S1–S3")),
+    Column("tanggal_daftar", True, "2025-02-03", _l("Registration date = issue date of the card")),
+    Column("nomor_kartu", True, "1671-2025-000123-0", _l("Card number OOOO-YYYY-NNNNNN-C")),
+    Column("lapor_1", False, "2025-08-04", _l("Date of the 1st 6-monthly report")),
+    Column("lapor_2", False, "", _l("Date of the 2nd 6-monthly report")),
+    Column("lapor_3", False, "", _l("Date of the 3rd 6-monthly report")),
+    Column("tanggal_penempatan", False, "", _l("Date the holder started work")),
+    Column("perusahaan", False, "", _l("Employer (with a placement)")),
+    Column("jabatan", False, "", _l("Position (with a placement)")),
+    Column("wilayah_penempatan", False, "", _l("Where the job is: AKL, AKAD or AKAN")),
 )
 COLUMN_NAMES = tuple(c.name for c in COLUMNS)
 
