@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from django.utils.functional import Promise
 
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _l
+from django.utils.translation import gettext_lazy
 
 from pencaker.core.errors import DomainError
 from pencaker.core.text import text_clean
@@ -35,23 +35,23 @@ class Column:
 
 
 COLUMNS: tuple[Column, ...] = (
-    Column("nik", True, "1671014501900001", _l("16-digit NIK from the KTP")),
-    Column("nama", True, "Siti Aminah", _l("Name as on the KTP")),
-    Column("tempat_lahir", False, "Palembang", _l("Place of birth")),
-    Column("tanggal_lahir", True, "1990-01-05", _l("Date of birth (YYYY-MM-DD or DD/MM/YYYY)")),
-    Column("jenis_kelamin", True, "P", _l("Sex: L (male) or P (female); must match the NIK")),
-    Column("alamat", False, "Jl. Merdeka No. 1 RT 001 RW 002", _l("Street address")),
-    Column("kode_desa", True, "16.71.01.1001", _l("Kemendagri village (kelurahan/desa) code")),
-    Column("pendidikan", False, "SMA", _l("Highest education: SD, SMP, SMA, SMK, D1–D4, S1–S3")),
-    Column("tanggal_daftar", True, "2025-02-03", _l("Registration date = issue date of the card")),
-    Column("nomor_kartu", True, "1671-2025-000123-0", _l("Card number OOOO-YYYY-NNNNNN-C")),
-    Column("lapor_1", False, "2025-08-04", _l("Date of the 1st 6-monthly report")),
-    Column("lapor_2", False, "", _l("Date of the 2nd 6-monthly report")),
-    Column("lapor_3", False, "", _l("Date of the 3rd 6-monthly report")),
-    Column("tanggal_penempatan", False, "", _l("Date the holder started work")),
-    Column("perusahaan", False, "", _l("Employer (with a placement)")),
-    Column("jabatan", False, "", _l("Position (with a placement)")),
-    Column("wilayah_penempatan", False, "", _l("Where the job is: AKL, AKAD or AKAN")),
+    Column("nik", True, "1671014501900001", gettext_lazy("16-digit NIK from the KTP")),
+    Column("nama", True, "Siti Aminah", gettext_lazy("Name as on the KTP")),
+    Column("tempat_lahir", False, "Palembang", gettext_lazy("Place of birth")),
+    Column("tanggal_lahir", True, "1990-01-05", gettext_lazy("Date of birth (YYYY-MM-DD or DD/MM/YYYY)")),
+    Column("jenis_kelamin", True, "P", gettext_lazy("Sex: L (male) or P (female); must match the NIK")),
+    Column("alamat", False, "Jl. Merdeka No. 1 RT 001 RW 002", gettext_lazy("Street address")),
+    Column("kode_desa", True, "16.71.01.1001", gettext_lazy("Kemendagri village (kelurahan/desa) code")),
+    Column("pendidikan", False, "SMA", gettext_lazy("Highest education: SD, SMP, SMA, SMK, D1–D4, S1–S3")),
+    Column("tanggal_daftar", True, "2025-02-03", gettext_lazy("Registration date = issue date of the card")),
+    Column("nomor_kartu", True, "1671-2025-000123-0", gettext_lazy("Card number OOOO-YYYY-NNNNNN-C")),
+    Column("lapor_1", False, "2025-08-04", gettext_lazy("Date of the 1st 6-monthly report")),
+    Column("lapor_2", False, "", gettext_lazy("Date of the 2nd 6-monthly report")),
+    Column("lapor_3", False, "", gettext_lazy("Date of the 3rd 6-monthly report")),
+    Column("tanggal_penempatan", False, "", gettext_lazy("Date the holder started work")),
+    Column("perusahaan", False, "", gettext_lazy("Employer (with a placement)")),
+    Column("jabatan", False, "", gettext_lazy("Position (with a placement)")),
+    Column("wilayah_penempatan", False, "", gettext_lazy("Where the job is: AKL, AKAD or AKAN")),
 )
 COLUMN_NAMES = tuple(c.name for c in COLUMNS)
 
