@@ -155,9 +155,7 @@ def export_since(request, since: str = "", format: str = "json", limit: int = 10
             _("The format is json, jsonl or csv."),
             fields={"format": [_("The format is json, jsonl or csv.")]},
         )
-    page = export_page(
-        office=actor.office, since=since or None, limit=max(1, min(limit, 5000))
-    )
+    page = export_page(office=actor.office, since=since or None, limit=max(1, min(limit, 5000)))
     audit_record(
         actor=actor,
         action=AuditAction.EXCHANGE_EXPORT_READ,

@@ -141,8 +141,9 @@ def claim_finish(*, claim_id: int, code: str, email: str, password: str, phone: 
                 data={"channel": claim.channel},
             )
             card_ids = list(
-                Card.objects.filter(holder=user, status__in=CURRENT_STATUSES, pdf="")
-                .values_list("pk", flat=True)
+                Card.objects.filter(holder=user, status__in=CURRENT_STATUSES, pdf="").values_list(
+                    "pk", flat=True
+                )
             )
             for card_id in card_ids:
                 transaction.on_commit(lambda card_id=card_id: render_card_version.enqueue(card_id))

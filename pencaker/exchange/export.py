@@ -75,7 +75,15 @@ def cursor_decode(token: str | None) -> Cursor:
         if any(p.stamp.tzinfo is None for p in cursor.values()):
             raise ValueError("naive stamp")
         return cursor
-    except (ValueError, TypeError, KeyError, IndexError, AttributeError, binascii.Error, UnicodeError) as exc:
+    except (
+        ValueError,
+        TypeError,
+        KeyError,
+        IndexError,
+        AttributeError,
+        binascii.Error,
+        UnicodeError,
+    ) as exc:
         raise DomainError(
             ExchangeErrorCode.EXPORT_CURSOR_INVALID,
             _("The export cursor is not valid; start again without one."),
@@ -228,7 +236,13 @@ def records_csv(records: Iterable[dict[str, Any]]) -> str:
     writer.writerow(CSV_FIELDS)
     for r in records:
         writer.writerow(
-            [r["key"], r["kind"], r["id"], r["office"], r["changed_at"],
-             json.dumps(r["data"], ensure_ascii=False, sort_keys=True)]
+            [
+                r["key"],
+                r["kind"],
+                r["id"],
+                r["office"],
+                r["changed_at"],
+                json.dumps(r["data"], ensure_ascii=False, sort_keys=True),
+            ]
         )
     return out.getvalue()

@@ -14,7 +14,6 @@ import io
 from dataclasses import dataclass
 
 from django.utils.functional import Promise
-
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -38,13 +37,34 @@ COLUMNS: tuple[Column, ...] = (
     Column("nik", True, "1671014501900001", gettext_lazy("16-digit NIK from the KTP")),
     Column("nama", True, "Siti Aminah", gettext_lazy("Name as on the KTP")),
     Column("tempat_lahir", False, "Palembang", gettext_lazy("Place of birth")),
-    Column("tanggal_lahir", True, "1990-01-05", gettext_lazy("Date of birth (YYYY-MM-DD or DD/MM/YYYY)")),
-    Column("jenis_kelamin", True, "P", gettext_lazy("Sex: L (male) or P (female); must match the NIK")),
+    Column(
+        "tanggal_lahir",
+        True,
+        "1990-01-05",
+        gettext_lazy("Date of birth (YYYY-MM-DD or DD/MM/YYYY)"),
+    ),
+    Column(
+        "jenis_kelamin", True, "P", gettext_lazy("Sex: L (male) or P (female); must match the NIK")
+    ),
     Column("alamat", False, "Jl. Merdeka No. 1 RT 001 RW 002", gettext_lazy("Street address")),
-    Column("kode_desa", True, "16.71.01.1001", gettext_lazy("Kemendagri village (kelurahan/desa) code")),
-    Column("pendidikan", False, "SMA", gettext_lazy("Highest education: SD, SMP, SMA, SMK, D1–D4, S1–S3")),
-    Column("tanggal_daftar", True, "2025-02-03", gettext_lazy("Registration date = issue date of the card")),
-    Column("nomor_kartu", True, "1671-2025-000123-0", gettext_lazy("Card number OOOO-YYYY-NNNNNN-C")),
+    Column(
+        "kode_desa", True, "16.71.01.1001", gettext_lazy("Kemendagri village (kelurahan/desa) code")
+    ),
+    Column(
+        "pendidikan",
+        False,
+        "SMA",
+        gettext_lazy("Highest education: SD, SMP, SMA, SMK, D1–D4, S1–S3"),
+    ),
+    Column(
+        "tanggal_daftar",
+        True,
+        "2025-02-03",
+        gettext_lazy("Registration date = issue date of the card"),
+    ),
+    Column(
+        "nomor_kartu", True, "1671-2025-000123-0", gettext_lazy("Card number OOOO-YYYY-NNNNNN-C")
+    ),
     Column("lapor_1", False, "2025-08-04", gettext_lazy("Date of the 1st 6-monthly report")),
     Column("lapor_2", False, "", gettext_lazy("Date of the 2nd 6-monthly report")),
     Column("lapor_3", False, "", gettext_lazy("Date of the 3rd 6-monthly report")),

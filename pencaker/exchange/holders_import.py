@@ -307,7 +307,9 @@ def holders_import(
         # A concurrent import or registration took a NIK or number after the check.
         raise DomainError(
             ExchangeErrorCode.IMPORT_ROWS_INVALID,
-            _("Another change registered one of these NIKs or card numbers meanwhile; check the file again."),
+            _(
+                "Another change registered one of these NIKs or card numbers meanwhile; check the file again."
+            ),
             status=409,
         ) from exc
     report.committed = True

@@ -41,7 +41,11 @@ def _pending_save(request, data: bytes, filename: str) -> str:
 
 def _pending_take(request, token: str) -> tuple[bytes, str] | None:
     pending = request.session.get(_SESSION_KEY) or {}
-    if not token or pending.get("token") != token or pending.get("office") != request.user.office_id:
+    if (
+        not token
+        or pending.get("token") != token
+        or pending.get("office") != request.user.office_id
+    ):
         return None
     try:
         with default_storage.open(pending["path"], "rb") as handle:
@@ -94,7 +98,10 @@ def holders_import_view(request) -> HttpResponse:
             data = upload.read()
             try:
                 report = holders_import(
-                    office=office, data=data, actor=request.user, filename=upload.name,
+                    office=office,
+                    data=data,
+                    actor=request.user,
+                    filename=upload.name,
                     dry_run=True,
                 )
             except DomainError as exc:

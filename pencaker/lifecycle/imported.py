@@ -12,8 +12,13 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from pencaker.lifecycle.choices import EventKind, PlacementSource, ReportChannel, ReportOutcome
-from pencaker.lifecycle.choices import Sector
+from pencaker.lifecycle.choices import (
+    EventKind,
+    PlacementSource,
+    ReportChannel,
+    ReportOutcome,
+    Sector,
+)
 from pencaker.lifecycle.events import age_group
 from pencaker.lifecycle.models import Placement, Report, SeekerEvent
 from pencaker.offices.models import Office

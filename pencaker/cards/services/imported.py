@@ -36,7 +36,9 @@ class ImportedCard:
 IMPORT_NOTE = "imported"
 
 
-def cards_import_bulk(*, office: Office, cards: list[ImportedCard], actor: User | None) -> list[Card]:
+def cards_import_bulk(
+    *, office: Office, cards: list[ImportedCard], actor: User | None
+) -> list[Card]:
     """Create version 1 of each card with its status history, and move the office's
     number counters past every imported sequence so that new cards never reuse one.
     Call inside the caller's transaction."""
@@ -63,7 +65,9 @@ def cards_import_bulk(*, office: Office, cards: list[ImportedCard], actor: User 
     history = []
     for card in created:
         history.append(
-            CardStatusChange(card=card, from_status="", to_status=CardStatus.ACTIVE, note=IMPORT_NOTE)
+            CardStatusChange(
+                card=card, from_status="", to_status=CardStatus.ACTIVE, note=IMPORT_NOTE
+            )
         )
         if card.status != CardStatus.ACTIVE:
             history.append(

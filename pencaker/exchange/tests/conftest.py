@@ -53,9 +53,7 @@ def holder_row(i: int, *, office_code: str = "16.71", village_code: str = "16.71
         kode_desa=village_code,
         pendidikan=["SD", "SMP", "SMA", "SMK", "S1"][i % 5],
         tanggal_daftar=registered.isoformat(),
-        nomor_kartu=format_card_number(
-            office_code=office_code, year=registered.year, sequence=seq
-        ),
+        nomor_kartu=format_card_number(office_code=office_code, year=registered.year, sequence=seq),
     )
     story = i % 4
     if story == 0:

@@ -74,7 +74,9 @@ def test_api_export_since_is_office_scoped_and_follows_the_cursor(
 ):
     settings.PENCAKER_EXPORT_SAFETY_LAG_SECONDS = 0
     holders_import(
-        office=admin.office, data=to_csv([holder_row(i) for i in range(4)]), actor=None,
+        office=admin.office,
+        data=to_csv([holder_row(i) for i in range(4)]),
+        actor=None,
         today=TODAY,
     )
     first = _api(admin).get("/api/v1/exchange/export")
@@ -150,8 +152,9 @@ def test_an_xlsx_register_imports(admin):
     rows = [holder_row(i) for i in range(3)]
     sheet.append(list(rows[0]))
     for row in rows:
-        sheet.append([dt.date.fromisoformat(v) if k == "tanggal_daftar" else v
-                      for k, v in row.items()])
+        sheet.append(
+            [dt.date.fromisoformat(v) if k == "tanggal_daftar" else v for k, v in row.items()]
+        )
     import io
 
     out = io.BytesIO()
@@ -188,7 +191,10 @@ def test_an_imported_holder_claims_the_account_with_a_code(office, client, setti
     message = Notification.objects.get(kind="exchange.claim_code")
     assert message.recipient == "siti@example.id"
     code = re.search(r"\b(\d{6})\b", message.body).group(1)
-    wrong = client.post("/pertukaran/klaim-akun/kode/", {"code": "000000" if code != "000000" else "111111", "password": "Kata-Sandi-Baru-1"})
+    wrong = client.post(
+        "/pertukaran/klaim-akun/kode/",
+        {"code": "000000" if code != "000000" else "111111", "password": "Kata-Sandi-Baru-1"},
+    )
     assert wrong.status_code == 400
     done = client.post(
         "/pertukaran/klaim-akun/kode/", {"code": code, "password": "Kata-Sandi-Baru-1"}

@@ -11,12 +11,12 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import pytest
 from django.utils import timezone
 
+from pencaker.core.errors import DomainError
 from pencaker.exchange.export import cursor_decode, export_since, records_csv, records_jsonl
 from pencaker.exchange.forwarder import HttpForwarder, forward_collect, forward_send
 from pencaker.exchange.holders_import import holders_import
 from pencaker.exchange.models import ForwardItem
 from pencaker.exchange.tests.conftest import TODAY, holder_row, to_csv, village_in
-from pencaker.core.errors import DomainError
 from pencaker.seekers.models import JobSeekerProfile
 
 

@@ -31,8 +31,15 @@ def _table_counts() -> dict[str, int]:
     return {
         model.__name__: model.objects.count()
         for model in (
-            User, JobSeekerProfile, Card, CardStatusChange, SeekerEvent, Report, Placement,
-            HolderImport, AuditEvent,
+            User,
+            JobSeekerProfile,
+            Card,
+            CardStatusChange,
+            SeekerEvent,
+            Report,
+            Placement,
+            HolderImport,
+            AuditEvent,
         )
     }
 
@@ -52,12 +59,22 @@ def _spoil(rows: list[dict], other_profile_nik: str) -> dict[int, str]:
     spoil(50, "same card number", nomor_kartu=rows[1]["nomor_kartu"])
     number = rows[60]["nomor_kartu"]
     spoil(60, "check digit", nomor_kartu=number[:-1] + str((int(number[-1]) + 1) % 10))
-    spoil(70, "belongs to office 1672", nomor_kartu=format_card_number(
-        office_code="16.72", year=int(rows[70]["tanggal_daftar"][:4]), sequence=71))
+    spoil(
+        70,
+        "belongs to office 1672",
+        nomor_kartu=format_card_number(
+            office_code="16.72", year=int(rows[70]["tanggal_daftar"][:4]), sequence=71
+        ),
+    )
     spoil(80, "another office", nik=other_profile_nik)
     spoil(90, "does not match the NIK", tanggal_lahir="1970-01-01")
-    spoil(100, "before tanggal_daftar", tanggal_penempatan="2020-01-01",
-          perusahaan="PT A", jabatan="Staf")
+    spoil(
+        100,
+        "before tanggal_daftar",
+        tanggal_penempatan="2020-01-01",
+        perusahaan="PT A",
+        jabatan="Staf",
+    )
     spoil(110, "is not a date", lapor_1="31/02/2025")
     spoil(120, "L (male) or P (female)", jenis_kelamin="X")
     return expected
@@ -73,8 +90,12 @@ def test_5000_rows_with_12_bad_refused_then_imported_then_reimport_changes_nothi
     other_nik = build_nik(district_code="16.72.01", birth_date=dt.date(1991, 3, 3), sex="M")
     other_user = User.objects.create_user(email="lain@example.id", password=None)
     JobSeekerProfile.objects.create(
-        user=other_user, office=other_office, nik=other_nik, full_name="Rahasia Lain",
-        birth_date=dt.date(1991, 3, 3), village=other_village,
+        user=other_user,
+        office=other_office,
+        nik=other_nik,
+        full_name="Rahasia Lain",
+        birth_date=dt.date(1991, 3, 3),
+        village=other_village,
     )
     rows = [holder_row(i) for i in range(N)]
     good = [dict(r) for r in rows]
@@ -111,7 +132,9 @@ def test_5000_rows_with_12_bad_refused_then_imported_then_reimport_changes_nothi
     assert AuditEvent.objects.filter(action=AuditAction.EXCHANGE_HOLDERS_IMPORTED).count() == 1
     assert not User.objects.get(pk=Card.objects.first().holder_id).has_usable_password()
     # the counter moved past the imported numbers: the next card never reuses one
-    highest = max(int(r["nomor_kartu"].split("-")[2]) for r in good if r["nomor_kartu"][5:9] == "2025")
+    highest = max(
+        int(r["nomor_kartu"].split("-")[2]) for r in good if r["nomor_kartu"][5:9] == "2025"
+    )
     assert CardNumberCounter.objects.get(office=office, year=2025).last_sequence == highest
 
     # when the same file is imported again, nothing changes
@@ -121,8 +144,10 @@ def test_5000_rows_with_12_bad_refused_then_imported_then_reimport_changes_nothi
     assert _table_counts() == after
 
     with capsys.disabled():
-        print(f"\nholders import, {N} rows (SQLite): refused check {refused_s:.2f} s, "
-              f"import {imported_s:.2f} s")
+        print(
+            f"\nholders import, {N} rows (SQLite): refused check {refused_s:.2f} s, "
+            f"import {imported_s:.2f} s"
+        )
 
 
 def _hand_count(rows: list[dict], start: dt.date, end: dt.date) -> dict[str, int]:
@@ -151,8 +176,10 @@ def _hand_count(rows: list[dict], start: dt.date, end: dt.date) -> dict[str, int
         if registered < start and (end_day is None or end_day >= start):
             counts["left_before"] += 1
         if end_day is not None and start <= end_day < end:
-            placed = bool(row["tanggal_penempatan"]) and end_day == dt.datetime.strptime(
-                row["tanggal_penempatan"], "%d/%m/%Y").date()
+            placed = (
+                bool(row["tanggal_penempatan"])
+                and end_day == dt.datetime.strptime(row["tanggal_penempatan"], "%d/%m/%Y").date()
+            )
             counts["placed" if placed else "removed"] += 1
     return counts
 
@@ -169,5 +196,8 @@ def test_ipk_of_an_imported_month_matches_a_hand_count(office, year, number):
     hand = _hand_count(rows, period.start, period.end)
     assert hand["registered"] > 0 and hand["placed"] > 0 and hand["removed"] > 0
     assert (total.registered, total.placed, total.removed, total.left_before) == (
-        hand["registered"], hand["placed"], hand["removed"], hand["left_before"]
+        hand["registered"],
+        hand["placed"],
+        hand["removed"],
+        hand["left_before"],
     )

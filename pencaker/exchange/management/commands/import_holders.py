@@ -35,7 +35,10 @@ class Command(BaseCommand):
         started = time.monotonic()
         try:
             report = holders_import(
-                office=office, data=data, actor=None, filename=path.name,
+                office=office,
+                data=data,
+                actor=None,
+                filename=path.name,
                 dry_run=options["dry_run"],
             )
         except DomainError as exc:
@@ -53,4 +56,6 @@ class Command(BaseCommand):
         if report.committed:
             self.stdout.write(summary + " — diimpor.")
         else:
-            self.stdout.write(summary + (" — uji saja, tidak ada yang diubah." if options["dry_run"] else ""))
+            self.stdout.write(
+                summary + (" — uji saja, tidak ada yang diubah." if options["dry_run"] else "")
+            )
