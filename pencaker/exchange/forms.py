@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from django import forms
+from django.contrib.auth import password_validation
 from django.utils.translation import gettext_lazy as _
 
 from pencaker.core.forms import DomainErrorFormMixin
@@ -63,3 +64,8 @@ class ClaimFinishForm(DomainErrorFormMixin, forms.Form):
             "min_length": _("The password must have at least 10 characters."),
         },
     )
+
+    def clean_password(self):
+        password = self.cleaned_data["password"]
+        password_validation.validate_password(password)
+        return password

@@ -259,3 +259,42 @@ def test_fake_identity_checker_answers_match_mismatch_and_unavailable():
     assert fake.check(nik="0", name="", birth_date=dt.date(1990, 1, 1)).status == "not_found"
     fake.down = True
     assert fake.check(nik="0", name="", birth_date=dt.date(1990, 1, 1)).status == "unavailable"
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        b"",
+        b"\x00\x01\x02binary",
+        b"PK\x03\x04not really a zip",
+        "nik,nama\n\x00123,\ud800x\n".encode("utf-8", "surrogatepass"),
+        b"\xff\xfe\x00n\x00i\x00k",
+        (
+            "nik,nama,tanggal_lahir,jenis_kelamin,kode_desa,tanggal_daftar,nomor_kartu\n"
+            "1671\x004501900001,A\u202eB,1990-01-05,P,16.71.01.1001,2025-01-01,x\n"
+        ).encode(),
+    ],
+)
+def test_odd_files_get_an_answer_not_a_crash(admin, staff_client_factory, content):
+    client = staff_client_factory(admin)
+    upload = SimpleUploadedFile("register.csv", content, content_type="text/csv")
+    response = client.post("/pertukaran/impor-pemegang/", {"file": upload})
+    assert response.status_code == 400
+    api = _api(admin).post(
+        "/api/v1/exchange/holders/import",
+        {"file": SimpleUploadedFile("r.csv", content, content_type="text/csv")},
+    )
+    assert api.status_code == 400 and api.json()["code"].startswith("import_")
+    assert Card.objects.count() == 0
+
+
+def test_screen_refuses_a_file_that_is_not_csv_or_xlsx(admin, staff_client_factory):
+    upload = SimpleUploadedFile("foto.pdf", b"%PDF-1.4", content_type="application/pdf")
+    response = staff_client_factory(admin).post("/pertukaran/impor-pemegang/", {"file": upload})
+    assert response.status_code == 400
+
+
+def test_api_holders_import_without_a_file(admin):
+    response = _api(admin).post("/api/v1/exchange/holders/import", {})
+    assert response.status_code == 400
+    assert response.json()["details"]["fields"]["file"]

@@ -7,6 +7,7 @@ import datetime as dt
 import time
 
 import pytest
+from django.db import connection
 from django.utils import translation
 
 from pencaker.accounts.models import User
@@ -145,7 +146,7 @@ def test_5000_rows_with_12_bad_refused_then_imported_then_reimport_changes_nothi
 
     with capsys.disabled():
         print(
-            f"\nholders import, {N} rows (SQLite): refused check {refused_s:.2f} s, "
+            f"\nholders import, {N} rows ({connection.vendor}): refused check {refused_s:.2f} s, "
             f"import {imported_s:.2f} s"
         )
 
