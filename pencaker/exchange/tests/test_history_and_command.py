@@ -27,7 +27,11 @@ REG = dt.date(2024, 1, 10)
         ([], None, Rules(removal_enabled=False), TODAY, "expired", dt.date(2026, 1, 11)),
         (
             [dt.date(2024, 7, 10), dt.date(2025, 1, 10), dt.date(2025, 7, 10)],
-            None, Rules(), TODAY, "expired", dt.date(2026, 1, 11),
+            None,
+            Rules(),
+            TODAY,
+            "expired",
+            dt.date(2026, 1, 11),
         ),
         # placed after the removal day: the removal came first
         ([], dt.date(2024, 12, 1), Rules(), TODAY, "removed", dt.date(2024, 10, 9)),
