@@ -36,6 +36,9 @@ logger = logging.getLogger("pencaker.exchange")
 LEASE = dt.timedelta(minutes=5)
 BACKOFF_FIRST = dt.timedelta(seconds=30)
 BACKOFF_MAX = dt.timedelta(hours=1)
+# Sent items are kept this long (to answer "was it sent, when"), then deleted: the cursor
+# never goes back, so a deleted key is never queued again.
+KEEP_SENT = dt.timedelta(days=30)
 
 
 class ForwardError(Exception):
@@ -173,6 +176,9 @@ def forward_run(*, now: dt.datetime | None = None) -> SendResult:
     forwarder = forwarder_configured()
     if forwarder is None:
         return SendResult()
+    now = now or timezone.now()
     for office in Office.objects.order_by("pk"):
         forward_collect(office=office, now=now)
-    return forward_send(forwarder=forwarder, now=now)
+    result = forward_send(forwarder=forwarder, now=now)
+    ForwardItem.objects.filter(status=ForwardItem.Status.SENT, sent_at__lt=now - KEEP_SENT).delete()
+    return result

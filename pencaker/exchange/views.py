@@ -7,7 +7,7 @@ import secrets
 
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
@@ -121,6 +121,8 @@ def holders_import_view(request) -> HttpResponse:
 @staff_required(roles=ADMIN_ONLY)
 @require_GET
 def holders_template(request, fmt: str) -> HttpResponse:
+    if fmt not in {"csv", "xlsx"}:
+        raise Http404
     if fmt == "xlsx":
         response = HttpResponse(
             template_xlsx(),
@@ -128,6 +130,5 @@ def holders_template(request, fmt: str) -> HttpResponse:
         )
     else:
         response = HttpResponse(template_csv(), content_type="text/csv; charset=utf-8")
-        fmt = "csv"
     response["Content-Disposition"] = f'attachment; filename="template-impor-pencaker.{fmt}"'
     return response

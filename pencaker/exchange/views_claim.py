@@ -10,6 +10,7 @@ from django.views.decorators.http import require_http_methods
 
 from pencaker.core.errors import DomainError
 from pencaker.exchange import claim
+from pencaker.exchange.errors import ExchangeErrorCode
 from pencaker.exchange.forms import ClaimFinishForm, ClaimStartForm
 
 _SESSION_KEY = "exchange_claim"
@@ -44,7 +45,7 @@ def claim_finish(request) -> HttpResponse:
         try:
             if not pending.get("id"):
                 raise DomainError(
-                    claim.ExchangeErrorCode.CLAIM_CODE_WRONG,
+                    ExchangeErrorCode.CLAIM_CODE_WRONG,
                     _("The code is wrong or has expired. Ask for a new code."),
                     fields={"code": [_("The code is wrong or has expired.")]},
                 )

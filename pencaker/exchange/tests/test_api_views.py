@@ -298,3 +298,8 @@ def test_api_holders_import_without_a_file(admin):
     response = _api(admin).post("/api/v1/exchange/holders/import", {})
     assert response.status_code == 400
     assert response.json()["details"]["fields"]["file"]
+
+
+def test_an_unknown_template_format_is_not_found(admin, staff_client_factory):
+    client = staff_client_factory(admin)
+    assert client.get("/pertukaran/impor-pemegang/template.pdf").status_code == 404

@@ -175,3 +175,30 @@ def test_a_bad_cursor_is_a_domain_error(token):
     with pytest.raises(DomainError) as raised:
         cursor_decode(token)
     assert raised.value.code == "export_cursor_invalid"
+
+
+@pytest.mark.django_db
+def test_forward_run_with_the_logging_forwarder_sends_and_later_purges(office, settings):
+    from pencaker.exchange.forwarder import forward_run
+
+    settings.PENCAKER_EXPORT_SAFETY_LAG_SECONDS = 0
+    settings.PENCAKER_EXCHANGE_FORWARDER = "logging"
+    village_in(office)
+    _import(office, 0, 2)
+    now = timezone.now() + dt.timedelta(seconds=1)
+    result = forward_run(now=now)
+    assert result.sent == ForwardItem.objects.count() > 0
+    assert forward_run(now=now).sent == 0
+    forward_run(now=now + dt.timedelta(days=31))
+    assert ForwardItem.objects.count() == 0
+
+
+@pytest.mark.django_db
+def test_forwarding_is_off_by_default(office, settings):
+    from pencaker.exchange.forwarder import forward_run
+
+    settings.PENCAKER_EXCHANGE_FORWARDER = ""
+    village_in(office)
+    _import(office, 0, 2)
+    assert forward_run().sent == 0
+    assert ForwardItem.objects.count() == 0
