@@ -112,6 +112,7 @@ INSTALLED_APPS = [
     "pencaker.cards",
     "pencaker.lifecycle",
     "pencaker.reporting",
+    "pencaker.exchange",
     "pencaker.notifications",
     "pencaker.surveys",
     "pencaker.api",
@@ -407,3 +408,15 @@ PENCAKER_RETRY_AFTER = env_int("PENCAKER_RETRY_AFTER", 5)
 # --- Pencaker --------------------------------------------------------------------------
 PENCAKER_DEMO_OFFICE_CODE = "16.71"
 NINJA_PAGINATION_PER_PAGE = 50
+
+# --- Records out (exchange app, docs/exchange.md, ADR 0024) ---------------------------------
+# A row is exported once its change stamp is older than this (longer than any transaction).
+PENCAKER_EXPORT_SAFETY_LAG_SECONDS = env_int("PENCAKER_EXPORT_SAFETY_LAG_SECONDS", 120)
+# Where new records are forwarded: "" (off), "logging", or "http" (posts JSON to the URL).
+PENCAKER_EXCHANGE_FORWARDER = env("PENCAKER_EXCHANGE_FORWARDER", "") or ""
+PENCAKER_EXCHANGE_URL = env("PENCAKER_EXCHANGE_URL", "") or ""
+PENCAKER_EXCHANGE_TOKEN = env("PENCAKER_EXCHANGE_TOKEN", "") or ""
+PENCAKER_EXCHANGE_TIMEOUT_SECONDS = env_int("PENCAKER_EXCHANGE_TIMEOUT_SECONDS", 10)
+PENCAKER_EXCHANGE_BATCH = env_int("PENCAKER_EXCHANGE_BATCH", 200)
+# Identity check against Dukcapil: "" (off) or "fake" (tests); a real adapter is a dotted path.
+PENCAKER_IDENTITY_CHECKER = env("PENCAKER_IDENTITY_CHECKER", "") or ""

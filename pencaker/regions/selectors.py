@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from django.db.models import QuerySet
 
@@ -64,3 +65,13 @@ def region_chain(village: Region | str | None) -> dict[str, Region]:
     if district is None or regency is None or province is None:
         return {}
     return {"province": province, "regency": regency, "district": district, "village": region}
+
+
+def village_names(codes: Iterable[str]) -> dict[str, str]:
+    """The name of each code in ``codes`` that is a known village (kelurahan/desa), in one
+    query (bulk checks such as the holders import)."""
+    wanted = {code for code in codes if code}
+    if not wanted:
+        return {}
+    rows = Region.objects.filter(code__in=wanted, level=Level.VILLAGE).values_list("code", "name")
+    return dict(rows)
