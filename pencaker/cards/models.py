@@ -258,4 +258,4 @@ class CardRevocationEvidence(AppendOnly):
     uploaded_at = models.DateTimeField(auto_now_add=True)
 
     def __str__(self) -> str:
-        return self.original_filename or self.file.name
+        return self.original_filename or str(self.file.name)

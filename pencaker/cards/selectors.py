@@ -125,3 +125,14 @@ def revocation_evidence_for_staff(*, user: Any, evidence_id: int) -> CardRevocat
         .filter(pk=evidence_id, revocation__office_id=user.office_id)
         .first()
     )
+
+
+def revocation_ids_of_holder(user: Any) -> dict[int, int]:
+    """Card version id → the id of its confirmed (or later) revocation, for the holder."""
+    rows = (
+        CardRevocation.objects.filter(card__holder_id=getattr(user, "pk", None) or -1)
+        .exclude(status__in=["requested", "declined"])
+        .order_by("requested_at", "id")
+        .values_list("card_id", "pk")
+    )
+    return dict(rows)

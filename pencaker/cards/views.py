@@ -78,6 +78,9 @@ def verify_token(request, token: str):
 @seeker_required
 def my_cards(request):
     cards = list(selectors.cards_of_holder(request.user))
+    revocations = selectors.revocation_ids_of_holder(request.user)
+    for card in cards:
+        card.revocation_id = revocations.get(card.pk)
     return render(request, "cards/my_cards.html", {"cards": cards})
 
 

@@ -258,7 +258,7 @@ def card_reissue(
     ``restore`` (an objection to a revocation upheld, ``revocation`` services only) also
     re-issues a revoked version.
     """
-    reissuable = (CardStatus.ACTIVE, CardStatus.PLACED)
+    reissuable: tuple[str, ...] = (CardStatus.ACTIVE, CardStatus.PLACED)
     if restore:
         reissuable = (CardStatus.REVOKED,)
     if card.status not in reissuable:
@@ -364,12 +364,13 @@ def _may_change_status(card: Card, actor: User | None, to: str, revocation: Any)
     if revocation is not None:
         # A revocation confirmed by a second person (cards.services.revocation): the
         # confirmer may be the pimpinan, who otherwise changes nothing.
+        actor_pk = getattr(actor, "pk", None)
         return bool(
             to == CardStatus.REVOKED
-            and getattr(actor, "pk", None)
+            and actor_pk
             and revocation.card_id == card.pk
-            and revocation.confirmed_by_id == actor.pk
-            and revocation.requested_by_id != actor.pk
+            and revocation.confirmed_by_id == actor_pk
+            and revocation.requested_by_id != actor_pk
             and getattr(actor, "office_id", None) == card.office_id
         )
     if actor is None:

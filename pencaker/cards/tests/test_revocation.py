@@ -343,3 +343,39 @@ def test_objection_rejected_keeps_the_card_revoked(card, admin, second_admin, ho
     assert Card.objects.get(pk=card.pk).status == CardStatus.REVOKED
     with pytest.raises(DomainError):  # one objection only
         card_revocation_object(actor=holder, revocation_id=revocation.pk, text="Lagi.")
+
+
+def test_the_holder_finds_the_revocation_on_the_card_page(
+    card, admin, second_admin, holder, client
+):
+    revocation = _request(admin, card)
+    client.force_login(holder)
+    assert f"/kartu/pencabutan/{revocation.pk}/" not in client.get("/kartu/").content.decode()
+    assert client.get(f"/kartu/pencabutan/{revocation.pk}/").status_code == 404  # not yet
+    card_revocation_confirm(actor=second_admin, revocation_id=revocation.pk)
+    assert f"/kartu/pencabutan/{revocation.pk}/" in client.get("/kartu/").content.decode()
+    assert client.get(f"/kartu/pencabutan/{revocation.pk}/").status_code == 200
+
+
+def test_staff_pages_are_for_admins_and_the_head_of_office_of_the_office(
+    card, admin, operator, staff_client_factory, user_factory, other_office
+):
+    revocation = _request(admin, card)
+    url = f"/kartu/petugas/pencabutan/{revocation.pk}/"
+    assert staff_client_factory(admin).get(url).status_code == 200
+    assert staff_client_factory(operator).get(url).status_code == 403
+    foreign = user_factory(Role.ADMIN_DINAS, office=other_office)
+    assert staff_client_factory(foreign).get(url).status_code == 404
+    evidence = revocation.evidence.get()
+    assert (
+        staff_client_factory(foreign)
+        .get(f"/kartu/petugas/pencabutan/bukti/{evidence.pk}/")
+        .status_code
+        == 404
+    )
+    assert (
+        staff_client_factory(admin)
+        .get(f"/kartu/petugas/pencabutan/bukti/{evidence.pk}/")
+        .status_code
+        == 200
+    )
