@@ -277,3 +277,39 @@ def card_revoke_confirm(request, revocation_id: int, payload: ConfirmIn):
         ip_address=client_ip(request),
     )
     return _revocation_out(revocation)
+
+
+class ObjectionIn(Schema):
+    text: str = Field(..., max_length=4000)
+
+
+class ObjectionOut(Schema):
+    id: int
+    status: str
+    card_number: str
+    objected_at: dt.datetime | None = None
+
+
+@router.post(
+    "/revocations/{revocation_id}/objection",
+    operation_id="card_revocation_object",
+    auth=TokenAuth(),
+    summary="The holder objects to the revocation of their card (once)",
+    response={200: ObjectionOut, 400: ErrorOut, 401: ErrorOut, 404: ErrorOut, 409: ErrorOut},
+)
+def card_revocation_object(request, revocation_id: int, payload: ObjectionIn):
+    """The holder's token. Sending the same text again answers the recorded objection
+    (safe to retry); another objection after it is refused (409
+    ``revocation_objection_closed``)."""
+    revocation = services.card_revocation_object(
+        actor=request.auth,
+        revocation_id=revocation_id,
+        text=payload.text,
+        ip_address=client_ip(request),
+    )
+    return {
+        "id": revocation.pk,
+        "status": revocation.status,
+        "card_number": revocation.card.number,
+        "objected_at": revocation.objected_at,
+    }

@@ -15,7 +15,7 @@ OPERATION_IDS = {
     "vacancy_application_withdraw", "seeker_vacancy_applications",
     "employer_vacancy_applications", "employer_application_update", "employer_hire_report",
     "operator_vacancy_queue", "operator_vacancy_decide",
-    "card_revoke_request", "card_revoke_confirm", "card_status_list",
+    "card_revoke_request", "card_revoke_confirm", "card_status_list", "card_revocation_object",
 }  # fmt: skip
 
 

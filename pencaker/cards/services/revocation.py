@@ -275,7 +275,9 @@ def card_revocation_confirm(
 def card_revocation_object(
     *, actor: User, revocation_id: int, text: str, ip_address: str | None = None
 ) -> CardRevocation:
-    """The holder objects to a confirmed revocation (once), in their own words."""
+    """The holder objects to a confirmed revocation (once), in their own words. Sending
+    the same objection again answers the recorded one (a retry); a different one after it
+    is refused."""
     text = text_clean(text or "", multiline=True).strip()
     if not text:
         raise DomainError(
@@ -292,6 +294,8 @@ def card_revocation_object(
         )
         if revocation is None:
             raise _not_found()
+        if revocation.status == RevocationStatus.OBJECTED and revocation.objection == text[:4000]:
+            return revocation  # a retry whose first attempt committed (answer lost)
         if revocation.status != RevocationStatus.CONFIRMED:
             raise Conflict(
                 E.REVOCATION_OBJECTION_CLOSED,

@@ -379,3 +379,21 @@ def test_staff_pages_are_for_admins_and_the_head_of_office_of_the_office(
         .status_code
         == 200
     )
+
+
+def test_the_holder_objects_through_the_api_and_a_retry_is_safe(card, admin, second_admin, holder):
+    revocation = _request(admin, card)
+    client = _api(holder)
+    url = f"/api/v1/cards/revocations/{revocation.pk}/objection"
+    early = client.post(url, {"text": "Bukan saya."}, content_type="application/json")
+    assert early.status_code == 409  # not confirmed yet: nothing to object to
+    card_revocation_confirm(actor=second_admin, revocation_id=revocation.pk)
+    first = client.post(url, {"text": "Bukan saya."}, content_type="application/json")
+    again = client.post(url, {"text": "Bukan saya."}, content_type="application/json")
+    assert first.status_code == again.status_code == 200
+    assert first.json() == again.json() and first.json()["status"] == "objected"
+    other = client.post(url, {"text": "Yang lain."}, content_type="application/json")
+    assert other.status_code == 409 and other.json()["code"] == "revocation_objection_closed"
+    stranger = _api(admin).post(url, {"text": "x"}, content_type="application/json")
+    assert stranger.status_code == 404
+    assert AuditEvent.objects.filter(action="card.revocation_objected").count() == 1
