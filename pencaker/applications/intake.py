@@ -186,8 +186,10 @@ def item_fix_url(code: str) -> str:
 def returnable_items(application: Any) -> list[tuple[str, str]]:
     """Items an operator may send back: the profile sections and the frozen documents."""
     kinds = [d["kind"] for d in application.documents or []]
-    for kind in office_required_documents(application.office) or []:
-        if kind not in kinds:
-            kinds.append(kind)
+    for entry in office_required_documents(application.office) or []:
+        # "ktp|sim" (one of them): the usual kind, unless an alternative was submitted.
+        group = [part.strip() for part in str(entry).split("|") if part.strip()]
+        if group and not any(kind in kinds for kind in group):
+            kinds.append(group[0])
     codes = [*SECTION_ITEMS, *(f"{DOCUMENT_PREFIX}{k}" for k in kinds)]
     return [(code, item_label(code)) for code in codes]

@@ -13,6 +13,11 @@ urlpatterns = [
     path("petugas/pindah-kantor/", views.transfers, name="transfers"),
     path("petugas/pindah-kantor/<int:pk>/", views.transfer_decide, name="transfer_decide"),
     path("petugas/<int:pk>/", views.review, name="review"),
+    path(
+        "petugas/<int:pk>/pratinjau-kartu/sisi-<str:side>.png",
+        views.card_preview,
+        name="card_preview",
+    ),
     path("petugas/<int:pk>/ambil/", views.claim, name="claim"),
     path("petugas/<int:pk>/lepas/", views.release, name="release"),
     path("petugas/<int:pk>/alihkan/", views.reassign, name="reassign"),

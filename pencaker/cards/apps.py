@@ -1,6 +1,18 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class CardsConfig(AppConfig):
     name = "pencaker.cards"
     label = "cards"
+
+    def ready(self) -> None:
+        from pencaker.accounts.models import Role
+        from pencaker.accounts.staff_menu import staff_link_register
+
+        staff_link_register(
+            url_name="cards:revocations",
+            label=_("Card revocations"),
+            roles={Role.ADMIN_DINAS, Role.PIMPINAN},
+            order=60,
+        )

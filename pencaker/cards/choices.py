@@ -31,3 +31,22 @@ class VerificationOutcome(models.TextChoices):
     BAD_FORMAT = "bad_format", _("Not a card number")
     BAD_TOKEN = "bad_token", _("QR code not genuine")
     RATE_LIMITED = "rate_limited", _("Too many checks")
+
+
+class RevocationReason(models.TextChoices):
+    """Why an office revokes a card (the grounds the field studies reported)."""
+
+    FORGED_DOCUMENT = "forged_document", _("A forged document was used")
+    IDENTITY_FRAUD = "identity_fraud", _("Identity fraud")
+    ISSUED_IN_ERROR = "issued_in_error", _("Issued in error")
+
+
+class RevocationStatus(models.TextChoices):
+    """States of a revocation (see ``revocation_workflow.ALLOWED``)."""
+
+    REQUESTED = "requested", _("Awaiting confirmation")
+    DECLINED = "declined", _("Not confirmed")
+    CONFIRMED = "confirmed", _("Card revoked")
+    OBJECTED = "objected", _("Objection lodged")
+    UPHELD = "upheld", _("Objection upheld: card restored")
+    REJECTED = "rejected", _("Objection rejected: card stays revoked")

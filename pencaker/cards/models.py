@@ -4,6 +4,8 @@ Card states (see ``workflow.ALLOWED``)::
 
     active ─▶ placed | expired | removed | revoked | superseded
     placed | expired ─▶ superseded | revoked
+    removed ─▶ revoked
+    revoked ─▶ superseded       (an objection upheld: restored as a new version)
 
 A card is identified by its ``number``; a report, placement or data change issues a new
 ``version`` with the same number that supersedes the previous one (the old printed card
@@ -18,7 +20,13 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from pencaker.cards.choices import CardStatus, VerificationMethod, VerificationOutcome
+from pencaker.cards.choices import (
+    CardStatus,
+    RevocationReason,
+    RevocationStatus,
+    VerificationMethod,
+    VerificationOutcome,
+)
 from pencaker.core.models import AppendOnlyModel as AppendOnly
 from pencaker.core.models import StatusChange
 
@@ -172,3 +180,98 @@ class SigningKey(models.Model):
 
     def __str__(self) -> str:
         return self.kid
+
+
+class CardRevocation(models.Model):
+    """An office's revocation of one card version, with four eyes and an objection.
+
+    States (``revocation_workflow.ALLOWED``)::
+
+        requested ─▶ confirmed ─▶ objected ─▶ upheld | rejected
+                 └─▶ declined
+
+    An admin dinas of the card's office requests it (``requested_by``), with a reason and
+    evidence; a second admin dinas or the pimpinan confirms it (``confirmed_by``, never the
+    requester) and only then the card is revoked. The holder may object once; the
+    objection is decided (``decided_by``, not the requester either): upheld restores the
+    card as a new version, rejected leaves it revoked.
+    """
+
+    card = models.ForeignKey(Card, on_delete=models.PROTECT, related_name="revocations")
+    office = models.ForeignKey("offices.Office", on_delete=models.PROTECT, related_name="+")
+    reason = models.CharField(max_length=20, choices=RevocationReason.choices)
+    note = models.TextField(blank=True)
+    status = models.CharField(
+        max_length=12, choices=RevocationStatus.choices, default=RevocationStatus.REQUESTED
+    )
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    requested_at = models.DateTimeField(auto_now_add=True)
+    confirmed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    confirmed_at = models.DateTimeField(null=True, blank=True)
+    objection = models.TextField(blank=True)
+    objected_at = models.DateTimeField(null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+    decision_note = models.TextField(blank=True)
+    restored_card = models.ForeignKey(
+        Card, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    idempotency_key = models.CharField(max_length=64, blank=True)
+
+    class Meta:
+        ordering = ["-requested_at", "-id"]
+        constraints = [
+            # One open revocation per card version (requested, or revoked and not yet
+            # settled): a second admin's request is refused rather than duplicated.
+            models.UniqueConstraint(
+                fields=["card"],
+                condition=models.Q(status__in=["requested", "confirmed", "objected"]),
+                name="card_revocation_one_open",
+            ),
+            models.UniqueConstraint(
+                fields=["requested_by", "idempotency_key"],
+                condition=~models.Q(idempotency_key=""),
+                name="card_revocation_idempotency",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(confirmed_by__isnull=True)
+                | ~models.Q(confirmed_by=models.F("requested_by")),
+                name="card_revocation_four_eyes",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.card_id}: {self.status}"
+
+
+class CardRevocationStatusChange(StatusChange):
+    subject_field = "revocation"
+    revocation = models.ForeignKey(CardRevocation, on_delete=models.CASCADE, related_name="history")
+    from_status = models.CharField(max_length=12, blank=True)
+    to_status = models.CharField(max_length=12, choices=RevocationStatus.choices)
+
+
+class CardRevocationEvidence(AppendOnly):
+    """A file that supports a revocation, checked like a document (sniffed, re-encoded)."""
+
+    revocation = models.ForeignKey(
+        CardRevocation, on_delete=models.CASCADE, related_name="evidence"
+    )
+    file = models.FileField(max_length=200)
+    sha256 = models.CharField(max_length=64)
+    content_type = models.CharField(max_length=64)
+    size = models.PositiveIntegerField()
+    original_filename = models.CharField(max_length=150, blank=True)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return self.original_filename or str(self.file.name)

@@ -10,7 +10,8 @@ from django.db.models import QuerySet
 from pencaker.accounts.models import User
 from pencaker.accounts.permissions import is_verified_staff
 from pencaker.cards.choices import CardStatus
-from pencaker.cards.models import Card, CardStatusChange
+from pencaker.cards.models import Card, CardRevocation, CardRevocationEvidence, CardStatusChange
+from pencaker.cards.numbers import CardNumberError, parse_card_number
 from pencaker.offices.models import Office
 
 
@@ -69,3 +70,69 @@ def card_list_rows() -> list[dict[str, Any]]:
             }
         )
     return rows
+
+
+def card_current_for_office(*, office_id: int | None, number: str) -> Card | None:
+    """The current version of card ``number`` if it belongs to office ``office_id`` (typed
+    with or without dashes; a wrong check digit or another office's card: None)."""
+    try:
+        canonical = parse_card_number(number).canonical
+    except CardNumberError:
+        return None
+    return (
+        Card.objects.select_related("office", "holder")
+        .filter(number=canonical, office_id=office_id or -1)
+        .exclude(status=CardStatus.SUPERSEDED)
+        .first()
+    )
+
+
+def revocations_for_office(office_id: int | None) -> QuerySet[CardRevocation]:
+    return (
+        CardRevocation.objects.filter(office_id=office_id or -1)
+        .select_related("card", "requested_by", "confirmed_by", "decided_by")
+        .order_by("-requested_at", "-id")
+    )
+
+
+def revocation_for_staff(*, user: Any, revocation_id: int) -> CardRevocation | None:
+    """A revocation of the staff member's office (staff of another office: None)."""
+    if not is_verified_staff(user):
+        return None
+    return (
+        revocations_for_office(user.office_id)
+        .prefetch_related("evidence", "history")
+        .filter(pk=revocation_id)
+        .first()
+    )
+
+
+def revocation_for_holder(*, user: Any, revocation_id: int) -> CardRevocation | None:
+    """A confirmed (or later) revocation of one of the holder's cards."""
+    return (
+        CardRevocation.objects.select_related("card", "office")
+        .filter(pk=revocation_id, card__holder_id=getattr(user, "pk", None) or -1)
+        .exclude(status__in=["requested", "declined"])
+        .first()
+    )
+
+
+def revocation_evidence_for_staff(*, user: Any, evidence_id: int) -> CardRevocationEvidence | None:
+    if not is_verified_staff(user):
+        return None
+    return (
+        CardRevocationEvidence.objects.select_related("revocation")
+        .filter(pk=evidence_id, revocation__office_id=user.office_id)
+        .first()
+    )
+
+
+def revocation_ids_of_holder(user: Any) -> dict[int, int]:
+    """Card version id → the id of its confirmed (or later) revocation, for the holder."""
+    rows = (
+        CardRevocation.objects.filter(card__holder_id=getattr(user, "pk", None) or -1)
+        .exclude(status__in=["requested", "declined"])
+        .order_by("requested_at", "id")
+        .values_list("card_id", "pk")
+    )
+    return dict(rows)

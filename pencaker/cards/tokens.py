@@ -5,7 +5,9 @@ Layout (documented for offline verifiers in docs/adr/0007)::
     protected header  {1 (alg): -8 (EdDSA), 4 (kid): b"<kid>"}
     payload (CBOR map) {1 (iss): office code, 2 (sub): card number,
                         6 (iat): issue date 00:00 UTC, 4 (exp): valid-until date 00:00 UTC,
-                        "v": card version, "nm": holder name, "nik": masked NIK}
+                        "v": card version, "nm": holder name, "nik": masked NIK,
+                        "si": status index (cards rendered since the status list, see
+                              docs/cards/status-list.md; absent from older tokens)}
 
 The token travels base64url-encoded (no padding) at the end of the verification URL
 ``SITE_URL/kartu/v/<token>``: a phone camera opens the page, and an offline verifier takes
@@ -45,9 +47,11 @@ class CardClaims:
     issued_on: dt.date
     valid_until: dt.date
     kid: str = ""
+    #: Position of this card version in the status list; None in tokens signed before it.
+    status_index: int | None = None
 
     def to_cbor_map(self) -> dict[Any, Any]:
-        return {
+        claims: dict[Any, Any] = {
             1: self.office_code,
             2: self.number,
             6: _epoch(self.issued_on),
@@ -56,11 +60,19 @@ class CardClaims:
             "nm": self.holder_name,
             "nik": self.nik_masked,
         }
+        if self.status_index is not None:
+            claims["si"] = self.status_index
+        return claims
 
     @classmethod
     def from_cbor_map(cls, claims: Any, kid: str) -> CardClaims:
         if not isinstance(claims, dict):
             raise TokenError("payload is not a map")
+        index = claims.get("si")
+        if index is not None and (
+            not isinstance(index, int) or isinstance(index, bool) or index < 0
+        ):
+            raise TokenError("malformed status index")
         try:
             return cls(
                 number=str(claims[2]),
@@ -71,6 +83,7 @@ class CardClaims:
                 issued_on=_day(claims[6]),
                 valid_until=_day(claims[4]),
                 kid=kid,
+                status_index=index,
             )
         except (KeyError, TypeError, ValueError, OverflowError, OSError) as exc:
             raise TokenError("missing or malformed claim") from exc

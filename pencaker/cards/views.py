@@ -13,6 +13,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from pencaker.accounts.permissions import seeker_required
 from pencaker.cards import batch_check, qr_keys, selectors, services
+from pencaker.cards import status_list as statuses
 from pencaker.cards.forms import BatchCheckForm, CardCheckForm
 from pencaker.cards.models import Card
 from pencaker.core.audit import client_ip
@@ -78,6 +79,9 @@ def verify_token(request, token: str):
 @seeker_required
 def my_cards(request):
     cards = list(selectors.cards_of_holder(request.user))
+    revocations = selectors.revocation_ids_of_holder(request.user)
+    for card in cards:
+        card.revocation_id = revocations.get(card.pk)
     return render(request, "cards/my_cards.html", {"cards": cards})
 
 
@@ -111,6 +115,18 @@ def jwks(request):
     response = JsonResponse(qr_keys.published_jwks())
     response["Access-Control-Allow-Origin"] = "*"
     response["Cache-Control"] = "public, max-age=3600"
+    return response
+
+
+@require_GET
+def status_list(request):
+    """The signed status list of revoked, superseded and removed card versions, for
+    offline verifiers (docs/cards/status-list.md)."""
+    response = JsonResponse(statuses.status_list_current())
+    response["Access-Control-Allow-Origin"] = "*"
+    # A phone keeps it until the next list is due; a shared cache only briefly, so a
+    # revocation reaches the next fetch quickly.
+    response["Cache-Control"] = "public, max-age=300"
     return response
 
 

@@ -1,11 +1,13 @@
-"""The card transition table (see the states in ``models.Card``)."""
+"""The card transition table (see the states in ``models.Card``) and the revocation's
+(``models.CardRevocation``)."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from pencaker.cards.choices import CardStatus as S
-from pencaker.cards.models import Card, CardStatusChange
+from pencaker.cards.choices import RevocationStatus as R
+from pencaker.cards.models import Card, CardRevocation, CardRevocationStatusChange, CardStatusChange
 from pencaker.core.workflow import transition
 
 ALLOWED = {
@@ -13,6 +15,14 @@ ALLOWED = {
     S.PLACED: {S.SUPERSEDED, S.REVOKED},
     S.EXPIRED: {S.SUPERSEDED, S.REVOKED},
     S.REMOVED: {S.REVOKED},
+    # An objection upheld: the revoked version is replaced by a restored new version.
+    S.REVOKED: {S.SUPERSEDED},
+}
+
+REVOCATION_ALLOWED = {
+    R.REQUESTED: {R.CONFIRMED, R.DECLINED},
+    R.CONFIRMED: {R.OBJECTED},
+    R.OBJECTED: {R.UPHELD, R.REJECTED},
 }
 
 
@@ -25,4 +35,18 @@ def move(card: Card, *, to: str, actor: Any, note: str = "") -> CardStatusChange
         actor=actor,
         note=note,
         history_fk="card",
+    )
+
+
+def revocation_move(
+    revocation: CardRevocation, *, to: str, actor: Any, note: str = ""
+) -> CardRevocationStatusChange:
+    return transition(  # type: ignore[return-value]
+        obj=revocation,
+        to=to,
+        allowed=REVOCATION_ALLOWED,
+        history_model=CardRevocationStatusChange,
+        actor=actor,
+        note=note,
+        history_fk="revocation",
     )

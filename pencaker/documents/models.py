@@ -44,6 +44,8 @@ class Document(models.Model):
                         "competence_certificate",
                         "work_letter",
                         "kk",
+                        "sim",
+                        "birth_certificate",
                     ]
                 ),
                 name="document_kind_valid",

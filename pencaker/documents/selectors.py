@@ -8,10 +8,11 @@ from typing import Any
 
 from django.core.exceptions import ImproperlyConfigured
 from django.db.models import Prefetch
+from django.utils.translation import gettext as _
 
 from pencaker.accounts.models import Role
 from pencaker.accounts.permissions import is_verified_staff
-from pencaker.documents.choices import DEFAULT_REQUIRED_KINDS, OPTIONAL_KINDS, DocumentKind
+from pencaker.documents.choices import ANY_OF, DEFAULT_REQUIRED_KINDS, OPTIONAL_KINDS, DocumentKind
 from pencaker.documents.models import Document, DocumentAccess, DocumentVersion
 from pencaker.documents.thumbnails import thumbnail_available
 from pencaker.offices.models import Office
@@ -29,19 +30,45 @@ def document_kind_labels() -> dict[str, str]:
     return {kind.value: str(kind.label) for kind in DocumentKind}
 
 
-def required_kinds_for_office(office: Any) -> list[str]:
-    """The office's required kinds (unknown codes ignored); the default when office is None.
+def required_groups_for_office(office: Any) -> list[tuple[str, ...]]:
+    """The office's required documents as groups of kinds of which one is needed, in the
+    office's order (``"ktp|sim"``: the KTP, or the SIM instead); unknown codes ignored; the
+    default when office is None.
 
     The office's list is read through ``offices.selectors``; documents checks the codes
     against its kinds."""
     configured = office_required_documents(office)
-    kinds = list(DEFAULT_REQUIRED_KINDS) if configured is None else list(configured)
+    entries = list(DEFAULT_REQUIRED_KINDS) if configured is None else list(configured)
     valid = set(DocumentKind.values)
-    seen: list[str] = []
-    for kind in kinds:
-        if kind in valid and kind not in seen:
-            seen.append(kind)
-    return seen
+    seen: set[str] = set()
+    groups: list[tuple[str, ...]] = []
+    for entry in entries:
+        group = []
+        for kind in str(entry).split(ANY_OF):
+            kind = kind.strip()
+            if kind in valid and kind not in seen:
+                seen.add(kind)
+                group.append(kind)
+        if group:
+            groups.append(tuple(group))
+    return groups
+
+
+def required_kinds_for_office(office: Any) -> list[str]:
+    """The first kind of each required group (the usual document: the KTP of "KTP or
+    SIM"); see ``required_groups_for_office`` for what else an office accepts."""
+    return [group[0] for group in required_groups_for_office(office)]
+
+
+def alternative_kinds_for_office(office: Any) -> dict[str, str]:
+    """Kinds accepted instead of a required one → that required kind (``{"sim": "ktp"}``)."""
+    return {kind: group[0] for group in required_groups_for_office(office) for kind in group[1:]}
+
+
+def required_group_label(group: tuple[str, ...]) -> str:
+    """ "Identity card (KTP) or Driving licence (SIM)"."""
+    labels = document_kind_labels()
+    return str(_(" or ")).join(labels[kind] for kind in group)
 
 
 # Where the owner of documents is served is known by the seekers app (the profile's
@@ -82,9 +109,15 @@ def documents_current_for(user: Any) -> dict[str, Document]:
 
 
 def document_kinds_missing(*, user: Any, office: Any) -> list[str]:
-    """Required kinds (per ``office``; default ktp, photo, ijazah) the user has not uploaded."""
+    """Required kinds (per ``office``; default ktp, photo, ijazah) the user has not uploaded;
+    a group ("KTP or SIM") is missing only when none of its kinds is there, and is named by
+    its first kind."""
     present = set(documents_current_for(user))
-    return [kind for kind in required_kinds_for_office(office) if kind not in present]
+    return [
+        group[0]
+        for group in required_groups_for_office(office)
+        if not any(kind in present for kind in group)
+    ]
 
 
 @dataclass
@@ -98,6 +131,10 @@ class KindStatus:
     older_versions: list[DocumentVersion] = field(default_factory=list)
     #: The upload form for this kind; views fill it in.
     form: Any = field(default=None, repr=False)
+    #: Accepted instead of this required kind (the SIM for the KTP): its label.
+    alternative_to: str = ""
+    #: A required kind whose alternative is uploaded (nothing more is needed).
+    satisfied_by: str = ""
 
     @property
     def current(self) -> DocumentVersion | None:
@@ -107,7 +144,9 @@ class KindStatus:
 def document_overview_for(*, user: Any, office: Any) -> list[KindStatus]:
     """Every kind to show a job seeker: required first, then optional, then anything else
     already uploaded; each with its current and older versions."""
-    required = required_kinds_for_office(office)
+    groups = required_groups_for_office(office)
+    required = [group[0] for group in groups]
+    alternatives = {kind: group[0] for group in groups for kind in group[1:]}
     docs = {
         doc.kind: doc
         for doc in Document.objects.filter(owner=user)
@@ -117,10 +156,15 @@ def document_overview_for(*, user: Any, office: Any) -> list[KindStatus]:
         )
     }
     optional = [k for k in OPTIONAL_KINDS if k not in required]
-    extra = [k for k in DocumentKind.values if k in docs and k not in required + optional]
+    listed = [*required, *alternatives]
+    extra = [k for k in DocumentKind.values if k in docs and k not in listed + optional]
     labels = document_kind_labels()
+    uploaded = {kind for kind, doc in docs.items() if doc.current_version_id}
+    ordered: list[str] = []
+    for group in groups:
+        ordered.extend(group)
     rows = []
-    for kind in required + optional + extra:
+    for kind in ordered + optional + extra:
         doc = docs.get(kind)
         older = []
         if doc is not None:
@@ -132,6 +176,17 @@ def document_overview_for(*, user: Any, office: Any) -> list[KindStatus]:
                 required=kind in required,
                 document=doc,
                 older_versions=older,
+                alternative_to=labels[alternatives[kind]] if kind in alternatives else "",
+                satisfied_by=next(
+                    (
+                        labels[other]
+                        for group in groups
+                        if group[0] == kind and kind not in uploaded
+                        for other in group[1:]
+                        if other in uploaded
+                    ),
+                    "",
+                ),
             )
         )
     return rows

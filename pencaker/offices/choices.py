@@ -16,4 +16,7 @@ class DefaultReturnReason(models.TextChoices):
     MISMATCH = "mismatch", _("The data does not match the documents")
     INCOMPLETE = "incomplete", _("Some information is missing")
     PHOTO_RULES = "photo_rules", _("The photo does not follow the rules (recent, colour, 3x4)")
+    #: Seen on the card preview of the review screen (issue 16): what would be printed is
+    #: wrong (a misread name, a date, the photo).
+    CARD_PREVIEW = "card_preview", _("The card preview does not match the documents")
     OTHER = "other", _("Other (see the note)")

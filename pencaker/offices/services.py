@@ -94,7 +94,8 @@ def office_closure_remove(*, actor: User, office: Office, date: dt.date) -> None
 def office_required_documents_set(
     *, actor: User, office: Office, kinds: Iterable[str], allowed: Iterable[str] | None = None
 ) -> list[str]:
-    """Set the document kinds an applicant of ``office`` must upload, in order.
+    """Set the document kinds an applicant of ``office`` must upload, in order. An entry
+    ``"ktp|sim"`` asks for one of the kinds (the SIM accepted instead of the KTP).
 
     offices does not know the kinds (documents sits above it): the caller passes them as
     ``allowed`` (``documents.choices.DocumentKind.values``) to refuse unknown codes;
@@ -106,7 +107,13 @@ def office_required_documents_set(
         if kind and kind not in cleaned:
             cleaned.append(kind)
     if allowed is not None:
-        unknown = [kind for kind in cleaned if kind not in set(allowed)]
+        # "ktp|sim": one of these kinds (documents.choices.ANY_OF).
+        known = set(allowed)
+        unknown = [
+            entry
+            for entry in cleaned
+            if not all(part.strip() in known for part in entry.split("|"))
+        ]
         if unknown:
             message = _("Unknown document kind: %(kinds)s.") % {"kinds": ", ".join(unknown)}
             raise DomainError(

@@ -11,7 +11,12 @@ import re
 from dataclasses import dataclass, field
 
 from pencaker.documents.choices import OPTIONAL_KINDS
-from pencaker.documents.selectors import document_kind_labels, required_kinds_for_office
+from pencaker.documents.selectors import (
+    document_kind_labels,
+    required_group_label,
+    required_groups_for_office,
+    required_kinds_for_office,
+)
 from pencaker.offices.models import Office
 
 #: Shown when no office is configured yet (a fresh installation).
@@ -86,8 +91,9 @@ def guide_for(code: str | None = None) -> Guide:
     if office is None and offices:
         office = min(offices, key=lambda o: o.pk)
     labels = document_kind_labels()
-    required = required_kinds_for_office(office)
-    optional = [kind for kind in OPTIONAL_KINDS if kind not in required]
+    groups = required_groups_for_office(office)
+    accepted = [kind for group in groups for kind in group]
+    optional = [kind for kind in OPTIONAL_KINDS if kind not in accepted]
     return Guide(
         office=office,
         offices=offices,
@@ -96,7 +102,9 @@ def guide_for(code: str | None = None) -> Guide:
         sla_working_days=office.sla_working_days if office else DEFAULT_SLA_WORKING_DAYS,
         work_start=office.work_start if office else None,
         work_end=office.work_end if office else None,
-        required_documents=[GuideDocument(kind, labels[kind]) for kind in required],
+        required_documents=[
+            GuideDocument(group[0], required_group_label(group)) for group in groups
+        ],
         optional_documents=[GuideDocument(kind, labels[kind]) for kind in optional],
         whatsapp_number=whatsapp_number(office.phone) if office else "",
     )

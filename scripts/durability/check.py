@@ -8,9 +8,11 @@
    frozen documents intact (each version's file against its sha256).
 3. Every acknowledged application to a vacancy exists exactly once (same seeker, same
    key; one per seeker and vacancy) with its history.
-4. Every acknowledged upload exists with its file intact; every acknowledged organisation
+4. Every acknowledged objection to a card revocation is recorded once (its text, one
+   history row, one audit row).
+5. Every acknowledged upload exists with its file intact; every acknowledged organisation
    registration exists once (its owner, its NIB) with its document intact.
-5. ``installation_verify``: every stored file against its recorded checksum, no
+6. ``installation_verify``: every stored file against its recorded checksum, no
    half-written application.
 
 Prints one JSON object.
@@ -109,6 +111,27 @@ def main() -> int:
             problems.append(f"vacancy application {ack['key']}: changed")
         elif not VacancyApplication.objects.get(pk=ack["id"]).history.exists():
             problems.append(f"vacancy application {ack['key']}: no history")
+    objections_lost, objections_duplicated = 0, 0
+    from pencaker.cards.models import CardRevocation
+    from pencaker.core.models import AuditEvent
+
+    for ack in acks.get("objections", []):
+        revocation = CardRevocation.objects.filter(
+            pk=ack["revocation"], card__holder__email=ack["email"]
+        ).first()
+        if revocation is None or revocation.status != "objected":
+            objections_lost += 1
+            continue
+        if revocation.objection != ack["text"]:
+            problems.append(f"objection {ack['revocation']}: text changed")
+        recorded = AuditEvent.objects.filter(
+            action="card.revocation_objected", object_id=str(revocation.pk)
+        ).count()
+        moves = revocation.history.filter(to_status="objected").count()
+        if recorded > 1 or moves > 1:
+            objections_duplicated += 1
+        elif recorded == 0 or moves == 0:
+            problems.append(f"objection {ack['revocation']}: no audit row or history")
     report = installation_verify()
     problems += report.problems
     print(
@@ -125,6 +148,9 @@ def main() -> int:
                 "vacancy_applications_acknowledged": len(acks.get("vacancy_applications", [])),
                 "vacancy_applications_lost": vacancy_lost,
                 "vacancy_applications_duplicated": vacancy_duplicated,
+                "objections_acknowledged": len(acks.get("objections", [])),
+                "objections_lost": objections_lost,
+                "objections_duplicated": objections_duplicated,
                 "applications": report.applications,
                 "files_verified": report.files,
                 "orphans_removed": len(cleanup.orphans),

@@ -14,7 +14,8 @@ request with an Idempotency-Key, withdraw it (so the next submission is allowed)
 request that fails in any way is retried with the same key once the server is back.
 Beside them, ``--clients / 10`` applicant threads apply to published vacancies
 (``vacancy_apply`` with an Idempotency-Key kept across retries; each seeker to each vacancy
-once), and ``--clients / 5`` employer threads register organisations (``employer_register``
+once), holders of revoked cards object to the revocation (``card_revocation_object``, the
+same text on a retry), and ``--clients / 5`` employer threads register organisations (``employer_register``
 with its document, one per employer account, one account after another); a retry whose
 first attempt committed is answered ``already_member`` and confirmed with ``employer_get``.
 
@@ -180,6 +181,7 @@ class Shared:
         self.uploads: list[dict] = []
         self.registrations: list[dict] = []
         self.vacancy_applications: list[dict] = []
+        self.objections: list[dict] = []
         self.statuses: dict[str, int] = {}
 
     def count(self, status: int | str) -> None:
@@ -397,6 +399,45 @@ class ApplicantClient(Client):
             self.error = f"{type(exc).__name__}: {exc}"
 
 
+class ObjectorClient(Client):
+    """Holders of revoked cards objecting (``card_revocation_object``), one objection each;
+    a retry sends the same text, which answers the recorded objection."""
+
+    def __init__(self, n: int, accounts: list[dict], port: int, shared, seed: int):
+        super().__init__(n, accounts[0]["email"], accounts[0]["token"], port, shared, seed)
+        self.name = f"objector-{n}"
+        self.accounts = accounts
+
+    def object(self, revocation_id: int) -> None:
+        text = f"Keberatan {uuid.uuid4().hex[:12]}"
+        body = json.dumps({"text": text}).encode()
+        headers = {"Content-Type": "application/json"}
+        for attempt in range(self.MAX_ATTEMPTS):
+            status, data = self.request(
+                "POST", f"/api/v1/cards/revocations/{revocation_id}/objection", body, headers
+            )
+            if status == 200:
+                with self.shared.lock:
+                    self.shared.objections.append(
+                        {"email": self.email, "revocation": revocation_id, "text": text}
+                    )
+                return
+            if status is not None and status < 500:
+                raise RuntimeError(f"objection refused: {status} {data}")
+            self.pause(attempt)
+        raise RuntimeError("objection: too many attempts")
+
+    def run(self) -> None:
+        try:
+            for account in self.accounts:
+                if self.shared.stop.is_set():
+                    return
+                self.email, self.token = account["email"], account["token"]
+                self.object(account["revocation"])
+        except Exception as exc:  # noqa: BLE001 - reported by the controller
+            self.error = f"{type(exc).__name__}: {exc}"
+
+
 def manage(env: dict[str, str], *args: str, timeout: int = 600) -> str:
     result = subprocess.run(  # noqa: S603
         [PYTHON, "-m", "pencaker.manage", *args],
@@ -473,6 +514,10 @@ def run_one(db: str, *, cycles: int, clients: int, workers: int, seed: int, keep
                 ApplicantClient(n, group, seeded["vacancies"], port, shared, seed * 1000 + 800 + n)
                 for n, group in enumerate(seeded.get("applicants", []))
             ]
+            + [
+                ObjectorClient(n, group, port, shared, seed * 1000 + 900 + n)
+                for n, group in enumerate(seeded.get("objectors", []))
+            ]
         )
         for thread in threads:
             thread.start()
@@ -522,6 +567,7 @@ def run_one(db: str, *, cycles: int, clients: int, workers: int, seed: int, keep
                         "uploads": shared.uploads,
                         "registrations": shared.registrations,
                         "vacancy_applications": shared.vacancy_applications,
+                        "objections": shared.objections,
                     }
                 )
             )
@@ -591,6 +637,8 @@ def main(argv: list[str] | None = None) -> int:
         or r.get("registrations_duplicated")
         or r.get("vacancy_applications_lost")
         or r.get("vacancy_applications_duplicated")
+        or r.get("objections_lost")
+        or r.get("objections_duplicated")
         for r in results
     )
     vacancy = {

@@ -1,7 +1,8 @@
 """Seed the durability/load installation: the demo office and staff, N job seekers with
 complete profiles and the three required documents, and an API token for each; and
 ``employer_accounts(N)`` employer accounts (no organisation yet) with their tokens, for the
-organisation registrations.
+organisation registrations; ``revoked_holders(N)`` holders of revoked cards, for the
+objections.
 
 Run inside the installation's environment (DJANGO_SETTINGS_MODULE, PENCAKER_DATA_DIR,
 DATABASE_URL)::
@@ -132,6 +133,73 @@ def vacancy_applicants(count: int) -> dict:
     return {"vacancies": ids, "applicants": groups}
 
 
+OBJECTORS_PER_THREAD = 2
+
+
+def objector_threads(count: int) -> int:
+    return max(1, count // 10)
+
+
+def revoked_holders(count: int) -> list[list[dict]]:
+    """Holders whose card was revoked (asked by the demo admin dinas, confirmed by a head
+    of office) and who may object (``card_revocation_object``), for each objector thread."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from pencaker.accounts.api_auth import token_issue
+    from pencaker.accounts.models import Role, User
+    from pencaker.applications import services
+    from pencaker.cards.services import (
+        card_issue_record,
+        card_revocation_confirm,
+        card_revocation_request,
+    )
+    from pencaker.documents.services import document_upload
+    from pencaker.seekers.tests.factories import CompleteProfileFactory
+
+    admin = User.objects.get(email="admin@demo.pencaker.id")
+    operator = User.objects.get(email="operator@demo.pencaker.id")
+    head = User.objects.create_user(
+        email="pimpinan@durability.test", password=None, role=Role.PIMPINAN, office=admin.office
+    )
+    groups = []
+    for thread in range(objector_threads(count)):
+        group = []
+        for n in range(OBJECTORS_PER_THREAD):
+            user = CompleteProfileFactory(user__email=f"objector{thread}-{n}@durability.test").user
+            for kind in ("ktp", "photo", "ijazah"):
+                document_upload(
+                    actor=user,
+                    owner=user,
+                    kind=kind,
+                    uploaded_file=SimpleUploadedFile(
+                        f"{kind}.jpg", jpeg(kind, (30, 30, 30)), "image/jpeg"
+                    ),
+                )
+            application, _ = services.application_submit(actor=user)
+            services.application_claim(actor=operator, application_id=application.pk)
+            application = services.application_approve(
+                actor=operator, application_id=application.pk
+            )
+            card, _ = card_issue_record(application=application, actor=operator)
+            revocation = card_revocation_request(
+                actor=admin,
+                card_id=card.pk,
+                reason="issued_in_error",
+                note="Durability test",
+                evidence=[SimpleUploadedFile("bukti.jpg", jpeg("ktp", (60, 60, 60)), "image/jpeg")],
+            )
+            card_revocation_confirm(actor=head, revocation_id=revocation.pk)
+            group.append(
+                {
+                    "email": user.email,
+                    "token": token_issue(user=user, name="load"),
+                    "revocation": revocation.pk,
+                }
+            )
+        groups.append(group)
+    return groups
+
+
 def main() -> int:
     count, out = int(sys.argv[1]), sys.argv[2]
     import django
@@ -162,6 +230,7 @@ def main() -> int:
             clients.append({"email": user.email, "token": token_issue(user=user, name="load")})
     result = {"clients": clients, "employers": employer_accounts(count)}
     result.update(vacancy_applicants(count))
+    result["objectors"] = revoked_holders(count)
     if "--bench" in sys.argv:
         result.update(bench_extras(clients))
     with open(out, "w") as handle:

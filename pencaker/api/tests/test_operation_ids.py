@@ -16,6 +16,7 @@ OPERATION_IDS = {
     "employer_vacancy_applications", "employer_application_update", "employer_hire_report",
     "operator_vacancy_queue", "operator_vacancy_decide",
     "holders_import", "export_since",
+    "card_revoke_request", "card_revoke_confirm", "card_status_list", "card_revocation_object",
 }  # fmt: skip
 
 

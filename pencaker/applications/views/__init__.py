@@ -23,6 +23,7 @@ from pencaker.applications.views.office_admin import (
 )
 from pencaker.applications.views.review import (
     approve,
+    card_preview,
     claim,
     dashboard,
     queue,
@@ -38,6 +39,7 @@ __all__ = [
     "transfers",
     "approve",
     "assisted_registration",
+    "card_preview",
     "claim",
     "dashboard",
     "detail",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied as Forbidden
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -18,6 +19,7 @@ from pencaker.applications.forms import (
     ReturnForm,
 )
 from pencaker.applications.views._common import DECIDERS, _not_found
+from pencaker.cards import preview
 from pencaker.core.errors import DomainError, NotFound, PermissionDenied
 from pencaker.documents.selectors import document_has_thumbnail
 from pencaker.offices.selectors import office_calendar, office_return_reason_choices
@@ -87,9 +89,33 @@ def _render_review(request, application, *, return_form=None, reject_form=None, 
                 or request.user.role == Role.ADMIN_DINAS
             ),
             "can_claim": request.user.role in DECIDERS and application.status == "submitted",
+            "show_preview": application.status in PREVIEW_STATUSES,
         },
         status=status,
     )
+
+
+#: The card preview is shown while the application waits for, or is in, review.
+PREVIEW_STATUSES = frozenset({"submitted", "in_review"})
+
+
+@staff_required
+def card_preview(request, pk: int, side: str):
+    """One side of the card as it will print (PNG), for staff of the application's office
+    (another office's application: 404, as the review page)."""
+    try:
+        application = selectors.application_for_staff(request.user, pk)
+    except NotFound:
+        return _not_found(request)
+    if side not in preview.SIDES or application.status not in PREVIEW_STATUSES:
+        return _not_found(request)
+    try:
+        image = preview.card_preview_images(application)[side]
+    except preview.PreviewUnavailable as exc:
+        raise Http404(_("The card preview cannot be drawn on this server.")) from exc
+    response = HttpResponse(image, content_type="image/png")
+    response["Cache-Control"] = "private, no-store"
+    return response
 
 
 def _staff_action(request, pk: int, action, success: str):

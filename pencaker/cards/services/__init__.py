@@ -1,5 +1,6 @@
 """Every write about cards, by sub-area: ``card`` (number, issue, render and sign,
-re-issue, status changes) and ``verification`` (the public checks). Import from here:
+re-issue, status changes), ``revocation`` (four-eyes revocation and the objection) and
+``verification`` (the public checks). Import from here:
 ``from pencaker.cards.services import card_issue``."""
 
 from pencaker.cards.services.card import (
@@ -18,6 +19,12 @@ from pencaker.cards.services.card import (
     card_report_print,
     card_status_change,
     verify_url,
+)
+from pencaker.cards.services.revocation import (
+    card_revocation_confirm,
+    card_revocation_object,
+    card_revocation_objection_decide,
+    card_revocation_request,
 )
 from pencaker.cards.services.verification import (
     Verification,
@@ -42,6 +49,10 @@ __all__ = [
     "card_placement_annul",
     "card_placement_print",
     "card_reissue",
+    "card_revocation_confirm",
+    "card_revocation_object",
+    "card_revocation_objection_decide",
+    "card_revocation_request",
     "card_render",
     "card_report_print",
     "card_status_change",

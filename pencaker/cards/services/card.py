@@ -248,14 +248,20 @@ def card_reissue(
     note: str,
     status: str | None = None,
     data_remove: tuple[str, ...] = (),
+    restore: bool = False,
 ) -> Card:
     """Supersede ``card`` (locked by the caller, inside its transaction) by a new version
     with ``data_changes`` merged into the frozen data (a report row, the placement line).
 
     The number, issue date and validity stay: the Laporan due dates count from the issue
     date. The old version stays verifiable as superseded. The PDF is rendered after commit.
+    ``restore`` (an objection to a revocation upheld, ``revocation`` services only) also
+    re-issues a revoked version.
     """
-    if card.status not in (CardStatus.ACTIVE, CardStatus.PLACED):
+    reissuable: tuple[str, ...] = (CardStatus.ACTIVE, CardStatus.PLACED)
+    if restore:
+        reissuable = (CardStatus.REVOKED,)
+    if card.status not in reissuable:
         raise Conflict(
             CardErrorCode.CARD_NOT_ACTIVE,
             _("This card is no longer valid, so nothing can be added to it."),
@@ -316,6 +322,8 @@ def card_render(*, card: Card) -> Card:
         office_code=card.office.code,
         issued_on=card.issued_on,
         valid_until=card.valid_until,
+        # The card version's index in the published status list (docs/cards/status-list.md).
+        status_index=card.pk,
     )
     token = token_sign(claims, private_key=private_key, kid=kid)
     signer = signing.current_signer()
@@ -352,7 +360,19 @@ def card_render(*, card: Card) -> Card:
 HOLDER_CHANGES = frozenset({CardStatus.PLACED})
 
 
-def _may_change_status(card: Card, actor: User | None, to: str) -> bool:
+def _may_change_status(card: Card, actor: User | None, to: str, revocation: Any) -> bool:
+    if revocation is not None:
+        # A revocation confirmed by a second person (cards.services.revocation): the
+        # confirmer may be the pimpinan, who otherwise changes nothing.
+        actor_pk = getattr(actor, "pk", None)
+        return bool(
+            to == CardStatus.REVOKED
+            and actor_pk
+            and revocation.card_id == card.pk
+            and revocation.confirmed_by_id == actor_pk
+            and revocation.requested_by_id != actor_pk
+            and getattr(actor, "office_id", None) == card.office_id
+        )
     if actor is None:
         return True  # the system: the daily expiry and removal rules (history actor empty)
     if not getattr(actor, "pk", None):
@@ -363,13 +383,16 @@ def _may_change_status(card: Card, actor: User | None, to: str) -> bool:
     return can_decide(actor, card.office_id)
 
 
-def card_status_change(*, card_id: int, to: str, actor: User | None, note: str = "") -> Card:
+def card_status_change(
+    *, card_id: int, to: str, actor: User | None, note: str = "", revocation: Any = None
+) -> Card:
     """Move a card along the transition table (placement, expiry, removal, revocation).
 
     The only way a card's status changes outside this module. ``actor`` is staff of the
     card's office (an operator or the administrator: an actor without an office is
     refused), the holder recording their own placement, or ``None`` for the system (the
-    daily rules). Anyone else is told the card was not found. Runs in the caller's
+    daily rules). ``revocation`` is the four-eyes revocation being confirmed
+    (``card_revocation_confirm``). Anyone else is told the card was not found. Runs in the caller's
     transaction when there is one; returns the card, locked, with its new status.
     """
     with transaction.atomic():
@@ -379,7 +402,7 @@ def card_status_change(*, card_id: int, to: str, actor: User | None, note: str =
             .filter(pk=card_id)
             .first()
         )
-        if card is None or not _may_change_status(card, actor, to):
+        if card is None or not _may_change_status(card, actor, to, revocation):
             raise NotFound(CardErrorCode.NOT_FOUND, _("This card was not found."))
         previous = card.status
         move(card, to=to, actor=actor, note=note)

@@ -126,6 +126,18 @@ def _answer(card: Card, method: str, hashed: str) -> Verification:
 def verification_answer(card: Card) -> Verification:
     """The minimal answer about a found card (the caller has logged the check)."""
     status = effective_status(card)
+    if status == CardStatus.REVOKED:
+        # "Dicabut" and nothing else: no name, no NIK, no dates, never the reason (a
+        # revocation for identity fraud must not expose the person whose identity it was).
+        return Verification(
+            outcome=VerificationOutcome.FOUND,
+            status=status,
+            status_label=str(CardStatus(status).label),
+            number=card.number,
+            version=card.version,
+            office_name=card.office.name,
+            office_code=card.office.code,
+        )
     # Only a superseded version can have a newer one: a number has at most one version
     # that is not superseded (constraint card_one_current_version) and a new version is
     # issued as that one. So the usual check (the current card) needs no second read.

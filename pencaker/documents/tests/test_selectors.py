@@ -46,7 +46,17 @@ def test_nothing_missing_once_every_required_kind_is_uploaded(seeker, office):
 def test_kind_labels_are_translated():
     with translation.override("id"):
         labels = document_kind_labels()
-    assert list(labels) == ["ktp", "photo", "ijazah", "competence_certificate", "work_letter", "kk"]
+    # Issue 16 added the SIM and the birth certificate after the six original kinds.
+    assert list(labels) == [
+        "ktp",
+        "photo",
+        "ijazah",
+        "competence_certificate",
+        "work_letter",
+        "kk",
+        "sim",
+        "birth_certificate",
+    ]
     assert labels["ijazah"] == "Ijazah terakhir"
 
 
