@@ -73,9 +73,7 @@ class EventEmployer(models.Model):
     class Meta:
         ordering = ["id"]
         constraints = [
-            models.UniqueConstraint(
-                fields=["event", "organisation"], name="event_employer_unique"
-            )
+            models.UniqueConstraint(fields=["event", "organisation"], name="event_employer_unique")
         ]
 
     def __str__(self) -> str:
@@ -129,9 +127,7 @@ class Registration(models.Model):
 
 class RegistrationStatusChange(StatusChange):
     subject_field = "registration"
-    registration = models.ForeignKey(
-        Registration, on_delete=models.CASCADE, related_name="history"
-    )
+    registration = models.ForeignKey(Registration, on_delete=models.CASCADE, related_name="history")
 
 
 class FairHire(models.Model):

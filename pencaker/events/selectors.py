@@ -34,9 +34,7 @@ def event_get_public(event_id: Any) -> Event | None:
         pk = int(event_id)
     except (TypeError, ValueError):
         return None
-    employers = EventEmployer.objects.select_related("organisation").prefetch_related(
-        "vacancies"
-    )
+    employers = EventEmployer.objects.select_related("organisation").prefetch_related("vacancies")
     return (
         _with_counts(Event.objects.filter(pk=pk, status=EventStatus.PUBLISHED))
         .select_related("office")

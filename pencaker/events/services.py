@@ -182,11 +182,7 @@ def event_employers_set(
     (their own published vacancies)."""
     _staff_or_refuse(actor)
     wanted = {int(pk) for pk in organisation_ids}
-    organisations = {
-        o.pk: o
-        for o in Organisation.objects.filter(pk__in=wanted)
-        if o.is_verified
-    }
+    organisations = {o.pk: o for o in Organisation.objects.filter(pk__in=wanted) if o.is_verified}
     if len(organisations) != len(wanted):
         raise DomainError(
             E.INVALID_EMPLOYER,
@@ -272,9 +268,7 @@ def _existing(actor: Any, event_id: Any, key: str) -> Registration | None:
         found = Registration.objects.filter(seeker=actor, idempotency_key=key).first()
         if found is not None:
             return found
-    return Registration.objects.filter(
-        seeker=actor, event_id=event_id, status__in=ACTIVE
-    ).first()
+    return Registration.objects.filter(seeker=actor, event_id=event_id, status__in=ACTIVE).first()
 
 
 def _register_locked(
@@ -332,9 +326,7 @@ def _promote(event: Event, *, actor: Any) -> list[Registration]:
         waiting = waiting[:free]
     promoted = []
     for registration in waiting:
-        change = registration_move(
-            registration, to=R.REGISTERED, actor=None, note="waiting list"
-        )
+        change = registration_move(registration, to=R.REGISTERED, actor=None, note="waiting list")
         audit_record(
             actor=actor,
             action=AuditAction.EVENT_WAITLIST_PROMOTED,
@@ -449,7 +441,9 @@ def event_reminders_send(*, today: dt.date) -> int:
     for pk in ids:
         with transaction.atomic():
             registration = (
-                Registration.objects.select_for_update().select_related("event", "seeker").get(pk=pk)
+                Registration.objects.select_for_update()
+                .select_related("event", "seeker")
+                .get(pk=pk)
             )
             if registration.reminded_at is not None or registration.status != R.REGISTERED:
                 continue

@@ -17,8 +17,8 @@ from django.views.decorators.http import require_POST
 from pencaker.accounts.permissions import DECIDING_ROLES, seeker_required, staff_required
 from pencaker.core.audit import client_ip
 from pencaker.core.errors import DomainError
-from pencaker.employers.models import Organisation
 from pencaker.employers.choices import Status as OrganisationStatus
+from pencaker.employers.models import Organisation
 from pencaker.employers.selectors import organisation_verified_of
 from pencaker.employers.views import employer_required
 from pencaker.events import selectors, services, tickets
@@ -36,7 +36,11 @@ def event_list(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "events/list.html",
-        {"events": selectors.event_list_public(kind=kind), "kind": kind, "kinds": EventKind.choices},
+        {
+            "events": selectors.event_list_public(kind=kind),
+            "kind": kind,
+            "kinds": EventKind.choices,
+        },
     )
 
 
@@ -180,9 +184,7 @@ def staff_edit(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(request, _("The event was saved."))
             return redirect("events:staff_detail", pk=pk)
     status = 400 if request.method == "POST" else 200
-    return render(
-        request, "events/staff_form.html", {"form": form, "event": event}, status=status
-    )
+    return render(request, "events/staff_form.html", {"form": form, "event": event}, status=status)
 
 
 def _employers_form(event, data=None) -> EmployersForm:
@@ -294,9 +296,7 @@ def checkin(request: HttpRequest, pk: int) -> HttpResponse:
 def employer_events(request: HttpRequest, membership=None) -> HttpResponse:
     organisation = organisation_verified_of(request.user)
     events = selectors.events_of_employer(organisation) if organisation else []
-    rows = [
-        (event, selectors.attendees(event).filter(status=R.ATTENDED)) for event in events
-    ]
+    rows = [(event, selectors.attendees(event).filter(status=R.ATTENDED)) for event in events]
     return render(
         request,
         "events/employer_events.html",

@@ -53,7 +53,7 @@ III_1 = "III/1"
 III_2 = "III/2"
 III_8 = "III/8"
 III_3 = "III/3"  # vacancies by education level × sex
-III_5 = "III/5"  # vacancies by occupation group (KBJI major group) × sex
+III_4 = "III/4"  # vacancies by occupation group (KBJI major group) × sex
 III_7 = "III/7"  # placements through vacancies by sector (KBLI section) × sex
 SEXES = ("M", "F")
 REMOVED_KINDS = frozenset({EventKind.REMOVED, EventKind.EXPIRED})
@@ -123,10 +123,10 @@ FORMS: dict[str, FormSpec] = {
         "education_level",
         source="vacancies",
     ),
-    III_5: FormSpec(
-        III_5,
-        "iii-5",
-        gettext_lazy("IPK III/5: vacancies by occupation group (KBJI) and sex"),
+    III_4: FormSpec(
+        III_4,
+        "iii-4",
+        gettext_lazy("IPK III/4: vacancies by occupation group (KBJI) and sex"),
         gettext_lazy("Occupation group (KBJI)"),
         "occupation_group",
         source="vacancies",

@@ -1,11 +1,11 @@
 """The vacancy forms of the IPK, counted from ``vacancies.VacancyEvent`` (positions).
 
 * **III/3** vacancies by minimum education × sex asked for (L, P, L/P);
-* **III/5** vacancies by occupation group (KBJI 2014 major group) × sex;
+* **III/4** vacancies by occupation group (KBJI 2014 major group) × sex;
 * **III/7** placements through vacancies by sector (KBLI 2020 section) × sex of the person
   hired.
 
-Columns of III/3 and III/5 for a period [start, end), in positions (openings):
+Columns of III/3 and III/4 for a period [start, end), in positions (openings):
 
     (1) left from last month = registered before start − filled and removed before start
     (2) registered in the period          A = (1) + (2)
@@ -44,9 +44,10 @@ def groups(form: FormSpec) -> list[tuple[str, str]]:
     if form.group_field == "occupation_group":
         model = apps.get_model("vacancies", "KbjiOccupation")
         rows = (
-            model.objects.annotate(n=Length("code")).filter(n=1).order_by("code").values_list(
-                "code", "title"
-            )
+            model.objects.annotate(n=Length("code"))
+            .filter(n=1)
+            .order_by("code")
+            .values_list("code", "title")
         )
         return [(code, f"{code}. {title}") for code, title in rows]
     model = apps.get_model("employers", "KbliSector")

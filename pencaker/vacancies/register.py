@@ -85,7 +85,9 @@ def vacancy_position_filled(
     *, vacancy: Vacancy, today: dt.date, placed_sex: str = ""
 ) -> VacancyEvent | None:
     """One hire through Pencaker fills one position."""
-    return _ending(vacancy=vacancy, kind=Kind.FILLED, positions=1, today=today, placed_sex=placed_sex)
+    return _ending(
+        vacancy=vacancy, kind=Kind.FILLED, positions=1, today=today, placed_sex=placed_sex
+    )
 
 
 def vacancy_closed(*, vacancy: Vacancy, reason: str, today: dt.date) -> VacancyEvent | None:

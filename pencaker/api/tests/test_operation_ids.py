@@ -15,6 +15,7 @@ OPERATION_IDS = {
     "vacancy_application_withdraw", "seeker_vacancy_applications",
     "employer_vacancy_applications", "employer_application_update", "employer_hire_report",
     "operator_vacancy_queue", "operator_vacancy_decide",
+    "event_list_public", "event_get_public", "event_register", "event_checkin",
 }  # fmt: skip
 
 

@@ -9,23 +9,23 @@ import pytest
 from django.utils import timezone
 
 from pencaker.events import services
-from pencaker.vacancies.tests.conftest import (  # noqa: F401  (fixtures)
-    _card_data_dir,
-    _catalogues,
-    approved_application_factory,
-    draft,
-    employer,
-    employer_factory,
-    holder_factory,
-    issue_card,
-    operator,
-    other_operator,
-    published,
-    seeker,
-    seeker_with_card,
-    signed_office,
-    submitted,
-)
+from pencaker.vacancies.tests import conftest as vacancy_fixtures
+
+_card_data_dir = vacancy_fixtures._card_data_dir
+_catalogues = vacancy_fixtures._catalogues
+approved_application_factory = vacancy_fixtures.approved_application_factory
+draft = vacancy_fixtures.draft
+employer = vacancy_fixtures.employer
+employer_factory = vacancy_fixtures.employer_factory
+holder_factory = vacancy_fixtures.holder_factory
+issue_card = vacancy_fixtures.issue_card
+operator = vacancy_fixtures.operator
+other_operator = vacancy_fixtures.other_operator
+published = vacancy_fixtures.published
+seeker = vacancy_fixtures.seeker
+seeker_with_card = vacancy_fixtures.seeker_with_card
+signed_office = vacancy_fixtures.signed_office
+submitted = vacancy_fixtures.submitted
 
 
 def fair_input(**overrides):

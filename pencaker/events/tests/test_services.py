@@ -16,9 +16,9 @@ from pencaker.notifications.models import Notification
 
 def kinds_to(user):
     return list(
-        Notification.objects.filter(recipient=user.email).order_by("id").values_list(
-            "kind", flat=True
-        )
+        Notification.objects.filter(recipient=user.email)
+        .order_by("id")
+        .values_list("kind", flat=True)
     )
 
 
@@ -208,7 +208,19 @@ def test_a_hire_at_the_fair_goes_through_the_hire_report_and_becomes_a_placement
     )
     assert hire.hire_report.holder == seeker_with_card
     hire_reports.hire_report_decide(
-        actor=seeker_with_card, report_id=hire.hire_report.pk, confirm=True, today=timezone.localdate()
+        actor=seeker_with_card,
+        report_id=hire.hire_report.pk,
+        confirm=True,
+        today=timezone.localdate(),
     )
     placement = Placement.objects.get(holder=seeker_with_card)
     assert placement.source == "employer"
+
+
+def test_the_daily_task_sends_tomorrows_reminders(fair, seekers):
+    from pencaker.events.tasks import event_reminders_task
+
+    services.event_register(actor=seekers[0], event_id=fair.pk)
+    day_before = timezone.localtime(fair.starts_at).date() - dt.timedelta(days=1)
+    result = event_reminders_task.call(day_before.isoformat())
+    assert result == {"reminded": 1}

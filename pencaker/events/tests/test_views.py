@@ -62,7 +62,9 @@ def test_a_seeker_sees_only_their_own_ticket(client, fair, seekers):
     assert c.post(reverse("events:cancel", args=[registration.pk])).status_code == 404
 
 
-def test_staff_pages_are_for_the_office_only(client, fair, seekers, other_operator, staff_client_factory):
+def test_staff_pages_are_for_the_office_only(
+    client, fair, seekers, other_operator, staff_client_factory
+):
     c = seeker_client(client, seekers[0])
     assert c.get(reverse("events:staff_list")).status_code == 403
     other = staff_client_factory(other_operator)

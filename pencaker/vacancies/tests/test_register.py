@@ -61,9 +61,7 @@ def test_a_hire_fills_one_position_with_the_hired_persons_sex(
 ):
     application, _ = services.vacancy_apply(actor=seeker_with_card, vacancy_id=published_ak1.pk)
     for step in ("shortlisted", "offered"):
-        services.employer_application_update(
-            actor=employer, application_id=application.pk, to=step
-        )
+        services.employer_application_update(actor=employer, application_id=application.pk, to=step)
     services.employer_application_update(
         actor=employer, application_id=application.pk, to="hired", start_date=timezone.localdate()
     )
