@@ -14,7 +14,10 @@ request with an Idempotency-Key, withdraw it (so the next submission is allowed)
 request that fails in any way is retried with the same key once the server is back.
 Beside them, ``--clients / 10`` applicant threads apply to published vacancies
 (``vacancy_apply`` with an Idempotency-Key kept across retries; each seeker to each vacancy
-once), and ``--clients / 5`` employer threads register organisations (``employer_register``
+once), as many event threads register the same seekers for upcoming job fairs whose
+quota is below their number (``event_register`` with an Idempotency-Key kept across
+retries: a seat or the waiting list, never both, never twice), and ``--clients / 5``
+employer threads register organisations (``employer_register``
 with its document, one per employer account, one account after another); a retry whose
 first attempt committed is answered ``already_member`` and confirmed with ``employer_get``.
 
@@ -180,6 +183,7 @@ class Shared:
         self.uploads: list[dict] = []
         self.registrations: list[dict] = []
         self.vacancy_applications: list[dict] = []
+        self.event_registrations: list[dict] = []
         self.statuses: dict[str, int] = {}
 
     def count(self, status: int | str) -> None:
@@ -397,6 +401,53 @@ class ApplicantClient(Client):
             self.error = f"{type(exc).__name__}: {exc}"
 
 
+class EventClient(Client):
+    """Job seekers registering for job fairs (``event_register``), each seeker for each
+    event once, with an Idempotency-Key kept across retries."""
+
+    def __init__(
+        self, n: int, accounts: list[dict], events: list[int], port: int, shared, seed: int
+    ):
+        super().__init__(n, accounts[0]["email"], accounts[0]["token"], port, shared, seed)
+        self.name = f"event-{n}"
+        self.accounts, self.events = accounts, events
+
+    def register(self, event_id: int) -> None:
+        key = str(uuid.uuid4())
+        headers = {"Content-Type": "application/json", "Idempotency-Key": key}
+        for attempt in range(self.MAX_ATTEMPTS):
+            status, data = self.request(
+                "POST", f"/api/v1/events/{event_id}/registrations", b"", headers
+            )
+            if status in (200, 201):
+                with self.shared.lock:
+                    self.shared.event_registrations.append(
+                        {
+                            "email": self.email,
+                            "key": key,
+                            "id": data["id"],
+                            "event": event_id,
+                            "status": data["status"],
+                        }
+                    )
+                return
+            if status is not None and status < 500:
+                raise RuntimeError(f"event registration refused: {status} {data}")
+            self.pause(attempt)
+        raise RuntimeError("event registration: too many attempts")
+
+    def run(self) -> None:
+        try:
+            for account in self.accounts:
+                self.email, self.token = account["email"], account["token"]
+                for event_id in self.events:
+                    if self.shared.stop.is_set():
+                        return
+                    self.register(event_id)
+        except Exception as exc:  # noqa: BLE001 - reported by the controller
+            self.error = f"{type(exc).__name__}: {exc}"
+
+
 def manage(env: dict[str, str], *args: str, timeout: int = 600) -> str:
     result = subprocess.run(  # noqa: S603
         [PYTHON, "-m", "pencaker.manage", *args],
@@ -473,6 +524,11 @@ def run_one(db: str, *, cycles: int, clients: int, workers: int, seed: int, keep
                 ApplicantClient(n, group, seeded["vacancies"], port, shared, seed * 1000 + 800 + n)
                 for n, group in enumerate(seeded.get("applicants", []))
             ]
+            + [
+                EventClient(n, group, seeded["events"], port, shared, seed * 1000 + 900 + n)
+                for n, group in enumerate(seeded.get("applicants", []))
+                if seeded.get("events")
+            ]
         )
         for thread in threads:
             thread.start()
@@ -522,6 +578,7 @@ def run_one(db: str, *, cycles: int, clients: int, workers: int, seed: int, keep
                         "uploads": shared.uploads,
                         "registrations": shared.registrations,
                         "vacancy_applications": shared.vacancy_applications,
+                        "event_registrations": shared.event_registrations,
                     }
                 )
             )
@@ -591,6 +648,8 @@ def main(argv: list[str] | None = None) -> int:
         or r.get("registrations_duplicated")
         or r.get("vacancy_applications_lost")
         or r.get("vacancy_applications_duplicated")
+        or r.get("event_registrations_lost")
+        or r.get("event_registrations_duplicated")
         for r in results
     )
     vacancy = {
@@ -601,6 +660,14 @@ def main(argv: list[str] | None = None) -> int:
     log(
         f"vacancy applications: acknowledged={vacancy['acknowledged']} "
         f"lost={vacancy['lost']} duplicated={vacancy['duplicated']}"
+    )
+    events = {
+        k: sum(r.get(f"event_registrations_{k}", 0) for r in results)
+        for k in ("acknowledged", "lost", "duplicated")
+    }
+    log(
+        f"event registrations: acknowledged={events['acknowledged']} "
+        f"lost={events['lost']} duplicated={events['duplicated']}"
     )
     print(
         f"acknowledged={total['acknowledged']} lost={total['lost']} "
