@@ -65,28 +65,31 @@ class EventInput:
 
 def _clean_event(data: EventInput) -> dict[str, Any]:
     errors: dict[str, list[str]] = {}
-    values = {
+    title = name_clean(data.title or "")
+    description = text_clean(data.description or "", multiline=True)
+    place = name_clean(data.place or "")
+    link = (data.online_link or "").strip()
+    values: dict[str, Any] = {
         "kind": data.kind,
-        "title": name_clean(data.title or ""),
-        "description": text_clean(data.description or "", multiline=True),
-        "place": name_clean(data.place or ""),
-        "online_link": (data.online_link or "").strip(),
+        "title": title,
+        "description": description,
+        "place": place,
+        "online_link": link,
         "starts_at": data.starts_at,
         "ends_at": data.ends_at,
         "quota": data.quota,
     }
     if data.kind not in EventKind.values:
         errors["kind"] = [_("Choose the kind of event.")]
-    if not 3 <= len(values["title"]) <= 150:
+    if not 3 <= len(title) <= 150:
         errors["title"] = [_("Write a title of 3 to 150 characters.")]
-    if len(values["description"]) > 5000:
+    if len(description) > 5000:
         errors["description"] = [_("Use at most 5,000 characters.")]
-    if len(values["place"]) > 300:
+    if len(place) > 300:
         errors["place"] = [_("Use at most 300 characters.")]
-    link = values["online_link"]
     if link and (not link.startswith(("https://", "http://")) or len(link) > 300 or " " in link):
         errors["online_link"] = [_("Enter a link that starts with https://.")]
-    if not values["place"] and not link:
+    if not place and not link:
         errors["place"] = [_("Enter the place, an online link, or both.")]
     if data.starts_at is None:
         errors["starts_at"] = [_("Enter when the event starts.")]

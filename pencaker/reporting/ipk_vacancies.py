@@ -41,18 +41,16 @@ def _events():
 def groups(form: FormSpec) -> list[tuple[str, str]]:
     if form.group_field == "education_level":
         return [(str(v), str(label)) for v, label in EducationLevel.choices]
-    if form.group_field == "occupation_group":
-        model = apps.get_model("vacancies", "KbjiOccupation")
-        rows = (
-            model.objects.annotate(n=Length("code"))
-            .filter(n=1)
-            .order_by("code")
-            .values_list("code", "title")
-        )
-        return [(code, f"{code}. {title}") for code, title in rows]
-    model = apps.get_model("employers", "KbliSector")
-    rows = model.objects.annotate(n=Length("code")).filter(n=1).order_by("code")
-    return [(code, f"{code}. {title}") for code, title in rows.values_list("code", "title")]
+    label = "vacancies.KbjiOccupation" if form.group_field == "occupation_group" else None
+    model = apps.get_model(label or "employers.KbliSector")
+    # Major groups (KBJI, one digit) and sections (KBLI, one letter) have one-character codes.
+    rows = (
+        model._default_manager.annotate(n=Length("code"))
+        .filter(n=1)
+        .order_by("code")
+        .values_list("code", "title")
+    )
+    return [(str(code), f"{code}. {title}") for code, title in rows]
 
 
 def group_counts(*, office, form: FormSpec, period: Period) -> dict[tuple[str, str], dict]:
