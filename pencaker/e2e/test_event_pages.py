@@ -49,7 +49,9 @@ def fair(world, site_url):  # noqa: F811
         vacancy_ids=[world["published"].pk],
     )
     first = User.objects.create_user(
-        email="budi@example.id", password="x-Kartu-2026", role=Role.JOB_SEEKER
+        email="budi@example.id",
+        password="x-Kartu-2026",
+        role=Role.JOB_SEEKER,  # noqa: S106
     )
     services.event_register(actor=first, event_id=event.pk)
     return {"event": event, "first": first, **world}
@@ -57,7 +59,7 @@ def fair(world, site_url):  # noqa: F811
 
 def _decode_qr(page, selector: str) -> str:
     png = page.locator(selector).screenshot()
-    result = subprocess.run(
+    result = subprocess.run(  # noqa: S603 - fixed argv, no shell
         [shutil.which("zbarimg") or "zbarimg", "--raw", "-q", "-"],
         input=png,
         capture_output=True,

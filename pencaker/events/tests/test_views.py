@@ -49,7 +49,7 @@ def test_full_event_sends_to_the_waiting_list(client, fair, seekers):
     for s in seekers[:2]:
         services.event_register(actor=s, event_id=fair.pk)
     c = seeker_client(client, seekers[2])
-    assert "waiting list" in c.get(reverse("events:detail", args=[fair.pk])).content.decode()
+    assert "Masuk daftar tunggu" in c.get(reverse("events:detail", args=[fair.pk])).content.decode()
     response = c.post(reverse("events:register", args=[fair.pk]), follow=True)
     assert Registration.objects.get(seeker=seekers[2]).status == "waitlisted"
     assert "<svg" not in response.content.decode()
