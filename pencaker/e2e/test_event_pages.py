@@ -50,8 +50,8 @@ def fair(world, site_url):  # noqa: F811
     )
     first = User.objects.create_user(
         email="budi@example.id",
-        password="x-Kartu-2026",
-        role=Role.JOB_SEEKER,  # noqa: S106
+        password="x-Kartu-2026",  # noqa: S106 - a test person
+        role=Role.JOB_SEEKER,
     )
     services.event_register(actor=first, event_id=event.pk)
     return {"event": event, "first": first, **world}
