@@ -59,6 +59,8 @@ from pgcluster import PgCluster, free_port  # noqa: E402
 
 PYTHON = sys.executable
 REQUEST_TIMEOUT = 20
+# How long a (re)started server may take to answer /readyz (PENCAKER_DURABILITY_READY_SECONDS).
+READY_SECONDS = float(os.environ.get("PENCAKER_DURABILITY_READY_SECONDS", "300"))
 
 
 def log(message: str) -> None:
@@ -112,8 +114,11 @@ class Server:
         )
         handle.close()
 
-    def wait_ready(self, attempts: int = 600) -> None:
-        for _ in range(attempts):
+    def wait_ready(self, seconds: float = READY_SECONDS) -> None:
+        # Time-based: the first start compresses the static files (collectstatic), which
+        # takes minutes on a loaded machine; attempts alone end far sooner when refused.
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
             if self.proc and self.proc.poll() is not None:
                 raise ServerExited(f"server exited with {self.proc.returncode}")
             try:
