@@ -33,7 +33,7 @@ def test_short_crash_run_keeps_every_event_registration_once_within_the_quota():
         ],
         capture_output=True,
         text=True,
-        timeout=600,
+        timeout=1500,
         cwd=ROOT,
     )
     lines = result.stdout.strip().splitlines()
