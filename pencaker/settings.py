@@ -113,6 +113,7 @@ INSTALLED_APPS = [
     "pencaker.lifecycle",
     "pencaker.reporting",
     "pencaker.exchange",
+    "pencaker.events",
     "pencaker.notifications",
     "pencaker.surveys",
     "pencaker.api",

@@ -345,6 +345,55 @@ def seed_vacancies(operator_email: str = "operator@demo.pencaker.id") -> None:
         vacancies.vacancy_publish(actor=operator, vacancy_id=vacancy.pk)
 
 
+DEMO_FAIR_TITLE = "Bursa Kerja Kota Palembang"
+
+
+def seed_job_fair(operator_email: str = "operator@demo.pencaker.id") -> None:
+    """One upcoming job fair of the demo office, in three weeks, with the demo employers
+    and their published vacancies (through the events services); skipped while an upcoming
+    demo fair exists."""
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from pencaker.accounts.models import User
+    from pencaker.employers.models import Organisation
+    from pencaker.events import services as events
+    from pencaker.events.models import Event
+    from pencaker.vacancies.models import Vacancy
+
+    operator = User.objects.get(email=operator_email)
+    if Event.objects.filter(
+        office_id=operator.office_id, title=DEMO_FAIR_TITLE, ends_at__gt=timezone.now()
+    ).exists():
+        return
+    day = timezone.localdate() + dt.timedelta(days=21)
+    start = timezone.make_aware(dt.datetime.combine(day, dt.time(9, 0)))
+    event = events.event_create(
+        actor=operator,
+        data=events.EventInput(
+            kind="job_fair",
+            title=DEMO_FAIR_TITLE,
+            description="Bursa kerja dinas bersama pemberi kerja terverifikasi: bawa kartu "
+            "AK/1 dan CV. Daftar dulu agar mendapat tiket QR.",
+            starts_at=start,
+            ends_at=start + dt.timedelta(hours=7),
+            place="Gedung Serbaguna Disnaker, Jl. Merdeka No. 1, Palembang",
+            quota=200,
+        ),
+    )
+    organisations = list(
+        Organisation.objects.filter(legal_name__in=list(DEMO_VACANCIES), status="verified")
+    )
+    vacancies = Vacancy.objects.filter(organisation__in=organisations, status="published")
+    events.event_employers_set(
+        actor=operator,
+        event_id=event.pk,
+        organisation_ids=[o.pk for o in organisations],
+        vacancy_ids=list(vacancies.values_list("pk", flat=True)),
+    )
+
+
 def seed_all() -> list[DemoLogin]:
     with transaction.atomic():
         seed_regions()
@@ -356,4 +405,5 @@ def seed_all() -> list[DemoLogin]:
     seed_card()
     seed_employers()
     seed_vacancies()
+    seed_job_fair()
     return logins

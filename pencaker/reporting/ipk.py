@@ -52,6 +52,9 @@ from pencaker.seekers.choices import EducationLevel
 III_1 = "III/1"
 III_2 = "III/2"
 III_8 = "III/8"
+III_3 = "III/3"  # vacancies by education level × sex
+III_4 = "III/4"  # vacancies by occupation group (KBJI major group) × sex
+III_7 = "III/7"  # placements through vacancies by sector (KBLI section) × sex
 SEXES = ("M", "F")
 REMOVED_KINDS = frozenset({EventKind.REMOVED, EventKind.EXPIRED})
 COUNTED_KINDS = frozenset({EventKind.REGISTERED}) | ENDING_KINDS
@@ -65,8 +68,23 @@ class FormSpec:
     group_title: object
     group_field: str
     placements_only: bool = False
+    #: "seekers" (lifecycle.SeekerEvent) or "vacancies" (vacancies.VacancyEvent)
+    source: str = "seekers"
+
+    @property
+    def columns(self):
+        return VACANCY_COLUMNS if self.source == "vacancies" else COLUMNS
+
+    @property
+    def has_either(self) -> bool:
+        """Vacancy forms have a third sex column: vacancies open to men and women."""
+        return self.source == "vacancies" and not self.placements_only
 
     def groups(self) -> list[tuple[str, str]]:
+        if self.source == "vacancies":
+            from pencaker.reporting import ipk_vacancies
+
+            return ipk_vacancies.groups(self)
         if self.code == III_1:
             return [(str(v), str(label)) for v, label in AgeGroup.choices]
         if self.code == III_2:
@@ -96,6 +114,31 @@ FORMS: dict[str, FormSpec] = {
         gettext_lazy("Placement area"),
         "placement_area",
         placements_only=True,
+    ),
+    III_3: FormSpec(
+        III_3,
+        "iii-3",
+        gettext_lazy("IPK III/3: vacancies by education level and sex"),
+        gettext_lazy("Minimum education"),
+        "education_level",
+        source="vacancies",
+    ),
+    III_4: FormSpec(
+        III_4,
+        "iii-4",
+        gettext_lazy("IPK III/4: vacancies by occupation group (KBJI) and sex"),
+        gettext_lazy("Occupation group (KBJI)"),
+        "occupation_group",
+        source="vacancies",
+    ),
+    III_7: FormSpec(
+        III_7,
+        "iii-7",
+        gettext_lazy("IPK III/7: placements through vacancies by sector (KBLI) and sex"),
+        gettext_lazy("Sector (KBLI section)"),
+        "sector_section",
+        placements_only=True,
+        source="vacancies",
     ),
 }
 
@@ -160,6 +203,17 @@ COLUMNS = (
     ("left_end", "(5)", gettext_lazy("Left at the end = A−B")),
 )
 
+# The vacancy forms: the same arithmetic on positions (openings).
+VACANCY_COLUMNS = (
+    ("left_before", "(1)", gettext_lazy("Vacancies left from last month")),
+    ("registered", "(2)", gettext_lazy("Vacancies registered")),
+    ("a", "A", gettext_lazy("Total A = 1+2")),
+    ("placed", "(3)", gettext_lazy("Vacancies filled")),
+    ("removed", "(4)", gettext_lazy("Vacancies removed")),
+    ("b", "B", gettext_lazy("Total B = 3+4")),
+    ("left_end", "(5)", gettext_lazy("Vacancies left at the end = A−B")),
+)
+
 
 @dataclass(frozen=True)
 class Row:
@@ -167,12 +221,16 @@ class Row:
     label: str
     male: Cells
     female: Cells
+    #: Vacancy forms only: positions open to men and women ("L/P").
+    either: Cells = Cells()
 
     @property
     def total(self) -> Cells:
-        return self.male + self.female
+        return self.male + self.female + self.either
 
     def by_sex(self, sex: str) -> Cells:
+        if sex == "":
+            return self.either
         return self.male if sex == "M" else self.female
 
 
@@ -186,10 +244,14 @@ class IpkReport:
 
     @property
     def total(self) -> Row:
-        male, female = Cells(), Cells()
+        male, female, either = Cells(), Cells(), Cells()
         for row in self.rows:
-            male, female = male + row.male, female + row.female
-        return Row("total", _("Total"), male, female)
+            male, female, either = male + row.male, female + row.female, either + row.either
+        return Row("total", _("Total"), male, female, either)
+
+    @property
+    def columns(self):
+        return self.form.columns
 
     def as_dict(self) -> dict:
         def cells(c: Cells) -> dict[str, int]:
@@ -211,6 +273,7 @@ class IpkReport:
                     "label": row.label,
                     "M": cells(row.male),
                     "F": cells(row.female),
+                    **({"either": cells(row.either)} if self.form.has_either else {}),
                     "total": cells(row.total),
                 }
                 for row in (*self.rows, self.total)
@@ -361,6 +424,10 @@ def compute(*, office, form: FormSpec, period: Period, use_summary: bool = True)
 
     ``use_summary=False`` counts everything from the events (what the summary must equal
     for months summarised with no late events)."""
+    if form.source == "vacancies":
+        from pencaker.reporting import ipk_vacancies
+
+        return ipk_vacancies.compute(office=office, form=form, period=period)
     frozen = frozen_until(office) if use_summary else None
     counts, sources = group_counts(office=office, form=form, period=period, frozen=frozen)
     groups = form.groups()

@@ -35,12 +35,22 @@ def ipk_dashboard(request: HttpRequest) -> HttpResponse:
         return render(request, "reporting/ipk.html", context, status=400)
     period = form.to_period()
     office = request.user.office  # type: ignore[union-attr]
-    reports = [ipk.compute(office=office, form=spec, period=period) for spec in ipk.FORMS.values()]
+    reports = [
+        ipk.compute(office=office, form=spec, period=period)
+        for spec in ipk.FORMS.values()
+        if spec.source == "seekers"
+    ]
+    vacancy_reports = [
+        ipk.compute(office=office, form=spec, period=period)
+        for spec in ipk.FORMS.values()
+        if spec.source == "vacancies"
+    ]
     context.update(
         {
             "period": period,
             "office": office,
             "reports": reports,
+            "vacancy_reports": vacancy_reports,
             "query": f"period={form.cleaned_data['period']}&year={form.cleaned_data['year']}",
             "chart": ipk_chart.build(reports[0]),
         }

@@ -77,24 +77,27 @@ def _build(report: ipk.IpkReport) -> Workbook:
             "end": formats.date_format(period.last_day, "j F Y"),
         },
     )
+    either = report.form.has_either
     sexes = [
         pgettext("sex, short", "M"),
         pgettext("sex, short", "F"),
+        *([pgettext("sex, short", "M/F")] if either else []),
         pgettext("sex, short", "M+F"),
     ]
+    width = len(sexes)
     if report.form.placements_only:
         blocks: list[tuple[str, str, object]] = [("placed", "", _("Placed"))]
         header_rows = 2
     else:
-        blocks = list(ipk.COLUMNS)
+        blocks = list(report.form.columns)
         header_rows = 3
     _header(sheet, HEADER_ROW, 1, _("No."), rows=header_rows)
     _header(sheet, HEADER_ROW, 2, report.form.group_title, rows=header_rows)
     for index, (_attr, number, text) in enumerate(blocks):
-        column = 3 + index * 3
-        _header(sheet, HEADER_ROW, column, text, span=3)
+        column = 3 + index * width
+        _header(sheet, HEADER_ROW, column, text, span=width)
         if header_rows == 3:
-            _header(sheet, HEADER_ROW + 1, column, number, span=3)
+            _header(sheet, HEADER_ROW + 1, column, number, span=width)
         for offset, sex in enumerate(sexes):
             _header(sheet, HEADER_ROW + header_rows - 1, column + offset, sex)
     row_number = HEADER_ROW + header_rows
@@ -103,7 +106,12 @@ def _build(report: ipk.IpkReport) -> Workbook:
         is_total = row is rows[-1]
         values = ["" if is_total else position, _("Total") if is_total else row.label]
         for attr, _number, _text in blocks:
-            values += [getattr(row.male, attr), getattr(row.female, attr), getattr(row.total, attr)]
+            values += [
+                getattr(row.male, attr),
+                getattr(row.female, attr),
+                *([getattr(row.either, attr)] if either else []),
+                getattr(row.total, attr),
+            ]
         for column, value in enumerate(values, start=1):
             cell = sheet.cell(row=row_number, column=column, value=value)
             cell.border = BOX
@@ -113,14 +121,22 @@ def _build(report: ipk.IpkReport) -> Workbook:
     sheet.cell(
         row=row_number + 1,
         column=1,
-        value=_(
-            "Counted from the recorded events by Pencaker on %(date)s. Removed includes expired cards."
+        value=(
+            _(
+                "Counted in positions from the recorded vacancy events by Pencaker on %(date)s. "
+                "Removed: withdrawn or expired with openings left. M/F: open to men and women."
+            )
+            if report.form.source == "vacancies"
+            else _(
+                "Counted from the recorded events by Pencaker on %(date)s. "
+                "Removed includes expired cards."
+            )
         )
         % {"date": formats.date_format(timezone.localdate(), "j F Y")},
     )
     sheet.column_dimensions["A"].width = 5
     sheet.column_dimensions["B"].width = 28
-    for column in range(3, 3 + len(blocks) * 3):
+    for column in range(3, 3 + len(blocks) * width):
         sheet.column_dimensions[get_column_letter(column)].width = 8
     sheet.freeze_panes = sheet.cell(row=HEADER_ROW + header_rows, column=3)
     return workbook

@@ -294,3 +294,60 @@ class HireReport(models.Model):
 
     def __str__(self) -> str:
         return f"hire report {self.pk} {self.card_number} ({self.status})"
+
+
+class VacancyEvent(AppendOnlyModel):
+    """One row per change in the register of vacancies (the IPK vacancy forms), append-only.
+
+    The unit is positions (openings), as the IPK counts "lowongan": a vacancy with 5
+    openings registers 5. Kinds:
+
+    - ``registered``: the office published the vacancy (all its openings);
+    - ``filled``: positions filled: one per hire through Pencaker, or the openings still
+      open when the employer closes the vacancy as filled outside Pencaker;
+    - ``removed`` (dihapuskan): the openings still open when the vacancy expires or is
+      withdrawn.
+
+    The attributes the forms group by (minimum education, sex asked for, KBJI major group,
+    KBLI section) are FROZEN at registration and copied onto the ending events, so every
+    group balances; ``placed_sex`` is the hired person's sex (placements by sector).
+    ``occurred_on`` is the day the change was applied. See docs/adr/0023-events-and-ipk-vacancies.md.
+    """
+
+    class Kind(models.TextChoices):
+        REGISTERED = "registered", _("Registered")
+        FILLED = "filled", _("Filled")
+        REMOVED = "removed", _("Removed")
+
+    office = models.ForeignKey("offices.Office", on_delete=models.PROTECT, related_name="+")
+    vacancy = models.ForeignKey(Vacancy, on_delete=models.PROTECT, related_name="events")
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    occurred_on = models.DateField()
+    positions = models.PositiveSmallIntegerField()
+    education_level = models.CharField(max_length=3, blank=True)
+    sex = models.CharField(max_length=1, blank=True)  # M, F or "" (either)
+    occupation_group = models.CharField(max_length=1, blank=True)
+    sector_section = models.CharField(max_length=1, blank=True)
+    placed_sex = models.CharField(max_length=1, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["occurred_on", "id"]
+        indexes = [
+            models.Index(fields=["office", "occurred_on", "kind"], name="vacancy_event_office_day")
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(kind__in=["registered", "filled", "removed"]),
+                name="vacancy_event_kind_known",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(positions__gte=1), name="vacancy_event_positions"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(sex__in=["M", "F", ""]), name="vacancy_event_sex_known"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.vacancy_id} {self.kind} {self.positions} on {self.occurred_on}"

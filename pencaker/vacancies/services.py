@@ -29,7 +29,7 @@ from pencaker.employers.selectors import organisation_of
 from pencaker.regions.models import Level, Region
 from pencaker.seekers.choices import EducationLevel
 from pencaker.seekers.models import JobSeekerProfile
-from pencaker.vacancies import notices, sla
+from pencaker.vacancies import notices, register, sla
 from pencaker.vacancies.choices import (
     ApplicationStatus,
     ApplyMethod,
@@ -396,6 +396,7 @@ def vacancy_publish(
         change = vacancy_move(vacancy, to=Status.PUBLISHED, actor=actor, note=note)
         vacancy.published_at = timezone.now()
         vacancy.save(update_fields=["published_at", "updated_at"])
+        register.vacancy_registered(vacancy=vacancy, today=today)
         audit_record(
             actor=actor,
             action=AuditAction.VACANCY_PUBLISHED,
@@ -472,6 +473,7 @@ def _close(vacancy: Vacancy, *, reason: str, actor: Any, note: str = "") -> None
     vacancy.close_reason = reason
     vacancy.closed_at = timezone.now()
     vacancy.save(update_fields=["close_reason", "closed_at", "updated_at"])
+    register.vacancy_closed(vacancy=vacancy, reason=reason, today=timezone.localdate())
     audit_record(
         actor=actor,
         action=AuditAction.VACANCY_EXPIRED
@@ -856,6 +858,9 @@ def _hire(application: VacancyApplication, *, actor: Any, employment_type: str, 
     if placement_id is not None:
         application.placement_id = placement_id
         application.save(update_fields=["placement_id", "updated_at"])
+    register.vacancy_position_filled(
+        vacancy=vacancy, today=today, placed_sex=register.sex_of(application.applicant)
+    )
     hired = VacancyApplication.objects.filter(
         vacancy=vacancy, status=ApplicationStatus.HIRED
     ).count()

@@ -8,6 +8,8 @@
    frozen documents intact (each version's file against its sha256).
 3. Every acknowledged application to a vacancy exists exactly once (same seeker, same
    key; one per seeker and vacancy) with its history.
+   Likewise every acknowledged event registration (one per seeker and event), and no job
+   fair has more seats taken than its quota or people waiting while seats are free.
 4. Every acknowledged objection to a card revocation is recorded once (its text, one
    history row, one audit row).
 5. Every acknowledged upload exists with its file intact; every acknowledged organisation
@@ -132,6 +134,35 @@ def main() -> int:
             objections_duplicated += 1
         elif recorded == 0 or moves == 0:
             problems.append(f"objection {ack['revocation']}: no audit row or history")
+    events_lost, events_duplicated = 0, 0
+    from pencaker.events.choices import SEATED
+    from pencaker.events.models import Event, Registration
+
+    for ack in acks.get("event_registrations", []):
+        rows = list(
+            Registration.objects.filter(
+                seeker__email=ack["email"], idempotency_key=ack["key"]
+            ).values_list("pk", "event_id")
+        )
+        if not rows:
+            events_lost += 1
+            continue
+        same_event = Registration.objects.filter(
+            seeker__email=ack["email"], event_id=ack["event"]
+        ).count()
+        if len(rows) > 1 or same_event > 1:
+            events_duplicated += 1
+        if rows[0] != (ack["id"], ack["event"]):
+            problems.append(f"event registration {ack['key']}: changed")
+        elif not Registration.objects.get(pk=ack["id"]).history.exists():
+            problems.append(f"event registration {ack['key']}: no history")
+    for event in Event.objects.filter(title__startswith="Bursa Kerja Durability"):
+        seated = Registration.objects.filter(event=event, status__in=SEATED).count()
+        waiting = Registration.objects.filter(event=event, status="waitlisted").count()
+        if event.quota and seated > event.quota:
+            problems.append(f"event {event.pk}: {seated} seats for a quota of {event.quota}")
+        if waiting and event.quota and seated < event.quota:
+            problems.append(f"event {event.pk}: people wait while seats are free")
     report = installation_verify()
     problems += report.problems
     print(
@@ -151,6 +182,9 @@ def main() -> int:
                 "objections_acknowledged": len(acks.get("objections", [])),
                 "objections_lost": objections_lost,
                 "objections_duplicated": objections_duplicated,
+                "event_registrations_acknowledged": len(acks.get("event_registrations", [])),
+                "event_registrations_lost": events_lost,
+                "event_registrations_duplicated": events_duplicated,
                 "applications": report.applications,
                 "files_verified": report.files,
                 "orphans_removed": len(cleanup.orphans),

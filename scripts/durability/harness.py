@@ -15,7 +15,10 @@ request that fails in any way is retried with the same key once the server is ba
 Beside them, ``--clients / 10`` applicant threads apply to published vacancies
 (``vacancy_apply`` with an Idempotency-Key kept across retries; each seeker to each vacancy
 once), holders of revoked cards object to the revocation (``card_revocation_object``, the
-same text on a retry), and ``--clients / 5`` employer threads register organisations (``employer_register``
+same text on a retry), as many event threads register the same seekers for upcoming job fairs whose
+quota is below their number (``event_register`` with an Idempotency-Key kept across
+retries: a seat or the waiting list, never both, never twice), and ``--clients / 5``
+employer threads register organisations (``employer_register``
 with its document, one per employer account, one account after another); a retry whose
 first attempt committed is answered ``already_member`` and confirmed with ``employer_get``.
 
@@ -57,6 +60,8 @@ from pgcluster import PgCluster, free_port  # noqa: E402
 
 PYTHON = sys.executable
 REQUEST_TIMEOUT = 20
+# How long a (re)started server may take to answer /readyz (PENCAKER_DURABILITY_READY_SECONDS).
+READY_SECONDS = float(os.environ.get("PENCAKER_DURABILITY_READY_SECONDS", "300"))
 
 
 def log(message: str) -> None:
@@ -110,8 +115,11 @@ class Server:
         )
         handle.close()
 
-    def wait_ready(self, attempts: int = 600) -> None:
-        for _ in range(attempts):
+    def wait_ready(self, seconds: float = READY_SECONDS) -> None:
+        # Time-based: the first start compresses the static files (collectstatic), which
+        # takes minutes on a loaded machine; attempts alone end far sooner when refused.
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
             if self.proc and self.proc.poll() is not None:
                 raise ServerExited(f"server exited with {self.proc.returncode}")
             try:
@@ -182,6 +190,7 @@ class Shared:
         self.registrations: list[dict] = []
         self.vacancy_applications: list[dict] = []
         self.objections: list[dict] = []
+        self.event_registrations: list[dict] = []
         self.statuses: dict[str, int] = {}
 
     def count(self, status: int | str) -> None:
@@ -427,6 +436,42 @@ class ObjectorClient(Client):
             self.pause(attempt)
         raise RuntimeError("objection: too many attempts")
 
+
+class EventClient(Client):
+    """Job seekers registering for job fairs (``event_register``), each seeker for each
+    event once, with an Idempotency-Key kept across retries."""
+
+    def __init__(
+        self, n: int, accounts: list[dict], events: list[int], port: int, shared, seed: int
+    ):
+        super().__init__(n, accounts[0]["email"], accounts[0]["token"], port, shared, seed)
+        self.name = f"event-{n}"
+        self.accounts, self.events = accounts, events
+
+    def register(self, event_id: int) -> None:
+        key = str(uuid.uuid4())
+        headers = {"Content-Type": "application/json", "Idempotency-Key": key}
+        for attempt in range(self.MAX_ATTEMPTS):
+            status, data = self.request(
+                "POST", f"/api/v1/events/{event_id}/registrations", b"", headers
+            )
+            if status in (200, 201):
+                with self.shared.lock:
+                    self.shared.event_registrations.append(
+                        {
+                            "email": self.email,
+                            "key": key,
+                            "id": data["id"],
+                            "event": event_id,
+                            "status": data["status"],
+                        }
+                    )
+                return
+            if status is not None and status < 500:
+                raise RuntimeError(f"event registration refused: {status} {data}")
+            self.pause(attempt)
+        raise RuntimeError("event registration: too many attempts")
+
     def run(self) -> None:
         try:
             for account in self.accounts:
@@ -434,6 +479,11 @@ class ObjectorClient(Client):
                     return
                 self.email, self.token = account["email"], account["token"]
                 self.object(account["revocation"])
+                self.email, self.token = account["email"], account["token"]
+                for event_id in self.events:
+                    if self.shared.stop.is_set():
+                        return
+                    self.register(event_id)
         except Exception as exc:  # noqa: BLE001 - reported by the controller
             self.error = f"{type(exc).__name__}: {exc}"
 
@@ -518,6 +568,11 @@ def run_one(db: str, *, cycles: int, clients: int, workers: int, seed: int, keep
                 ObjectorClient(n, group, port, shared, seed * 1000 + 900 + n)
                 for n, group in enumerate(seeded.get("objectors", []))
             ]
+            + [
+                EventClient(n, group, seeded["events"], port, shared, seed * 1000 + 950 + n)
+                for n, group in enumerate(seeded.get("applicants", []))
+                if seeded.get("events")
+            ]
         )
         for thread in threads:
             thread.start()
@@ -568,6 +623,7 @@ def run_one(db: str, *, cycles: int, clients: int, workers: int, seed: int, keep
                         "registrations": shared.registrations,
                         "vacancy_applications": shared.vacancy_applications,
                         "objections": shared.objections,
+                        "event_registrations": shared.event_registrations,
                     }
                 )
             )
@@ -639,6 +695,8 @@ def main(argv: list[str] | None = None) -> int:
         or r.get("vacancy_applications_duplicated")
         or r.get("objections_lost")
         or r.get("objections_duplicated")
+        or r.get("event_registrations_lost")
+        or r.get("event_registrations_duplicated")
         for r in results
     )
     vacancy = {
@@ -649,6 +707,14 @@ def main(argv: list[str] | None = None) -> int:
     log(
         f"vacancy applications: acknowledged={vacancy['acknowledged']} "
         f"lost={vacancy['lost']} duplicated={vacancy['duplicated']}"
+    )
+    events = {
+        k: sum(r.get(f"event_registrations_{k}", 0) for r in results)
+        for k in ("acknowledged", "lost", "duplicated")
+    }
+    log(
+        f"event registrations: acknowledged={events['acknowledged']} "
+        f"lost={events['lost']} duplicated={events['duplicated']}"
     )
     print(
         f"acknowledged={total['acknowledged']} lost={total['lost']} "

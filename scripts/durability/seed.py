@@ -200,6 +200,41 @@ def revoked_holders(count: int) -> list[list[dict]]:
     return groups
 
 
+EVENTS = 3
+
+
+def event_registrations(applicants: list[list[dict]]) -> dict:
+    """``EVENTS`` upcoming job fairs of the demo office (through the events services),
+    each with a quota below the number of applicant accounts, so that parallel
+    registrations fill it and the rest wait: the harness's event clients register every
+    applicant account for every event."""
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from pencaker.accounts.models import User
+    from pencaker.events import services
+
+    operator = User.objects.get(email="operator@demo.pencaker.id")
+    people = sum(len(group) for group in applicants)
+    start = timezone.now() + dt.timedelta(days=10)
+    ids = []
+    for n in range(EVENTS):
+        event = services.event_create(
+            actor=operator,
+            data=services.EventInput(
+                kind="job_fair",
+                title=f"Bursa Kerja Durability {n}",
+                starts_at=start,
+                ends_at=start + dt.timedelta(hours=6),
+                place="Gedung Serbaguna",
+                quota=max(1, people // 2),
+            ),
+        )
+        ids.append(event.pk)
+    return {"events": ids}
+
+
 def main() -> int:
     count, out = int(sys.argv[1]), sys.argv[2]
     import django
@@ -231,6 +266,7 @@ def main() -> int:
     result = {"clients": clients, "employers": employer_accounts(count)}
     result.update(vacancy_applicants(count))
     result["objectors"] = revoked_holders(count)
+    result.update(event_registrations(result["applicants"]))
     if "--bench" in sys.argv:
         result.update(bench_extras(clients))
     with open(out, "w") as handle:

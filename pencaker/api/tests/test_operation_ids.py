@@ -17,6 +17,7 @@ OPERATION_IDS = {
     "operator_vacancy_queue", "operator_vacancy_decide",
     "holders_import", "export_since",
     "card_revoke_request", "card_revoke_confirm", "card_status_list", "card_revocation_object",
+    "event_list_public", "event_get_public", "event_register", "event_checkin",
 }  # fmt: skip
 
 

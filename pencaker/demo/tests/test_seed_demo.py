@@ -87,3 +87,19 @@ def test_demo_employers_have_published_vacancies(settings, tmp_path):
     assert published.count() == 2
     assert published.filter(ak1_required=True).count() == 1
     assert published.filter(disability_friendly=True).exclude(accommodations="").count() == 1
+
+
+@pytest.mark.django_db
+def test_demo_has_one_upcoming_job_fair_with_the_demo_employers(settings, tmp_path):
+    from pencaker.events.models import Event
+    from pencaker.events.selectors import event_list_public
+
+    settings.DATA_DIR = tmp_path
+    call_command("seed_demo")
+    call_command("seed_demo")
+    assert Event.objects.count() == 1
+    fair = event_list_public().get()
+    assert fair.kind == "job_fair" and fair.quota == 200
+    rows = list(fair.employers.all())
+    assert len(rows) == 2
+    assert sum(row.vacancies.count() for row in rows) == 2

@@ -1,6 +1,6 @@
 """``pencaker ipk_report FORM --month YYYY-MM [--office CODE] --format json|xlsx [-o FILE]``
 
-FORM is III/1, III/2 or III/8. ``--semester YYYY-S1`` or ``--year YYYY`` instead of
+FORM is III/1, III/2, III/3, III/4, III/7 or III/8. ``--semester YYYY-S1`` or ``--year YYYY`` instead of
 ``--month`` give the semester or year report. Without ``--office``, the only office of the
 installation (or the demo office). JSON goes to standard output unless ``-o``; XLSX needs
 ``-o``.
@@ -20,10 +20,10 @@ from pencaker.reporting import ipk, periods, xlsx_export
 
 
 class Command(BaseCommand):
-    help = "Print or save an IPK report (III/1, III/2, III/8) of an office for a period."
+    help = "Print or save an IPK report (III/1, III/2, III/3, III/4, III/7, III/8) of an office for a period."
 
     def add_arguments(self, parser):
-        parser.add_argument("form", help="III/1, III/2 or III/8")
+        parser.add_argument("form", help="III/1, III/2, III/3, III/4, III/7 or III/8")
         when = parser.add_mutually_exclusive_group(required=True)
         when.add_argument("--month", help="YYYY-MM")
         when.add_argument("--semester", help="YYYY-S1 or YYYY-S2")
@@ -50,7 +50,8 @@ class Command(BaseCommand):
         spec = ipk.form_by_code(form)
         if spec is None:
             raise CommandError(
-                _("Unknown form %(form)s: use III/1, III/2 or III/8.") % {"form": form}
+                _("Unknown form %(form)s: use III/1, III/2, III/3, III/4, III/7 or III/8.")
+                % {"form": form}
             )
         code = month or semester or year
         try:
