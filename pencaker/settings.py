@@ -114,6 +114,7 @@ INSTALLED_APPS = [
     "pencaker.reporting",
     "pencaker.notifications",
     "pencaker.surveys",
+    "pencaker.counter",
     "pencaker.api",
     "pencaker.public",
     "pencaker.demo",

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from pencaker.counter.tasks import counter_release_task
 from pencaker.lifecycle.tasks import lifecycle_daily_task
 from pencaker.notifications.tasks import retry_due_notifications
 from pencaker.ops.models import SchedulerRun
@@ -43,6 +44,9 @@ def _daily_after_one_am(now: dt.datetime) -> str | None:
 
 
 def _notifications_retry() -> object:
+    # The minute job also releases called counter numbers whose grace time has passed
+    # (no-shows): both are cheap, minute-grained sweeps (ADR 0021).
+    counter_release_task.enqueue()
 
     return retry_due_notifications.enqueue()
 
