@@ -102,6 +102,9 @@ def display(request: HttpRequest, code: str) -> HttpResponse:
             "office": office,
             "current": called[0] if called else None,
             "earlier": called[1:],
+            # ``?jeda=1`` pauses the refresh (WCAG 2.2.1: a person reading the screen on a
+            # phone can stop it); the TV itself keeps refreshing.
+            "paused": request.GET.get("jeda") == "1",
             "refresh": DISPLAY_REFRESH_SECONDS,
         },
     )

@@ -15,6 +15,8 @@ OPERATION_IDS = {
     "vacancy_application_withdraw", "seeker_vacancy_applications",
     "employer_vacancy_applications", "employer_application_update", "employer_hire_report",
     "operator_vacancy_queue", "operator_vacancy_decide",
+    "staff_performance", "counter_slots_public", "counter_booking_create",
+    "counter_booking_get", "counter_queue_call",
 }  # fmt: skip
 
 
