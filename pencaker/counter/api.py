@@ -16,6 +16,7 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema, Status
+from ninja.errors import AuthenticationError
 
 from pencaker.accounts.api_auth import TokenAuth
 from pencaker.core.audit import client_ip
@@ -122,7 +123,10 @@ def counter_slots_public(request, office: str):
 def counter_booking_create(request, payload: BookingIn):
     user = None
     if request.headers.get("Authorization"):
+        # A token is optional; one that is sent must be valid (as on every other operation).
         user = TokenAuth()(request)
+        if user is None:
+            raise AuthenticationError()
     ticket, created = services.ticket_book(
         office=_office(payload.office),
         service=payload.service,

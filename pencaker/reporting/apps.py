@@ -15,3 +15,6 @@ class ReportingConfig(AppConfig):
         result_companion_register(counter_companion)
 
         staff_link_register(url_name="reporting:ipk", label=_("IPK statistics"), order=40)
+        staff_link_register(
+            url_name="reporting:performance", label=_("Staff performance"), order=42
+        )

@@ -17,6 +17,8 @@ Beside them, ``--clients / 10`` applicant threads apply to published vacancies
 once), and ``--clients / 5`` employer threads register organisations (``employer_register``
 with its document, one per employer account, one account after another); a retry whose
 first attempt committed is answered ``already_member`` and confirmed with ``employer_get``.
+``--clients / 10`` counter threads book numbers at the demo office's counter without an
+account (``counter_booking_create`` with an Idempotency-Key kept across retries).
 
 In every cycle the controller waits until a random number of requests has been sent, then
 SIGKILLs the whole app server (gunicorn master, workers and task worker) and starts it
@@ -180,6 +182,7 @@ class Shared:
         self.uploads: list[dict] = []
         self.registrations: list[dict] = []
         self.vacancy_applications: list[dict] = []
+        self.counter_bookings: list[dict] = []
         self.statuses: dict[str, int] = {}
 
     def count(self, status: int | str) -> None:
@@ -201,7 +204,8 @@ class Client(threading.Thread):
 
     def request(self, method: str, path: str, body: bytes = b"", headers=None):
         """(status, json) or (None, None) on a connection failure."""
-        all_headers = {"Authorization": f"Bearer {self.token}", **(headers or {})}
+        auth = {"Authorization": f"Bearer {self.token}"} if self.token else {}
+        all_headers = {**auth, **(headers or {})}
         try:
             conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=REQUEST_TIMEOUT)
             conn.request(method, path, body=body, headers=all_headers)
@@ -397,6 +401,63 @@ class ApplicantClient(Client):
             self.error = f"{type(exc).__name__}: {exc}"
 
 
+class CounterClient(Client):
+    """Citizens booking counter numbers without an account (``counter_booking_create``),
+    an Idempotency-Key kept across retries; a bounded number of bookings per thread."""
+
+    BOOKINGS = 20
+
+    def __init__(self, n: int, office: str, port: int, shared, seed: int):
+        super().__init__(n, f"counter{n}@durability.test", "", port, shared, seed)
+        self.name = f"counter-{n}"
+        self.office = office
+
+    def first_day(self) -> str:
+        for attempt in range(self.MAX_ATTEMPTS):
+            status, data = self.request("GET", f"/api/v1/counter/slots?office={self.office}")
+            if status == 200:
+                return data["days"][0]["day"]
+            if status is not None and status < 500:
+                raise RuntimeError(f"slots refused: {status} {data}")
+            self.pause(attempt)
+        raise RuntimeError("slots: too many attempts")
+
+    def book(self, day: str, index: int) -> None:
+        key = str(uuid.uuid4())
+        body = json.dumps(
+            {
+                "office": self.office,
+                "service": "ABCD"[index % 4],
+                "day": day,
+                "name": f"Warga {self.name} {index}",
+                "contact": f"{self.name}-{index}@durability.test",
+            }
+        ).encode()
+        headers = {"Content-Type": "application/json", "Idempotency-Key": key}
+        for attempt in range(self.MAX_ATTEMPTS):
+            status, data = self.request("POST", "/api/v1/counter/bookings", body, headers)
+            if status in (200, 201):
+                with self.shared.lock:
+                    self.shared.counter_bookings.append(
+                        {"key": key, "token": data["token"], "code": data["code"], "day": day}
+                    )
+                return
+            if status is not None and status < 500:
+                raise RuntimeError(f"booking refused: {status} {data}")
+            self.pause(attempt)
+        raise RuntimeError("booking: too many attempts")
+
+    def run(self) -> None:
+        try:
+            day = self.first_day()
+            for index in range(self.BOOKINGS):
+                if self.shared.stop.is_set():
+                    return
+                self.book(day, index)
+        except Exception as exc:  # noqa: BLE001 - reported by the controller
+            self.error = f"{type(exc).__name__}: {exc}"
+
+
 def manage(env: dict[str, str], *args: str, timeout: int = 600) -> str:
     result = subprocess.run(  # noqa: S603
         [PYTHON, "-m", "pencaker.manage", *args],
@@ -473,6 +534,10 @@ def run_one(db: str, *, cycles: int, clients: int, workers: int, seed: int, keep
                 ApplicantClient(n, group, seeded["vacancies"], port, shared, seed * 1000 + 800 + n)
                 for n, group in enumerate(seeded.get("applicants", []))
             ]
+            + [
+                CounterClient(n, seeded["counter_office"], port, shared, seed * 1000 + 900 + n)
+                for n in range(seeded.get("counter_threads", 0))
+            ]
         )
         for thread in threads:
             thread.start()
@@ -522,6 +587,7 @@ def run_one(db: str, *, cycles: int, clients: int, workers: int, seed: int, keep
                         "uploads": shared.uploads,
                         "registrations": shared.registrations,
                         "vacancy_applications": shared.vacancy_applications,
+                        "counter_bookings": shared.counter_bookings,
                     }
                 )
             )
@@ -591,6 +657,8 @@ def main(argv: list[str] | None = None) -> int:
         or r.get("registrations_duplicated")
         or r.get("vacancy_applications_lost")
         or r.get("vacancy_applications_duplicated")
+        or r.get("counter_bookings_lost")
+        or r.get("counter_bookings_duplicated")
         for r in results
     )
     vacancy = {
@@ -601,6 +669,14 @@ def main(argv: list[str] | None = None) -> int:
     log(
         f"vacancy applications: acknowledged={vacancy['acknowledged']} "
         f"lost={vacancy['lost']} duplicated={vacancy['duplicated']}"
+    )
+    counter = {
+        k: sum(r.get(f"counter_bookings_{k}", 0) for r in results)
+        for k in ("acknowledged", "lost", "duplicated")
+    }
+    log(
+        f"counter bookings: acknowledged={counter['acknowledged']} "
+        f"lost={counter['lost']} duplicated={counter['duplicated']}"
     )
     print(
         f"acknowledged={total['acknowledged']} lost={total['lost']} "

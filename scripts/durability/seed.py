@@ -132,6 +132,21 @@ def vacancy_applicants(count: int) -> dict:
     return {"vacancies": ids, "applicants": groups}
 
 
+def counter_office(count_threads: int) -> dict:
+    """The demo office's counter, with room for every booking the counter threads make
+    (the harness checks durability, not the capacity: the suite tests that)."""
+    from pencaker.counter.choices import Service
+    from pencaker.counter.models import ServiceCapacity
+    from pencaker.offices.models import Office
+
+    office = Office.objects.order_by("pk").first()
+    for service in Service:
+        ServiceCapacity.objects.update_or_create(
+            office=office, service=service.value, defaults={"daily_capacity": 5000}
+        )
+    return {"counter_office": office.code, "counter_threads": max(1, count_threads)}
+
+
 def main() -> int:
     count, out = int(sys.argv[1]), sys.argv[2]
     import django
@@ -162,6 +177,7 @@ def main() -> int:
             clients.append({"email": user.email, "token": token_issue(user=user, name="load")})
     result = {"clients": clients, "employers": employer_accounts(count)}
     result.update(vacancy_applicants(count))
+    result.update(counter_office(max(1, count // 10)))
     if "--bench" in sys.argv:
         result.update(bench_extras(clients))
     with open(out, "w") as handle:
