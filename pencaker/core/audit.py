@@ -123,6 +123,7 @@ class AuditAction(StrEnum):
     SURVEY_PERIOD_PUBLISHED = "survey.period_published"
     SURVEY_PERIOD_UNPUBLISHED = "survey.period_unpublished"
     SURVEY_RESPONSE_RECORDED = "survey.response_recorded"
+    SURVEY_SUGGESTION_REVIEWED = "survey.suggestion_reviewed"
     SURVEY_RESPONSES_IMPORTED = "survey.responses_imported"
     VACANCY_APPLICATION_CREATED = "vacancy.application_created"
     VACANCY_APPLICATION_MOVED = "vacancy.application_moved"
