@@ -122,7 +122,7 @@ def ticket_book(
     clean_name = name_clean(name or "")[:120]
     channel, address = contact_normalize(contact)
     if user is not None and getattr(user, "is_authenticated", False):
-        clean_name = clean_name or getattr(user, "get_full_name", lambda: "")() or ""
+        clean_name = clean_name or name_clean(getattr(user, "full_name", "") or "")[:120]
         if not address and getattr(user, "email", ""):
             channel, address = Channel.EMAIL, user.email
     else:
@@ -313,7 +313,11 @@ def no_shows_release(*, now: dt.datetime | None = None) -> int:
     were never called, as no-shows. Returns how many; running it again changes nothing."""
     now = now or timezone.now()
     released = 0
-    for office in Office.objects.all():
+    # Only offices with a number still open: the job runs every minute.
+    open_offices = Ticket.objects.filter(
+        status__in=[TicketStatus.CALLED, TicketStatus.WAITING]
+    ).values("office_id")
+    for office in Office.objects.filter(pk__in=open_offices):
         settings_row = selectors.counter_settings(office)
         calendar = selectors.counter_calendar(office)
         today = calendar.local_date(now)

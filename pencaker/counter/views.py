@@ -42,7 +42,7 @@ def book(request: HttpRequest) -> HttpResponse:
     days = selectors.bookable_days(chosen)
     initial = {}
     if request.user.is_authenticated:
-        initial = {"name": request.user.get_full_name(), "contact": request.user.email}
+        initial = {"name": request.user.full_name, "contact": request.user.email}
     form = BookingForm(
         request.POST or None,
         offices=[(o.code, o.name) for o in offices],

@@ -166,3 +166,10 @@ def test_figures_per_day_count_served_no_shows_and_the_median_wait(book, operato
     assert day.median_wait_minutes == 20.0  # median of 10 and 30; the no-show is left out
     period = selectors.figures_for_period(office, TUESDAY, TUESDAY)
     assert (period.days, period.served, period.median_wait_minutes) == (1, 2, 20.0)
+
+
+def test_a_signed_in_citizen_books_with_the_account_name_and_email(book, user_factory):
+    citizen = user_factory(full_name="Rina Wati", email="rina@example.id")
+    ticket, _ = book(name="", contact="", user=citizen)
+    assert (ticket.name, ticket.contact, ticket.user) == ("Rina Wati", "rina@example.id", citizen)
+    assert Notification.objects.filter(recipient="rina@example.id").exists()
