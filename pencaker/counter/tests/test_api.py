@@ -89,3 +89,12 @@ def test_staff_call_over_the_api(client, office, operator, user_factory):
     )
     assert citizen.status_code == 403
     assert client.post(f"{BASE}/queue/call", {}, content_type="application/json").status_code == 401
+
+
+def test_a_booking_with_a_bad_token_is_refused(office):
+    payload = {"office": office.code, "service": "A", "day": "2026-03-03", "name": "S"}
+    response = Client(HTTP_AUTHORIZATION="Bearer nope").post(
+        f"{BASE}/bookings", payload, content_type="application/json"
+    )
+    assert response.status_code == 401
+    assert Ticket.objects.count() == 0
