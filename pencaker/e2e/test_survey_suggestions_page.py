@@ -5,8 +5,10 @@ never the respondent's words. axe on both pages."""
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 
 import pytest
+from django.apps import apps as django_apps
 from django.urls import reverse
 from django.utils import timezone
 
@@ -28,6 +30,11 @@ def test_operator_tags_a_suggestion_and_the_public_sees_only_counts(
     from pencaker.surveys.models import Question
 
     seed_demo_office()
+    # The standard questions come from a data migration that an earlier transactional
+    # test may have flushed.
+    importlib.import_module("pencaker.surveys.migrations.0002_seed_standard_questions").seed(
+        django_apps, None
+    )
     office = Office.objects.order_by("pk").first()
     operator = User.objects.create_user(
         email="ikm@example.id", password="Rahasia-123!", role=Role.OPERATOR,  # noqa: S106
