@@ -116,6 +116,7 @@ INSTALLED_APPS = [
     "pencaker.events",
     "pencaker.notifications",
     "pencaker.surveys",
+    "pencaker.counter",
     "pencaker.api",
     "pencaker.public",
     "pencaker.demo",

@@ -19,6 +19,7 @@ urlpatterns = [
     path("kantor/", include("pencaker.offices.urls")),
     path("permohonan/", include("pencaker.applications.urls")),
     path("survei/", include("pencaker.surveys.urls")),
+    path("antrian/", include("pencaker.counter.urls")),
     path("kartu/", include("pencaker.cards.urls")),
     path("lapor/", include("pencaker.lifecycle.urls")),
     path("laporan/", include("pencaker.reporting.urls")),

@@ -14,7 +14,9 @@ from dataclasses import dataclass
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from pencaker.counter.tasks import counter_release_task
 from pencaker.events.tasks import event_reminders_task
+from pencaker.exchange.tasks import exchange_forward_task
 from pencaker.lifecycle.tasks import lifecycle_daily_task
 from pencaker.notifications.tasks import retry_due_notifications
 from pencaker.ops.models import SchedulerRun
@@ -44,8 +46,17 @@ def _daily_after_one_am(now: dt.datetime) -> str | None:
 
 
 def _notifications_retry() -> object:
-
     return retry_due_notifications.enqueue()
+
+
+def _counter_release() -> object:
+    # Called counter numbers whose grace time has passed are released (no-shows, ADR 0021).
+    return counter_release_task.enqueue()
+
+
+def _exchange_forward() -> object:
+    # New records go to the national system when it answers; queued otherwise (ADR 0024).
+    return exchange_forward_task.enqueue()
 
 
 def _orphans_cleanup() -> object:
@@ -55,11 +66,13 @@ def _orphans_cleanup() -> object:
 
 def _lifecycle_daily() -> object:
     # The daily rules: the card lifecycle, and the expiry of vacancies past their closing
-    # date (vacancies sits above lifecycle, so the wiring layer starts both), and the
-    # reminders of tomorrow's events.
+    # date (vacancies sits above lifecycle, so the wiring layer starts both).
     vacancies_daily_task.enqueue()
-    event_reminders_task.enqueue()
     return lifecycle_daily_task.enqueue()
+
+
+def _event_reminders() -> object:
+    return event_reminders_task.enqueue()
 
 
 def _ipk_summarize() -> object:
@@ -69,8 +82,11 @@ def _ipk_summarize() -> object:
 
 JOBS = [
     Job("notifications_retry", _every_minute, _notifications_retry),
+    Job("counter_release", _every_minute, _counter_release),
+    Job("exchange_forward", _every_minute, _exchange_forward),
     Job("cleanup_orphans", _hourly, _orphans_cleanup),
     Job("lifecycle_daily", _daily_after_one_am, _lifecycle_daily),
+    Job("event_reminders", _daily_after_one_am, _event_reminders),
     Job("ipk_summarize", _daily_after_one_am, _ipk_summarize),
 ]
 

@@ -11,3 +11,5 @@ from enum import StrEnum
 class ReportingErrorCode(StrEnum):
     PERIOD_INVALID = "period_invalid"
     PERIOD_OUT_OF_RANGE = "period_out_of_range"
+    PERFORMANCE_NOT_ALLOWED = "performance_not_allowed"
+    PERFORMANCE_OPERATOR_NOT_FOUND = "performance_operator_not_found"

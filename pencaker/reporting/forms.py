@@ -73,3 +73,32 @@ class IpkPeriodForm(forms.Form):
         if period.kind == periods.SEMESTER:
             return {"period": "S1" if period.start.month == 1 else "S2", "year": period.start.year}
         return {"period": f"{period.start.month:02d}", "year": period.start.year}
+
+
+class PerformanceForm(forms.Form):
+    """Which month (``2026-03``) and, for the pimpinan and admin dinas, which operator."""
+
+    month = forms.RegexField(
+        label=_("Month"),
+        regex=r"^\d{4}-\d{2}$",
+        error_messages={
+            "required": _("Choose a month."),
+            "invalid": _("Write the month as year-month, for example 2026-03."),
+        },
+        widget=forms.TextInput(attrs={"type": "month"}),
+    )
+    operator = forms.ChoiceField(
+        label=_("Operator"),
+        required=False,
+        error_messages={"invalid_choice": _("Choose one of the operators.")},
+    )
+
+    def __init__(self, *args, operators=(), **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["operator"].choices = [
+            ("", _("Every operator")),
+            *[(str(u.pk), u.full_name or u.email) for u in operators],
+        ]
+
+    def period(self) -> periods.Period:
+        return periods.parse(self.cleaned_data["month"])

@@ -8,8 +8,11 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from pencaker.accounts.permissions import staff_required
-from pencaker.reporting import ipk, ipk_chart, xlsx_export
-from pencaker.reporting.forms import IpkPeriodForm
+from pencaker.core.audit import client_ip
+from pencaker.core.errors import DomainError
+from pencaker.reporting import ipk, ipk_chart, performance, xlsx_export
+from pencaker.reporting.forms import IpkPeriodForm, PerformanceForm
+from pencaker.reporting.performance_xlsx import render_performance_xlsx
 
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -73,3 +76,55 @@ def ipk_export_xlsx(request: HttpRequest, form_slug: str) -> HttpResponse:
     name = f"ipk-{spec.slug}-{slugify(office.code.replace('.', '-'))}-{period.code}.xlsx"
     response["Content-Disposition"] = f'attachment; filename="{name.lower()}"'
     return response
+
+
+@staff_required
+def staff_performance(request: HttpRequest) -> HttpResponse:
+    """Per operator and month: an operator sees their own figures, the pimpinan and the
+    admin dinas every operator of the office; each view is in the audit log."""
+    viewer = request.user
+    office = viewer.office  # type: ignore[union-attr]
+    visible = performance.visible_operators(viewer, office)
+    data = request.GET if "month" in request.GET else {"month": f"{timezone.localdate():%Y-%m}"}
+    form = PerformanceForm(data, operators=visible if len(visible) > 1 else ())
+    context: dict[str, object] = {"form": form, "office": office}
+    if not form.is_valid():
+        if "operator" in form.errors:
+            raise Http404  # someone the viewer may not see: as if there were no such person
+        return render(request, "reporting/performance.html", context, status=400)
+    try:
+        period = form.period()
+        operators = performance.operators_for(viewer, form.cleaned_data.get("operator"))
+    except DomainError as exc:
+        if exc.status == 404:
+            raise Http404 from None
+        form.add_error("month", exc.message)
+        return render(request, "reporting/performance.html", context, status=400)
+    report = performance.staff_performance(office=office, period=period, operators=operators)
+    trend = performance.staff_performance_trend(
+        office=office, operators=operators, last=period.start, months=6
+    )
+    channel = "xlsx" if request.GET.get("format") == "xlsx" else "page"
+    performance.performance_view_record(
+        viewer=viewer,
+        period=period,
+        operators=operators,
+        channel=channel,
+        ip_address=client_ip(request),
+    )
+    if channel == "xlsx":
+        months = performance.staff_performance_trend(
+            office=office, operators=operators, last=period.start
+        )
+        response = HttpResponse(render_performance_xlsx(months), content_type=XLSX_TYPE)
+        name = f"kinerja-{slugify(office.code.replace('.', '-'))}-{period.code}.xlsx"
+        response["Content-Disposition"] = f'attachment; filename="{name}"'
+        return response
+    context.update(
+        {
+            "report": report,
+            "trend": trend,
+            "query": request.GET.urlencode() or f"month={period.code}",
+        }
+    )
+    return render(request, "reporting/performance.html", context)

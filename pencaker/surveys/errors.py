@@ -28,4 +28,7 @@ class SurveyErrorCode(StrEnum):
     PERIOD_NAME_TAKEN = "period_name_taken"
     PROFILE_INVALID = "profile_invalid"
     QUESTION_UNKNOWN = "question_unknown"
+    SUGGESTION_FORBIDDEN = "suggestion_forbidden"
+    SUGGESTION_TAG_INVALID = "suggestion_tag_invalid"
+    SUGGESTION_UNKNOWN = "suggestion_unknown"
     SURVEY_DATE_FUTURE = "survey_date_future"

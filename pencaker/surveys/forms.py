@@ -68,6 +68,14 @@ class QuestionnaireForm(forms.Form):
                 choices=[("", _("Prefer not to say"))] + list(choices),
                 required=False,
             )
+        self.fields["suggestion"] = forms.CharField(
+            label=_("Your suggestions for us (optional)"),
+            help_text=_("Do not write your name or phone number here."),
+            required=False,
+            max_length=1000,
+            widget=forms.Textarea(attrs={"rows": 3}),
+            error_messages={"max_length": _("Write at most %(limit_value)d characters.")},
+        )
         if with_date:
             self.fields["survey_date"] = forms.DateField(
                 label=_("Date on the questionnaire"),
@@ -115,6 +123,7 @@ class QuestionnaireForm(forms.Form):
             service=data.get("service", ""),
             time_slot=data.get("time_slot", ""),
             survey_date=data.get("survey_date"),
+            suggestion=data.get("suggestion", ""),
         )
 
 
@@ -198,3 +207,40 @@ class FollowUpForm(forms.Form):
         ]
         quarter_field = cast(forms.ChoiceField, self.fields["quarter"])
         quarter_field.choices = quarter_choices(period, current_quarter)
+
+
+class SuggestionReviewForm(forms.Form):
+    """Staff's tags, follow-up line and anonymised extract for one suggestion."""
+
+    response = forms.IntegerField(widget=forms.HiddenInput)
+    tags = forms.CharField(
+        label=_("Tags (separated by commas)"),
+        required=False,
+        max_length=700,
+        error_messages={"max_length": _("Write at most %(limit_value)d characters.")},
+    )
+    followup = forms.ChoiceField(
+        label=_("Follow-up action"),
+        required=False,
+        error_messages={"invalid_choice": _("Choose one of the follow-up actions.")},
+    )
+    extract = forms.CharField(
+        label=_("Anonymised extract (no names, numbers or places that identify anyone)"),
+        required=False,
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        error_messages={"max_length": _("Write at most %(limit_value)d characters.")},
+    )
+    publish_extract = forms.BooleanField(
+        label=_("Show the extract with the published results"), required=False
+    )
+
+    def __init__(self, *args, followups=(), **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["followup"].choices = [
+            ("", _("Not linked")),
+            *[(str(f.pk), f"{f.element} {f.quarter}: {f.action[:60]}") for f in followups],
+        ]
+
+    def tag_names(self) -> list[str]:
+        return [t for t in self.cleaned_data.get("tags", "").split(",") if t.strip()]

@@ -193,6 +193,9 @@ class Response(models.Model):
     time_slot = models.CharField(
         _("time of the survey"), max_length=10, choices=TimeSlot.choices, blank=True
     )
+    # Saran: what the respondent suggests, in their words. Staff read it; the public only
+    # sees counts per tag and the extracts staff wrote and published (SuggestionReview).
+    suggestion = models.TextField(_("suggestions"), max_length=1000, blank=True, default="")
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -267,3 +270,45 @@ class FollowUpAction(models.Model):
 
     def __str__(self) -> str:
         return f"{self.element} {self.quarter}: {self.action[:40]}"
+
+
+class SuggestionTag(models.Model):
+    """A theme an office gives suggestions ("antrian", "ruang tunggu"), its own list."""
+
+    office = models.ForeignKey(
+        "offices.Office", on_delete=models.CASCADE, related_name="survey_suggestion_tags"
+    )
+    name = models.CharField(_("tag"), max_length=60)
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(fields=["office", "name"], name="survey_suggestion_tag_unique")
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class SuggestionReview(models.Model):
+    """Staff's handling of one response's suggestion: its tags, the follow-up line it feeds,
+    and an anonymised extract (staff's own wording, no names or numbers) that may be shown
+    with the published results. The respondent's text itself is never published."""
+
+    response = models.OneToOneField(
+        Response, on_delete=models.CASCADE, related_name="suggestion_review"
+    )
+    tags = models.ManyToManyField(SuggestionTag, blank=True, related_name="reviews")
+    followup = models.ForeignKey(
+        FollowUpAction,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="suggestions",
+    )
+    extract = models.TextField(_("anonymised extract"), max_length=500, blank=True, default="")
+    extract_published = models.BooleanField(_("publish the extract"), default=False)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self) -> str:
+        return f"{self.response_id}: {self.extract[:40]}"

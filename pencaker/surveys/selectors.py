@@ -12,7 +12,7 @@ from fractions import Fraction
 from typing import cast
 
 from django.db import models
-from django.db.models import Q, QuerySet
+from django.db.models import Count, Q, QuerySet
 from django.utils.text import capfirst
 from django.utils.translation import gettext
 
@@ -25,6 +25,8 @@ from pencaker.surveys.models import (
     Invitation,
     Question,
     Response,
+    SuggestionReview,
+    SuggestionTag,
     SurveyPeriod,
 )
 
@@ -227,4 +229,45 @@ def followup_for_staff(*, user: User, pk: int) -> FollowUpAction | None:
         FollowUpAction.objects.filter(pk=pk, period__office=user.office)
         .select_related("period", "period__office")
         .first()
+    )
+
+
+def period_suggestions(period: SurveyPeriod) -> list[Response]:
+    """The period's responses that carry a suggestion, newest first, with staff's review."""
+    return list(
+        period_responses(period)
+        .exclude(suggestion="")
+        .select_related("suggestion_review__followup")
+        .prefetch_related("suggestion_review__tags")
+        .order_by("-survey_date", "-id")
+    )
+
+
+def period_suggestion_tag_counts(period: SurveyPeriod) -> list[tuple[str, int]]:
+    """How many of the period's suggestions carry each tag (most first): what the published
+    results show instead of the text."""
+    rows = (
+        SuggestionTag.objects.filter(
+            reviews__response__in=period_responses(period).exclude(suggestion="")
+        )
+        .annotate(n=Count("reviews"))
+        .order_by("-n", "name")
+        .values_list("name", "n")
+    )
+    return list(rows)
+
+
+def period_suggestion_total(period: SurveyPeriod) -> int:
+    return period_responses(period).exclude(suggestion="").count()
+
+
+def period_published_extracts(period: SurveyPeriod) -> list[str]:
+    """The anonymised extracts staff chose to publish (their wording, never the original)."""
+    return list(
+        SuggestionReview.objects.filter(
+            response__in=period_responses(period), extract_published=True
+        )
+        .exclude(extract="")
+        .order_by("response__survey_date", "pk")
+        .values_list("extract", flat=True)
     )

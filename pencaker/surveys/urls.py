@@ -14,6 +14,7 @@ urlpatterns = [
     path("periode/<int:pk>/", views.results, name="results"),
     path("periode/<int:pk>/terbitkan/", views.publish, name="publish"),
     path("periode/<int:pk>/kertas/", views.paper_entry, name="paper_entry"),
+    path("periode/<int:pk>/saran/", views.suggestions, name="suggestions"),
     path("periode/<int:pk>/pengolahan.xlsx", views.export_xlsx, name="export_xlsx"),
     path("periode/<int:pk>/laporan.pdf", views.export_pdf, name="export_pdf"),
     path("periode/<int:pk>/tindak-lanjut/tambah/", views.followup_add, name="followup_add"),

@@ -163,6 +163,32 @@ def main() -> int:
             problems.append(f"event {event.pk}: {seated} seats for a quota of {event.quota}")
         if waiting and event.quota and seated < event.quota:
             problems.append(f"event {event.pk}: people wait while seats are free")
+    counter_lost, counter_duplicated = 0, 0
+    from django.db.models import Count
+
+    from pencaker.counter.models import DailyCount, Ticket
+
+    for ack in acks.get("counter_bookings", []):
+        rows = list(
+            Ticket.objects.filter(idempotency_key=ack["key"]).values_list(
+                "token", "service", "number"
+            )
+        )
+        if not rows:
+            counter_lost += 1
+            continue
+        if len(rows) > 1:
+            counter_duplicated += 1
+        token, service, number = rows[0]
+        if token != ack["token"] or f"{service}-{number:03d}" != ack["code"]:
+            problems.append(f"counter booking {ack['key']}: changed")
+    issued = {
+        (row["office_id"], row["day"], row["service"]): row["n"]
+        for row in Ticket.objects.values("office_id", "day", "service").annotate(n=Count("id"))
+    }
+    for count in DailyCount.objects.all():
+        if issued.get((count.office_id, count.day, count.service), 0) != count.issued:
+            problems.append(f"counter {count.day} {count.service}: count and tickets differ")
     report = installation_verify()
     problems += report.problems
     print(
@@ -185,6 +211,9 @@ def main() -> int:
                 "event_registrations_acknowledged": len(acks.get("event_registrations", [])),
                 "event_registrations_lost": events_lost,
                 "event_registrations_duplicated": events_duplicated,
+                "counter_bookings_acknowledged": len(acks.get("counter_bookings", [])),
+                "counter_bookings_lost": counter_lost,
+                "counter_bookings_duplicated": counter_duplicated,
                 "applications": report.applications,
                 "files_verified": report.files,
                 "orphans_removed": len(cleanup.orphans),

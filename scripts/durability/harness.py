@@ -21,6 +21,8 @@ retries: a seat or the waiting list, never both, never twice), and ``--clients /
 employer threads register organisations (``employer_register``
 with its document, one per employer account, one account after another); a retry whose
 first attempt committed is answered ``already_member`` and confirmed with ``employer_get``.
+``--clients / 10`` counter threads book numbers at the demo office's counter without an
+account (``counter_booking_create`` with an Idempotency-Key kept across retries).
 
 In every cycle the controller waits until a random number of requests has been sent, then
 SIGKILLs the whole app server (gunicorn master, workers and task worker) and starts it
@@ -78,6 +80,11 @@ def jpeg(kind: str, rng: random.Random) -> bytes:
     image.paste((rng.randrange(256), 0, 0), (0, 0, 40, 40))
     image.save(buffer, format="JPEG", quality=75)
     return buffer.getvalue()
+
+
+# The write paths besides AK/1 submissions that check.py reports as
+# ``<kind>_acknowledged / _lost / _duplicated``.
+WRITE_KINDS = ("vacancy_applications", "objections", "event_registrations", "counter_bookings")
 
 
 class ServerExited(RuntimeError):
@@ -191,6 +198,7 @@ class Shared:
         self.vacancy_applications: list[dict] = []
         self.objections: list[dict] = []
         self.event_registrations: list[dict] = []
+        self.counter_bookings: list[dict] = []
         self.statuses: dict[str, int] = {}
 
     def count(self, status: int | str) -> None:
@@ -212,7 +220,8 @@ class Client(threading.Thread):
 
     def request(self, method: str, path: str, body: bytes = b"", headers=None):
         """(status, json) or (None, None) on a connection failure."""
-        all_headers = {"Authorization": f"Bearer {self.token}", **(headers or {})}
+        auth = {"Authorization": f"Bearer {self.token}"} if self.token else {}
+        all_headers = {**auth, **(headers or {})}
         try:
             conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=REQUEST_TIMEOUT)
             conn.request(method, path, body=body, headers=all_headers)
@@ -436,6 +445,16 @@ class ObjectorClient(Client):
             self.pause(attempt)
         raise RuntimeError("objection: too many attempts")
 
+    def run(self) -> None:
+        try:
+            for account in self.accounts:
+                if self.shared.stop.is_set():
+                    return
+                self.email, self.token = account["email"], account["token"]
+                self.object(account["revocation"])
+        except Exception as exc:  # noqa: BLE001 - reported by the controller
+            self.error = f"{type(exc).__name__}: {exc}"
+
 
 class EventClient(Client):
     """Job seekers registering for job fairs (``event_register``), each seeker for each
@@ -475,15 +494,68 @@ class EventClient(Client):
     def run(self) -> None:
         try:
             for account in self.accounts:
-                if self.shared.stop.is_set():
-                    return
-                self.email, self.token = account["email"], account["token"]
-                self.object(account["revocation"])
                 self.email, self.token = account["email"], account["token"]
                 for event_id in self.events:
                     if self.shared.stop.is_set():
                         return
                     self.register(event_id)
+        except Exception as exc:  # noqa: BLE001 - reported by the controller
+            self.error = f"{type(exc).__name__}: {exc}"
+
+
+class CounterClient(Client):
+    """Citizens booking counter numbers without an account (``counter_booking_create``),
+    an Idempotency-Key kept across retries; a bounded number of bookings per thread."""
+
+    BOOKINGS = 20
+
+    def __init__(self, n: int, office: str, port: int, shared, seed: int):
+        super().__init__(n, f"counter{n}@durability.test", "", port, shared, seed)
+        self.name = f"counter-{n}"
+        self.office = office
+
+    def first_day(self) -> str:
+        for attempt in range(self.MAX_ATTEMPTS):
+            status, data = self.request("GET", f"/api/v1/counter/slots?office={self.office}")
+            if status == 200:
+                return data["days"][0]["day"]
+            if status is not None and status < 500:
+                raise RuntimeError(f"slots refused: {status} {data}")
+            self.pause(attempt)
+        raise RuntimeError("slots: too many attempts")
+
+    def book(self, day: str, index: int) -> None:
+        key = str(uuid.uuid4())
+        body = json.dumps(
+            {
+                "office": self.office,
+                "service": "ABCD"[index % 4],
+                "day": day,
+                "name": f"Warga {self.name} {index}",
+                "contact": f"{self.name}-{index}@durability.test",
+            }
+        ).encode()
+        headers = {"Content-Type": "application/json", "Idempotency-Key": key}
+        for attempt in range(self.MAX_ATTEMPTS):
+            status, data = self.request("POST", "/api/v1/counter/bookings", body, headers)
+            if status in (200, 201):
+                with self.shared.lock:
+                    self.shared.counter_bookings.append(
+                        {"key": key, "token": data["token"], "code": data["code"], "day": day}
+                    )
+                return
+            if status is not None and status < 500:
+                raise RuntimeError(f"booking refused: {status} {data}")
+            self.pause(attempt)
+        raise RuntimeError("booking: too many attempts")
+
+    def run(self) -> None:
+        try:
+            day = self.first_day()
+            for index in range(self.BOOKINGS):
+                if self.shared.stop.is_set():
+                    return
+                self.book(day, index)
         except Exception as exc:  # noqa: BLE001 - reported by the controller
             self.error = f"{type(exc).__name__}: {exc}"
 
@@ -573,6 +645,10 @@ def run_one(db: str, *, cycles: int, clients: int, workers: int, seed: int, keep
                 for n, group in enumerate(seeded.get("applicants", []))
                 if seeded.get("events")
             ]
+            + [
+                CounterClient(n, seeded["counter_office"], port, shared, seed * 1000 + 980 + n)
+                for n in range(seeded.get("counter_threads", 0))
+            ]
         )
         for thread in threads:
             thread.start()
@@ -624,6 +700,7 @@ def run_one(db: str, *, cycles: int, clients: int, workers: int, seed: int, keep
                         "vacancy_applications": shared.vacancy_applications,
                         "objections": shared.objections,
                         "event_registrations": shared.event_registrations,
+                        "counter_bookings": shared.counter_bookings,
                     }
                 )
             )
@@ -682,7 +759,11 @@ def main(argv: list[str] | None = None) -> int:
         results.append(result)
     if args.json:
         Path(args.json).write_text(json.dumps(results, indent=1))
-    total = {k: sum(r[k] for r in results) for k in ("acknowledged", "lost", "duplicated")}
+    # The final line counts every acknowledged write: AK/1 submissions and each write kind.
+    total = {
+        k: sum(r[k] + sum(r.get(f"{kind}_{k}", 0) for kind in WRITE_KINDS) for r in results)
+        for k in ("acknowledged", "lost", "duplicated")
+    }
     bad = any(
         r["problems"]
         or r["client_errors"]
@@ -691,31 +772,19 @@ def main(argv: list[str] | None = None) -> int:
         or r["uploads_lost"]
         or r.get("registrations_lost")
         or r.get("registrations_duplicated")
-        or r.get("vacancy_applications_lost")
-        or r.get("vacancy_applications_duplicated")
-        or r.get("objections_lost")
-        or r.get("objections_duplicated")
-        or r.get("event_registrations_lost")
-        or r.get("event_registrations_duplicated")
+        or any(r.get(f"{kind}_lost") or r.get(f"{kind}_duplicated") for kind in WRITE_KINDS)
         for r in results
     )
-    vacancy = {
-        k: sum(r.get(f"vacancy_applications_{k}", 0) for r in results)
-        for k in ("acknowledged", "lost", "duplicated")
-    }
     # On stderr: stdout ends with the per-database JSON lines and the final line.
-    log(
-        f"vacancy applications: acknowledged={vacancy['acknowledged']} "
-        f"lost={vacancy['lost']} duplicated={vacancy['duplicated']}"
-    )
-    events = {
-        k: sum(r.get(f"event_registrations_{k}", 0) for r in results)
-        for k in ("acknowledged", "lost", "duplicated")
-    }
-    log(
-        f"event registrations: acknowledged={events['acknowledged']} "
-        f"lost={events['lost']} duplicated={events['duplicated']}"
-    )
+    for kind in WRITE_KINDS:
+        sums = {
+            k: sum(r.get(f"{kind}_{k}", 0) for r in results)
+            for k in ("acknowledged", "lost", "duplicated")
+        }
+        log(
+            f"{kind.replace('_', ' ')}: acknowledged={sums['acknowledged']} "
+            f"lost={sums['lost']} duplicated={sums['duplicated']}"
+        )
     print(
         f"acknowledged={total['acknowledged']} lost={total['lost']} "
         f"duplicated={total['duplicated']}",

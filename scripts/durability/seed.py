@@ -235,6 +235,21 @@ def event_registrations(applicants: list[list[dict]]) -> dict:
     return {"events": ids}
 
 
+def counter_office(count_threads: int) -> dict:
+    """The demo office's counter, with room for every booking the counter threads make
+    (the harness checks durability, not the capacity: the suite tests that)."""
+    from pencaker.counter.choices import Service
+    from pencaker.counter.models import ServiceCapacity
+    from pencaker.offices.models import Office
+
+    office = Office.objects.order_by("pk").first()
+    for service in Service:
+        ServiceCapacity.objects.update_or_create(
+            office=office, service=service.value, defaults={"daily_capacity": 5000}
+        )
+    return {"counter_office": office.code, "counter_threads": max(1, count_threads)}
+
+
 def main() -> int:
     count, out = int(sys.argv[1]), sys.argv[2]
     import django
@@ -267,6 +282,7 @@ def main() -> int:
     result.update(vacancy_applicants(count))
     result["objectors"] = revoked_holders(count)
     result.update(event_registrations(result["applicants"]))
+    result.update(counter_office(max(1, count // 10)))
     if "--bench" in sys.argv:
         result.update(bench_extras(clients))
     with open(out, "w") as handle:

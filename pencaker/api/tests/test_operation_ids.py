@@ -18,6 +18,8 @@ OPERATION_IDS = {
     "holders_import", "export_since",
     "card_revoke_request", "card_revoke_confirm", "card_status_list", "card_revocation_object",
     "event_list_public", "event_get_public", "event_register", "event_checkin",
+    "staff_performance", "counter_slots_public", "counter_booking_create",
+    "counter_booking_get", "counter_queue_call",
 }  # fmt: skip
 
 

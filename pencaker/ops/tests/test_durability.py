@@ -53,3 +53,7 @@ def test_short_crash_run_loses_and_duplicates_nothing(db):
     assert details["uploads_lost"] == 0
     assert "500" not in details["statuses"]
     assert "conn_error" in details["statuses"], "the server was really killed"
+    # Counter bookings (counter_booking_create) ran beside them and none was lost or doubled.
+    assert details["counter_bookings_acknowledged"] >= 1
+    assert details["counter_bookings_lost"] == 0
+    assert details["counter_bookings_duplicated"] == 0

@@ -41,5 +41,13 @@ def test_daily_job_waits_until_one_am():
 
 def test_real_jobs_enqueue_on_the_task_queue():
     started = scheduler_tick(now=at(3))
-    assert started == ["notifications_retry", "cleanup_orphans", "lifecycle_daily", "ipk_summarize"]
+    assert started == [
+        "notifications_retry",
+        "counter_release",
+        "exchange_forward",
+        "cleanup_orphans",
+        "lifecycle_daily",
+        "event_reminders",
+        "ipk_summarize",
+    ]
     assert scheduler_tick(now=at(3)) == []

@@ -19,6 +19,7 @@ from pencaker.surveys.services.invitations import invitation_answer, invitation_
 from pencaker.surveys.services.paper_import import responses_import
 from pencaker.surveys.services.periods import period_create, period_publish
 from pencaker.surveys.services.responses import Profile, response_record
+from pencaker.surveys.services.suggestions import suggestion_review_save
 
 __all__ = [
     "ACTION_MAX_LENGTH",
@@ -35,4 +36,5 @@ __all__ = [
     "period_publish",
     "response_record",
     "responses_import",
+    "suggestion_review_save",
 ]

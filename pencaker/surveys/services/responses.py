@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from pencaker.accounts.models import User
 from pencaker.core.audit import AuditAction, audit_record
 from pencaker.core.errors import DomainError
+from pencaker.core.text import text_clean
 from pencaker.offices.models import Office
 from pencaker.surveys.choices import (
     AgeBand,
@@ -44,6 +45,8 @@ class Profile:
     service: str = ""
     survey_date: dt.date | None = None
     time_slot: str = ""
+    # Not a profile answer but travels with it from every form: the free-text saran.
+    suggestion: str = ""
 
 
 _PROFILE_CHOICES = {
@@ -109,6 +112,7 @@ def response_store(
         service=profile.service,
         survey_date=profile.survey_date or timezone.localdate(),
         time_slot=profile.time_slot,
+        suggestion=text_clean(profile.suggestion or "", multiline=True)[:1000],
     )
     Answer.objects.bulk_create(
         Answer(response=response, question_id=qid, element=questions[qid].element, value=value)

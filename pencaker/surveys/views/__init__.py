@@ -13,6 +13,7 @@ from pencaker.surveys.views.periods import (
     results,
 )
 from pencaker.surveys.views.public import answer, public_results, thanks
+from pencaker.surveys.views.suggestions import suggestions
 
 __all__ = [
     "answer",
@@ -28,6 +29,7 @@ __all__ = [
     "period_list",
     "public_results",
     "publish",
+    "suggestions",
     "results",
     "thanks",
 ]

@@ -71,4 +71,14 @@ def public_results(request: HttpRequest) -> HttpResponse:
         else:
             periods = periods.none()
     shown = [selectors.period_results(p) for p in periods[:20]]
-    return render(request, "surveys/public_results.html", {"shown": shown})
+    # Suggestions: counts per tag and the extracts staff published, never the text.
+    suggestions = {
+        item.period.pk: {
+            "total": selectors.period_suggestion_total(item.period),
+            "tags": selectors.period_suggestion_tag_counts(item.period),
+            "extracts": selectors.period_published_extracts(item.period),
+        }
+        for item in shown
+    }
+    rows = [(item, suggestions[item.period.pk]) for item in shown]
+    return render(request, "surveys/public_results.html", {"shown": shown, "rows": rows})
