@@ -15,6 +15,7 @@ urlpatterns = [
     path("dokumen/", include("pencaker.documents.urls")),
     path("pemberi-kerja/", include("pencaker.employers.urls")),
     path("lowongan/", include("pencaker.vacancies.urls")),
+    path("cocok/", include("pencaker.matching.urls")),
     path("kantor/", include("pencaker.offices.urls")),
     path("permohonan/", include("pencaker.applications.urls")),
     path("survei/", include("pencaker.surveys.urls")),

@@ -15,6 +15,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from pencaker.lifecycle.tasks import lifecycle_daily_task
+from pencaker.matching.tasks import matching_digests_task
 from pencaker.notifications.tasks import retry_due_notifications
 from pencaker.ops.models import SchedulerRun
 from pencaker.ops.tasks import cleanup_orphans_task
@@ -56,6 +57,8 @@ def _lifecycle_daily() -> object:
     # The daily rules: the card lifecycle, and the expiry of vacancies past their closing
     # date (vacancies sits above lifecycle, so the wiring layer starts both).
     vacancies_daily_task.enqueue()
+    # Vacancy alerts left waiting because the seeker had a digest that day go out now.
+    matching_digests_task.enqueue()
     return lifecycle_daily_task.enqueue()
 
 

@@ -15,6 +15,8 @@ OPERATION_IDS = {
     "vacancy_application_withdraw", "seeker_vacancy_applications",
     "employer_vacancy_applications", "employer_application_update", "employer_hire_report",
     "operator_vacancy_queue", "operator_vacancy_decide",
+    "seeker_vacancy_recommendations", "vacancy_candidates", "vacancy_candidate_invite",
+    "seeker_invitation_respond", "alert_settings_update",
 }  # fmt: skip
 
 
