@@ -16,7 +16,7 @@ import datetime as dt
 
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from ninja import Field, Router, Schema
+from ninja import Field, Router, Schema, Status
 
 from pencaker.accounts.api_auth import TokenAuth
 from pencaker.accounts.models import Role
@@ -134,24 +134,25 @@ def _invitation_out(invitation) -> dict:
 )
 def seeker_vacancy_recommendations(
     request,
-    q: str = Field("", max_length=100),
-    kabkota: str = Field("", max_length=13),
-    golongan: str = Field("", max_length=1),
-    jenis: str = Field("", max_length=12),
+    q: str = "",
+    kabkota: str = "",
+    golongan: str = "",
+    jenis: str = "",
     disabilitas: bool = False,
-    tayang: str = Field("", max_length=2),
-    urut: str = Field("newest", max_length=10),
-    limit: int = Field(50, ge=1, le=100),
+    tayang: str = "",
+    urut: str = "newest",
+    limit: int = 50,
 ):
     _seeker(request)
+    limit = min(max(limit, 1), 100)
     row = services.match_profile_current(request.auth)
     filters = {
-        "q": q.strip(),
-        "regency": kabkota.strip(),
+        "q": q.strip()[:100],
+        "regency": kabkota.strip()[:13],
         "group": golongan.strip()[:1],
-        "employment_type": jenis.strip(),
+        "employment_type": jenis.strip()[:12],
         "disability_friendly": disabilitas,
-        "posted": tayang.strip(),
+        "posted": tayang.strip()[:2],
         "order": urut if urut in ORDERS else "newest",
     }
     items = selectors.recommendations_for_seeker(request.auth, row, filters=filters)[:limit]
@@ -176,7 +177,8 @@ def seeker_vacancy_recommendations(
     summary="Discoverable job seekers ranked for one vacancy (the employer's own, or staff)",
     response={200: list[CandidateOut], 403: ErrorOut, 404: ErrorOut},
 )
-def vacancy_candidates(request, vacancy_id: int, limit: int = Field(50, ge=1, le=100)):
+def vacancy_candidates(request, vacancy_id: int, limit: int = 50):
+    limit = min(max(limit, 1), 100)
     if request.auth.role == Role.EMPLOYER:
         vacancy, candidates = selectors.candidates_for_employer(
             request.auth, vacancy_id, limit=limit
@@ -218,7 +220,7 @@ def vacancy_candidate_invite(request, vacancy_id: int, candidate_id: int, payloa
         message=payload.message,
         ip_address=client_ip(request),
     )
-    return 201, _invitation_out(invitation)
+    return Status(201, _invitation_out(invitation))
 
 
 @router.get(

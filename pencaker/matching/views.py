@@ -66,7 +66,7 @@ def recommendations(request: HttpRequest) -> HttpResponse:
 def settings_page(request: HttpRequest) -> HttpResponse:
     row = services.match_profile_current(request.user)
     form = SettingsForm(
-        request.POST or None,
+        request.POST if request.method == "POST" else None,
         initial={"discoverable": row.discoverable, "alerts_enabled": row.alerts_enabled},
     )
     if request.method == "POST" and form.is_valid():
