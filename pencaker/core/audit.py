@@ -65,7 +65,6 @@ class AuditAction(StrEnum):
     LIFECYCLE_REPORT_RECORDED = "lifecycle.report_recorded"
     LIFECYCLE_SETTINGS_CHANGED = "lifecycle.settings_changed"
     MATCHING_ALERTS_CHANGED = "matching.alerts_changed"
-    MATCHING_CANDIDATES_VIEWED = "matching.candidates_viewed"
     MATCHING_DISCOVERABLE_CHANGED = "matching.discoverable_changed"
     MATCHING_INVITATION_ACCEPTED = "matching.invitation_accepted"
     MATCHING_INVITATION_DECLINED = "matching.invitation_declined"

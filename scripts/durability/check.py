@@ -10,7 +10,9 @@
    key; one per seeker and vacancy) with its history.
 4. Every acknowledged upload exists with its file intact; every acknowledged organisation
    registration exists once (its owner, its NIB) with its document intact.
-5. ``installation_verify``: every stored file against its recorded checksum, no
+5. Every seeker's last acknowledged matching switches (``alert_settings_update``) are
+   what the database holds.
+6. ``installation_verify``: every stored file against its recorded checksum, no
    half-written application.
 
 Prints one JSON object.
@@ -109,6 +111,22 @@ def main() -> int:
             problems.append(f"vacancy application {ack['key']}: changed")
         elif not VacancyApplication.objects.get(pk=ack["id"]).history.exists():
             problems.append(f"vacancy application {ack['key']}: no history")
+    # The switches: each seeker's last acknowledged answer is what the database holds
+    # (a thread switches one seeker at a time, so the last answer per seeker is final).
+    from pencaker.matching.models import MatchProfile
+
+    last: dict[str, dict] = {}
+    for ack in acks.get("matching_settings", []):
+        last[ack["email"]] = ack
+    settings_lost = 0
+    for email, ack in last.items():
+        row = MatchProfile.objects.filter(user__email=email).first()
+        if row is None or (row.discoverable, row.alerts_enabled) != (
+            ack["discoverable"],
+            ack["alerts"],
+        ):
+            settings_lost += 1
+            problems.append(f"matching switches of {email}: not the last answer")
     report = installation_verify()
     problems += report.problems
     print(
@@ -125,6 +143,8 @@ def main() -> int:
                 "vacancy_applications_acknowledged": len(acks.get("vacancy_applications", [])),
                 "vacancy_applications_lost": vacancy_lost,
                 "vacancy_applications_duplicated": vacancy_duplicated,
+                "matching_settings_acknowledged": len(acks.get("matching_settings", [])),
+                "matching_settings_lost": settings_lost,
                 "applications": report.applications,
                 "files_verified": report.files,
                 "orphans_removed": len(cleanup.orphans),

@@ -180,6 +180,7 @@ class Shared:
         self.uploads: list[dict] = []
         self.registrations: list[dict] = []
         self.vacancy_applications: list[dict] = []
+        self.matching_settings: list[dict] = []
         self.statuses: dict[str, int] = {}
 
     def count(self, status: int | str) -> None:
@@ -397,6 +398,44 @@ class ApplicantClient(Client):
             self.error = f"{type(exc).__name__}: {exc}"
 
 
+class MatchingClient(Client):
+    """Job seekers switching "employers may find me" and vacancy alerts on
+    (``alert_settings_update``), retried until answered; the last answer must be what the
+    database holds."""
+
+    def __init__(self, n: int, accounts: list[dict], port: int, shared, seed: int):
+        super().__init__(n, accounts[0]["email"], accounts[0]["token"], port, shared, seed)
+        self.name = f"matching-{n}"
+        self.accounts = accounts
+
+    def switch(self, discoverable: bool, alerts: bool) -> None:
+        body = json.dumps({"discoverable": discoverable, "alerts_enabled": alerts}).encode()
+        headers = {"Content-Type": "application/json"}
+        for attempt in range(self.MAX_ATTEMPTS):
+            status, data = self.request("PATCH", "/api/v1/matching/settings", body, headers)
+            if status == 200:
+                with self.shared.lock:
+                    self.shared.matching_settings.append(
+                        {"email": self.email, "discoverable": discoverable, "alerts": alerts}
+                    )
+                return
+            if status is not None and status < 500:
+                raise RuntimeError(f"settings refused: {status} {data}")
+            self.pause(attempt)
+        raise RuntimeError("settings: too many attempts")
+
+    def run(self) -> None:
+        try:
+            for account in self.accounts:
+                self.email, self.token = account["email"], account["token"]
+                for discoverable, alerts in ((True, False), (False, True), (True, True)):
+                    if self.shared.stop.is_set():
+                        return
+                    self.switch(discoverable, alerts)
+        except Exception as exc:  # noqa: BLE001 - reported by the controller
+            self.error = f"{type(exc).__name__}: {exc}"
+
+
 def manage(env: dict[str, str], *args: str, timeout: int = 600) -> str:
     result = subprocess.run(  # noqa: S603
         [PYTHON, "-m", "pencaker.manage", *args],
@@ -473,6 +512,10 @@ def run_one(db: str, *, cycles: int, clients: int, workers: int, seed: int, keep
                 ApplicantClient(n, group, seeded["vacancies"], port, shared, seed * 1000 + 800 + n)
                 for n, group in enumerate(seeded.get("applicants", []))
             ]
+            + [
+                MatchingClient(n, group, port, shared, seed * 1000 + 900 + n)
+                for n, group in enumerate(seeded.get("applicants", []))
+            ]
         )
         for thread in threads:
             thread.start()
@@ -522,6 +565,7 @@ def run_one(db: str, *, cycles: int, clients: int, workers: int, seed: int, keep
                         "uploads": shared.uploads,
                         "registrations": shared.registrations,
                         "vacancy_applications": shared.vacancy_applications,
+                        "matching_settings": shared.matching_settings,
                     }
                 )
             )
@@ -591,6 +635,7 @@ def main(argv: list[str] | None = None) -> int:
         or r.get("registrations_duplicated")
         or r.get("vacancy_applications_lost")
         or r.get("vacancy_applications_duplicated")
+        or r.get("matching_settings_lost")
         for r in results
     )
     vacancy = {
@@ -601,6 +646,11 @@ def main(argv: list[str] | None = None) -> int:
     log(
         f"vacancy applications: acknowledged={vacancy['acknowledged']} "
         f"lost={vacancy['lost']} duplicated={vacancy['duplicated']}"
+    )
+    log(
+        "matching switches: acknowledged="
+        f"{sum(r.get('matching_settings_acknowledged', 0) for r in results)} "
+        f"lost={sum(r.get('matching_settings_lost', 0) for r in results)}"
     )
     print(
         f"acknowledged={total['acknowledged']} lost={total['lost']} "
