@@ -35,10 +35,22 @@ def _home_panel(request) -> str:
     )
 
 
+def _vacancy_link(vacancy, audience: str):
+    from django.urls import reverse
+    from django.utils.translation import gettext as _
+
+    if vacancy.status != "published":
+        return None
+    name = "matching:employer_candidates" if audience == "employer" else "matching:staff_candidates"
+    return _("Matching candidates"), reverse(name, args=[vacancy.pk])
+
+
 def register() -> None:
     from pencaker.seekers.extensions import home_panel_register, profile_change_listener_register
+    from pencaker.vacancies.extensions import vacancy_link_register
     from pencaker.vacancies.services import vacancy_published_listener_register
 
     profile_change_listener_register(_refresh)
     vacancy_published_listener_register(_published)
     home_panel_register(_home_panel)
+    vacancy_link_register(_vacancy_link)

@@ -189,3 +189,21 @@ def test_api_refuses_employers_on_seeker_operations(employer):
     assert c.get(f"{BASE}/recommendations").status_code == 403
     r = c.patch(f"{BASE}/settings", {"alerts_enabled": True}, content_type="application/json")
     assert r.status_code == 403 and r.json()["code"] == "not_job_seeker"
+
+
+def test_vacancy_pages_link_to_the_candidates(
+    vacancy_factory, employer, operator, employer_client_factory, staff_client_factory
+):
+    vacancy = vacancy_factory()
+    target = reverse("matching:employer_candidates", args=[vacancy.pk])
+    page = employer_client_factory(employer).get(
+        reverse("vacancies:employer_detail", args=[vacancy.pk])
+    )
+    assert target in page.content.decode()
+    review = staff_client_factory(operator).get(reverse("vacancies:review", args=[vacancy.pk]))
+    assert reverse("matching:staff_candidates", args=[vacancy.pk]) in review.content.decode()
+    draft = vacancy_factory(publish=False, title="Belum tayang")
+    page = employer_client_factory(employer).get(
+        reverse("vacancies:employer_detail", args=[draft.pk])
+    )
+    assert "/kandidat/" not in page.content.decode()
