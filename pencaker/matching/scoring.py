@@ -16,6 +16,7 @@ ranked down because an employer has not said it accommodates them.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
@@ -53,6 +54,7 @@ EDUCATION_RANK: Mapping[str, int] = {
 }
 
 
+@functools.lru_cache(maxsize=65536)
 def normalise_text(value: str) -> str:
     """Case-, accent- and spacing-insensitive form of a free-text entry."""
     value = unicodedata.normalize("NFKD", str(value or ""))
@@ -164,11 +166,23 @@ def _major_fits(wanted: str, have: str) -> bool:
     return bool(a and b) and (a in b or b in a)
 
 
-def _words(text: str) -> set[str]:
-    return {w for w in normalise_text(text).split() if len(w) > 2}
+@functools.lru_cache(maxsize=65536)
+def _words(text: str) -> frozenset[str]:
+    return frozenset(w for w in normalise_text(text).split() if len(w) > 2)
 
 
 def score(seeker: SeekerFacts, vacancy: VacancyFacts, *, today: dt.date) -> Match:
+    """The score with its reasons and missing items."""
+    return _score(seeker, vacancy, today=today, explain=True)
+
+
+def points(seeker: SeekerFacts, vacancy: VacancyFacts, *, today: dt.date) -> int:
+    """The same score without the words: ranking a large pool computes this for every row
+    and ``score`` only for the rows it shows (a test checks the two always agree)."""
+    return _score(seeker, vacancy, today=today, explain=False).score
+
+
+def _score(seeker: SeekerFacts, vacancy: VacancyFacts, *, today: dt.date, explain: bool) -> Match:
     parts: dict[str, int] = {}
     reasons: list[str] = []
     missing: list[str] = []
@@ -182,7 +196,9 @@ def score(seeker: SeekerFacts, vacancy: VacancyFacts, *, today: dt.date) -> Matc
         parts["education"] = WEIGHTS["education"]
     elif rank >= wanted_rank:
         parts["education"] = WEIGHTS["education"]
-        if rank > wanted_rank:
+        if not explain:
+            pass
+        elif rank > wanted_rank:
             reasons.append(
                 _("Education %(level)s above the minimum %(minimum)s")
                 % {"level": schooling, "minimum": vacancy.min_education}
@@ -191,7 +207,8 @@ def score(seeker: SeekerFacts, vacancy: VacancyFacts, *, today: dt.date) -> Matc
             reasons.append(_("Education %(level)s meets the requirement") % {"level": schooling})
     else:
         parts["education"] = 0
-        missing.append(_("education at least %(minimum)s") % {"minimum": vacancy.min_education})
+        if explain:
+            missing.append(_("education at least %(minimum)s") % {"minimum": vacancy.min_education})
 
     # Major
     if not vacancy.majors:
@@ -201,23 +218,25 @@ def score(seeker: SeekerFacts, vacancy: VacancyFacts, *, today: dt.date) -> Matc
             {w for w in vacancy.majors for m in seeker.majors if _major_fits(w, m)},
             key=normalise_text,
         )
-        if fitting:
-            parts["major"] = WEIGHTS["major"]
+        parts["major"] = WEIGHTS["major"] if fitting else 0
+        if not explain:
+            pass
+        elif fitting:
             reasons.append(_("major %(major)s") % {"major": fitting[0]})
         else:
-            parts["major"] = 0
             wanted = sorted(vacancy.majors, key=normalise_text)
             missing.append(_("major %(majors)s") % {"majors": " / ".join(wanted)})
 
     # Skills and certificates
     for key, terms in (("skills", vacancy.skills), ("certificates", vacancy.certificates)):
-        wanted_terms = sorted({t.code: t for t in terms}.values(), key=lambda t: t.code)
-        if not wanted_terms:
+        if not terms:
             parts[key] = WEIGHTS[key]
             continue
+        wanted_terms = sorted({t.code: t for t in terms}.values(), key=lambda t: t.code)
         have = [t for t in wanted_terms if t.code in seeker.skills]
-        lack = [t for t in wanted_terms if t.code not in seeker.skills]
         parts[key] = _share(WEIGHTS[key], len(have), len(wanted_terms))
+        if not explain:
+            continue
         if have:
             names = _names([seeker.labels.get(t.code, t.label) for t in have])
             if key == "skills":
@@ -231,68 +250,67 @@ def score(seeker: SeekerFacts, vacancy: VacancyFacts, *, today: dt.date) -> Matc
                 )
             else:
                 reasons.append(_("certificate %(names)s") % {"names": names})
-        missing.extend(t.label for t in lack)
+        missing.extend(t.label for t in wanted_terms if t.code not in seeker.skills)
 
     # Location
     if vacancy.is_remote or not vacancy.regency_code:
         parts["location"] = WEIGHTS["location"]
-        if vacancy.is_remote:
+        if explain and vacancy.is_remote:
             reasons.append(_("can be done remotely"))
     elif seeker.regency_code == vacancy.regency_code:
         parts["location"] = WEIGHTS["location"]
-        reasons.append(_("location %(place)s") % {"place": vacancy.regency_name})
+        if explain:
+            reasons.append(_("location %(place)s") % {"place": vacancy.regency_name})
     elif seeker.willing_to_relocate:
         parts["location"] = RELOCATE_POINTS
-        reasons.append(
-            _("willing to move to %(place)s") % {"place": vacancy.regency_name or _("the job")}
-        )
+        if explain:
+            reasons.append(
+                _("willing to move to %(place)s") % {"place": vacancy.regency_name or _("the job")}
+            )
     else:
         parts["location"] = 0
-        missing.append(
-            _("living in or willing to move to %(place)s") % {"place": vacancy.regency_name}
-        )
+        if explain:
+            missing.append(
+                _("living in or willing to move to %(place)s") % {"place": vacancy.regency_name}
+            )
 
     # Experience
     want_months = vacancy.min_experience_years * 12
-    months = experience_months(seeker.experience, today)
-    if not want_months:
+    months = experience_months(seeker.experience, today) if seeker.experience else 0
+    if not want_months or months >= want_months:
         parts["experience"] = WEIGHTS["experience"]
-        if months >= 12:
+        if explain and months >= 12:
             reasons.append(
                 ngettext(
                     "%(years)d year of experience", "%(years)d years of experience", months // 12
                 )
                 % {"years": months // 12}
             )
-    elif months >= want_months:
-        parts["experience"] = WEIGHTS["experience"]
-        reasons.append(
-            ngettext("%(years)d year of experience", "%(years)d years of experience", months // 12)
-            % {"years": months // 12}
-        )
     else:
         parts["experience"] = _share(WEIGHTS["experience"], months, want_months)
-        missing.append(
-            ngettext(
-                "%(years)d year of experience",
-                "%(years)d years of experience",
-                vacancy.min_experience_years,
+        if explain:
+            missing.append(
+                ngettext(
+                    "%(years)d year of experience",
+                    "%(years)d years of experience",
+                    vacancy.min_experience_years,
+                )
+                % {"years": vacancy.min_experience_years}
             )
-            % {"years": vacancy.min_experience_years}
-        )
 
     # Occupation preference
-    wanted_words = _words(seeker.preferred_occupation)
+    wanted_words = _words(seeker.preferred_occupation) if seeker.preferred_occupation else set()
     if wanted_words and wanted_words & (_words(vacancy.title) | _words(vacancy.occupation_title)):
         parts["occupation"] = WEIGHTS["occupation"]
-        reasons.append(
-            _("matches the job you want (%(job)s)") % {"job": seeker.preferred_occupation}
-        )
+        if explain:
+            reasons.append(
+                _("matches the job you want (%(job)s)") % {"job": seeker.preferred_occupation}
+            )
     else:
         parts["occupation"] = 0
 
     # Disability: explained, not scored
-    if seeker.has_disability:
+    if explain and seeker.has_disability:
         if vacancy.disability_friendly:
             reasons.append(_("disability-friendly workplace"))
         else:

@@ -24,7 +24,7 @@ from pencaker.employers.selectors import organisation_of
 from pencaker.matching.choices import InvitationStatus
 from pencaker.matching.facts import seeker_facts, vacancy_facts
 from pencaker.matching.models import Invitation, MatchProfile
-from pencaker.matching.scoring import EDUCATION_RANK, Match, score
+from pencaker.matching.scoring import EDUCATION_RANK, Match, points, score
 from pencaker.matching.vocabulary import vocabulary
 from pencaker.vacancies import selectors as vacancy_selectors
 from pencaker.vacancies.models import Vacancy, VacancyApplication
@@ -89,8 +89,8 @@ class Candidate:
     invitation: str = ""
 
 
-def scored_rows(vacancy: Vacancy, *, flag: str) -> Iterator[tuple[MatchProfile, Match]]:
-    """Every prefiltered row with its match, read in keyset chunks (bounded memory)."""
+def scored_rows(vacancy: Vacancy, *, flag: str) -> Iterator[tuple[MatchProfile, int]]:
+    """Every prefiltered row with its points, read in keyset chunks (bounded memory)."""
     facts = vacancy_facts(vacancy, vocabulary())
     today = timezone.localdate()
     last = 0
@@ -100,17 +100,20 @@ def scored_rows(vacancy: Vacancy, *, flag: str) -> Iterator[tuple[MatchProfile, 
         if not chunk:
             return
         for row in chunk:
-            yield row, score(seeker_facts(row), facts, today=today)
+            yield row, points(seeker_facts(row), facts, today=today)
         last = chunk[-1].id
 
 
 def _rank(vacancy: Vacancy, limit: int) -> list[tuple[MatchProfile, Match]]:
+    """The ``limit`` best rows (ties: the earlier profile first), explained."""
     best = heapq.nlargest(
         limit,
         scored_rows(vacancy, flag="discoverable"),
-        key=lambda pair: (pair[1].score, -pair[0].id),
+        key=lambda pair: (pair[1], -pair[0].id),
     )
-    return best
+    facts = vacancy_facts(vacancy, vocabulary())
+    today = timezone.localdate()
+    return [(row, score(seeker_facts(row), facts, today=today)) for row, _points in best]
 
 
 def _candidates(vacancy: Vacancy, limit: int) -> list[Candidate]:

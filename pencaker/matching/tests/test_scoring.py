@@ -14,6 +14,7 @@ from pencaker.matching.scoring import (
     VacancyFacts,
     Vocabulary,
     experience_months,
+    points,
     score,
 )
 
@@ -268,3 +269,9 @@ def test_the_score_does_not_depend_on_the_order_of_entries(seeker, vacancy, perm
     first = score(_facts(seeker), vacancy, today=TODAY)
     second = score(_facts(seeker, order=-1), shuffled_vacancy, today=TODAY)
     assert first == second
+
+
+@given(seekers, vacancies)
+def test_points_without_words_always_equal_the_explained_score(seeker, vacancy):
+    facts = _facts(seeker)
+    assert points(facts, vacancy, today=TODAY) == score(facts, vacancy, today=TODAY).score
