@@ -7,7 +7,6 @@ import datetime as dt
 from typing import Any
 
 from pencaker.matching.choices import TermKind
-from pencaker.matching.models import MatchProfile
 from pencaker.matching.scoring import EDUCATION_RANK, SeekerFacts, VacancyFacts, Vocabulary
 from pencaker.seekers.choices import EducationLevel
 from pencaker.seekers.models import JobSeekerProfile
@@ -54,7 +53,9 @@ def match_profile_values(profile: JobSeekerProfile, vocab: Vocabulary) -> dict[s
     }
 
 
-def seeker_facts(row: MatchProfile) -> SeekerFacts:
+def seeker_facts(row: Any) -> SeekerFacts:
+    """From a ``MatchProfile`` or a named ``values_list`` row of its columns (labels may be
+    left out: only the explanation uses them)."""
     majors = [m for m in row.majors if m]
     first_major = majors[0] if majors and row.education_level else ""
     return SeekerFacts(
@@ -62,7 +63,7 @@ def seeker_facts(row: MatchProfile) -> SeekerFacts:
         major=first_major,
         majors=frozenset(majors),
         skills=frozenset(row.skill_codes),
-        labels=dict(row.skill_labels or {}),
+        labels=dict(getattr(row, "skill_labels", None) or {}),
         experience=tuple(
             (dt.date.fromisoformat(start), dt.date.fromisoformat(end) if end else None)
             for start, end in row.experience

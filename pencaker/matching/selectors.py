@@ -89,31 +89,49 @@ class Candidate:
     invitation: str = ""
 
 
-def scored_rows(vacancy: Vacancy, *, flag: str) -> Iterator[tuple[MatchProfile, int]]:
-    """Every prefiltered row with its points, read in keyset chunks (bounded memory)."""
+POINT_FIELDS = (
+    "id",
+    "user_id",
+    "education_level",
+    "majors",
+    "skill_codes",
+    "experience",
+    "regency_code",
+    "willing_to_relocate",
+    "preferred_occupation",
+    "has_disability",
+)
+
+
+def scored_rows(vacancy: Vacancy, *, flag: str) -> Iterator[tuple[int, int, int]]:
+    """``(profile id, user id, points)`` of every prefiltered row, read in keyset chunks of
+    plain tuples (bounded memory, no model instances)."""
     facts = vacancy_facts(vacancy, vocabulary())
     today = timezone.localdate()
     last = 0
-    base = prefilter(vacancy, flag=flag).only(*SCORE_FIELDS).order_by("id")
+    base = prefilter(vacancy, flag=flag).order_by("id").values_list(*POINT_FIELDS, named=True)
     while True:
         chunk = list(base.filter(id__gt=last)[:CHUNK])
         if not chunk:
             return
         for row in chunk:
-            yield row, points(seeker_facts(row), facts, today=today)
+            yield row.id, row.user_id, points(seeker_facts(row), facts, today=today)
         last = chunk[-1].id
 
 
 def _rank(vacancy: Vacancy, limit: int) -> list[tuple[MatchProfile, Match]]:
     """The ``limit`` best rows (ties: the earlier profile first), explained."""
     best = heapq.nlargest(
-        limit,
-        scored_rows(vacancy, flag="discoverable"),
-        key=lambda pair: (pair[1], -pair[0].id),
+        limit, scored_rows(vacancy, flag="discoverable"), key=lambda t: (t[2], -t[0])
     )
+    rows = MatchProfile.objects.only(*SCORE_FIELDS).in_bulk([pk for pk, _u, _p in best])
     facts = vacancy_facts(vacancy, vocabulary())
     today = timezone.localdate()
-    return [(row, score(seeker_facts(row), facts, today=today)) for row, _points in best]
+    return [
+        (rows[pk], score(seeker_facts(rows[pk]), facts, today=today))
+        for pk, _user, _points in best
+        if pk in rows
+    ]
 
 
 def _candidates(vacancy: Vacancy, limit: int) -> list[Candidate]:
