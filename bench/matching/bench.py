@@ -285,6 +285,7 @@ def main() -> int:
     parser.add_argument("--digest-seekers", type=int, default=100_000)
     parser.add_argument("--repeat", type=int, default=11)
     parser.add_argument("--json", dest="json_path")
+    parser.add_argument("--skip-digest", action="store_true", help="ranking only")
     parser.add_argument("--digest-only", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
 
@@ -300,7 +301,11 @@ def main() -> int:
     setup = world()
     generated = generate(seekers=args.seekers, digest_seekers=args.digest_seekers)
     ranking, plans = rank(setup, repeat=args.repeat)
-    digests = digest(setup, digest_seekers=args.digest_seekers, seekers=args.seekers)
+    digests = (
+        {}
+        if args.skip_digest
+        else digest(setup, digest_seekers=args.digest_seekers, seekers=args.seekers)
+    )
     output = {
         "seekers": args.seekers,
         "digest_seekers": args.digest_seekers,

@@ -82,6 +82,12 @@ class MatchProfile(models.Model):
                 condition=models.Q(discoverable=True),
                 name="match_found_local",
             ),
+            # A remote vacancy, or one without a place: anyone in the office's province.
+            models.Index(
+                fields=["province_code", "education_rank"],
+                condition=models.Q(discoverable=True),
+                name="match_found_province",
+            ),
             # … or willing to move within the province.
             models.Index(
                 fields=["province_code", "education_rank"],
@@ -97,6 +103,11 @@ class MatchProfile(models.Model):
                 fields=["province_code", "education_rank"],
                 condition=models.Q(alerts_enabled=True, willing_to_relocate=True),
                 name="match_alert_relocate",
+            ),
+            models.Index(
+                fields=["province_code", "education_rank"],
+                condition=models.Q(alerts_enabled=True),
+                name="match_alert_province",
             ),
         ]
 
