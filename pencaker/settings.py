@@ -108,6 +108,7 @@ INSTALLED_APPS = [
     "pencaker.documents",
     "pencaker.employers",
     "pencaker.vacancies",
+    "pencaker.matching",
     "pencaker.applications",
     "pencaker.cards",
     "pencaker.lifecycle",

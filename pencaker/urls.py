@@ -16,6 +16,7 @@ urlpatterns = [
     path("pemberi-kerja/", include("pencaker.employers.urls")),
     path("lowongan/", include("pencaker.vacancies.urls")),
     path("acara/", include("pencaker.events.urls")),
+    path("cocok/", include("pencaker.matching.urls")),
     path("kantor/", include("pencaker.offices.urls")),
     path("permohonan/", include("pencaker.applications.urls")),
     path("survei/", include("pencaker.surveys.urls")),

@@ -394,6 +394,18 @@ def seed_job_fair(operator_email: str = "operator@demo.pencaker.id") -> None:
     )
 
 
+def seed_matching(seeker_email: str = "pencaker@demo.pencaker.id") -> None:
+    """The demo skill vocabulary, and the demo seeker opted in to be found and to get
+    vacancy alerts (both are off by default for everyone else)."""
+    from pencaker.accounts.models import User
+    from pencaker.matching.services import matching_settings_update
+    from pencaker.matching.vocabulary import skills_import_demo
+
+    skills_import_demo()
+    user = User.objects.get(email=seeker_email)
+    matching_settings_update(actor=user, discoverable=True, alerts_enabled=True)
+
+
 def seed_all() -> list[DemoLogin]:
     with transaction.atomic():
         seed_regions()
@@ -402,6 +414,7 @@ def seed_all() -> list[DemoLogin]:
         seed_two_factor()
     # Uploads write files first and then their rows in their own transaction.
     seed_seeker()
+    seed_matching()
     seed_card()
     seed_employers()
     seed_vacancies()

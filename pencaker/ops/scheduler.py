@@ -18,6 +18,7 @@ from pencaker.counter.tasks import counter_release_task
 from pencaker.events.tasks import event_reminders_task
 from pencaker.exchange.tasks import exchange_forward_task
 from pencaker.lifecycle.tasks import lifecycle_daily_task
+from pencaker.matching.tasks import matching_digests_task
 from pencaker.notifications.tasks import retry_due_notifications
 from pencaker.ops.models import SchedulerRun
 from pencaker.ops.tasks import cleanup_orphans_task
@@ -71,6 +72,11 @@ def _lifecycle_daily() -> object:
     return lifecycle_daily_task.enqueue()
 
 
+def _matching_digests() -> object:
+    # Vacancy alerts left waiting because the seeker had a digest that day go out now.
+    return matching_digests_task.enqueue()
+
+
 def _event_reminders() -> object:
     return event_reminders_task.enqueue()
 
@@ -87,6 +93,7 @@ JOBS = [
     Job("cleanup_orphans", _hourly, _orphans_cleanup),
     Job("lifecycle_daily", _daily_after_one_am, _lifecycle_daily),
     Job("event_reminders", _daily_after_one_am, _event_reminders),
+    Job("matching_digests", _daily_after_one_am, _matching_digests),
     Job("ipk_summarize", _daily_after_one_am, _ipk_summarize),
 ]
 

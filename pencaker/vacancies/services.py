@@ -8,7 +8,7 @@ and audit rows and queues its messages in the outbox inside the same transaction
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -376,6 +376,17 @@ def vacancy_submit(
     return vacancy
 
 
+_published_listeners: list[Callable[[Vacancy], None]] = []
+
+
+def vacancy_published_listener_register(listener: Callable[[Vacancy], None]) -> None:
+    """``listener(vacancy)`` runs inside the publish transaction (ADR 12's registration
+    hook: matching schedules its alert run with ``on_commit``; vacancies imports nothing
+    of it)."""
+    if listener not in _published_listeners:
+        _published_listeners.append(listener)
+
+
 def vacancy_publish(
     *,
     actor: Any,
@@ -405,6 +416,8 @@ def vacancy_publish(
             ip_address=ip_address,
         )
         notices.vacancy_notify(vacancy=vacancy, event="published", change=change)
+        for listener in _published_listeners:
+            listener(vacancy)
     return vacancy
 
 

@@ -31,6 +31,7 @@ from pencaker.seekers.choices import EducationLevel
 from pencaker.vacancies import hire_reports, selectors, services, sla
 from pencaker.vacancies.announcement import qr_svg
 from pencaker.vacancies.choices import ApplicationStatus, EmploymentType
+from pencaker.vacancies.extensions import vacancy_links
 from pencaker.vacancies.forms import (
     ApplicationUpdateForm,
     HireReportForm,
@@ -228,6 +229,7 @@ def employer_detail(request: HttpRequest, pk: int, membership=None) -> HttpRespo
             ).prefetch_related("employer_notes", "history"),
             "status": status,
             "statuses": ApplicationStatus.choices,
+            "extra_links": vacancy_links(vacancy, "employer"),
         },
     )
 
@@ -441,6 +443,7 @@ def review(request: HttpRequest, pk: int, return_form: ReturnForm | None = None)
             "sla": sla.sla_state(vacancy),
             "return_form": return_form or ReturnForm(),
             "history": vacancy.history.select_related("actor"),
+            "extra_links": vacancy_links(vacancy, "staff"),
         },
     )
 

@@ -14,7 +14,10 @@
    history row, one audit row).
 5. Every acknowledged upload exists with its file intact; every acknowledged organisation
    registration exists once (its owner, its NIB) with its document intact.
-6. ``installation_verify``: every stored file against its recorded checksum, no
+6. Every seeker's last acknowledged matching switches (``alert_settings_update``) are
+   what the database holds; every counter booking exists once and each day's count
+   matches its tickets.
+7. ``installation_verify``: every stored file against its recorded checksum, no
    half-written application.
 
 Prints one JSON object.
@@ -189,6 +192,22 @@ def main() -> int:
     for count in DailyCount.objects.all():
         if issued.get((count.office_id, count.day, count.service), 0) != count.issued:
             problems.append(f"counter {count.day} {count.service}: count and tickets differ")
+    # The switches: each seeker's last acknowledged answer is what the database holds
+    # (a thread switches one seeker at a time, so the last answer per seeker is final).
+    from pencaker.matching.models import MatchProfile
+
+    last: dict[str, dict] = {}
+    for ack in acks.get("matching_settings", []):
+        last[ack["email"]] = ack
+    settings_lost = 0
+    for email, ack in last.items():
+        row = MatchProfile.objects.filter(user__email=email).first()
+        if row is None or (row.discoverable, row.alerts_enabled) != (
+            ack["discoverable"],
+            ack["alerts"],
+        ):
+            settings_lost += 1
+            problems.append(f"matching switches of {email}: not the last answer")
     report = installation_verify()
     problems += report.problems
     print(
@@ -214,6 +233,8 @@ def main() -> int:
                 "counter_bookings_acknowledged": len(acks.get("counter_bookings", [])),
                 "counter_bookings_lost": counter_lost,
                 "counter_bookings_duplicated": counter_duplicated,
+                "matching_settings_acknowledged": len(acks.get("matching_settings", [])),
+                "matching_settings_lost": settings_lost,
                 "applications": report.applications,
                 "files_verified": report.files,
                 "orphans_removed": len(cleanup.orphans),

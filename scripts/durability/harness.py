@@ -22,7 +22,9 @@ employer threads register organisations (``employer_register``
 with its document, one per employer account, one account after another); a retry whose
 first attempt committed is answered ``already_member`` and confirmed with ``employer_get``.
 ``--clients / 10`` counter threads book numbers at the demo office's counter without an
-account (``counter_booking_create`` with an Idempotency-Key kept across retries).
+account (``counter_booking_create`` with an Idempotency-Key kept across retries), and the
+applicant accounts switch their matching consent and alerts (``alert_settings_update``;
+the last acknowledged switch is what the database must hold).
 
 In every cycle the controller waits until a random number of requests has been sent, then
 SIGKILLs the whole app server (gunicorn master, workers and task worker) and starts it
@@ -84,7 +86,13 @@ def jpeg(kind: str, rng: random.Random) -> bytes:
 
 # The write paths besides AK/1 submissions that check.py reports as
 # ``<kind>_acknowledged / _lost / _duplicated``.
-WRITE_KINDS = ("vacancy_applications", "objections", "event_registrations", "counter_bookings")
+WRITE_KINDS = (
+    "vacancy_applications",
+    "objections",
+    "event_registrations",
+    "counter_bookings",
+    "matching_settings",
+)
 
 
 class ServerExited(RuntimeError):
@@ -199,6 +207,7 @@ class Shared:
         self.objections: list[dict] = []
         self.event_registrations: list[dict] = []
         self.counter_bookings: list[dict] = []
+        self.matching_settings: list[dict] = []
         self.statuses: dict[str, int] = {}
 
     def count(self, status: int | str) -> None:
@@ -560,6 +569,44 @@ class CounterClient(Client):
             self.error = f"{type(exc).__name__}: {exc}"
 
 
+class MatchingClient(Client):
+    """Job seekers switching "employers may find me" and vacancy alerts on
+    (``alert_settings_update``), retried until answered; the last answer must be what the
+    database holds."""
+
+    def __init__(self, n: int, accounts: list[dict], port: int, shared, seed: int):
+        super().__init__(n, accounts[0]["email"], accounts[0]["token"], port, shared, seed)
+        self.name = f"matching-{n}"
+        self.accounts = accounts
+
+    def switch(self, discoverable: bool, alerts: bool) -> None:
+        body = json.dumps({"discoverable": discoverable, "alerts_enabled": alerts}).encode()
+        headers = {"Content-Type": "application/json"}
+        for attempt in range(self.MAX_ATTEMPTS):
+            status, data = self.request("PATCH", "/api/v1/matching/settings", body, headers)
+            if status == 200:
+                with self.shared.lock:
+                    self.shared.matching_settings.append(
+                        {"email": self.email, "discoverable": discoverable, "alerts": alerts}
+                    )
+                return
+            if status is not None and status < 500:
+                raise RuntimeError(f"settings refused: {status} {data}")
+            self.pause(attempt)
+        raise RuntimeError("settings: too many attempts")
+
+    def run(self) -> None:
+        try:
+            for account in self.accounts:
+                self.email, self.token = account["email"], account["token"]
+                for discoverable, alerts in ((True, False), (False, True), (True, True)):
+                    if self.shared.stop.is_set():
+                        return
+                    self.switch(discoverable, alerts)
+        except Exception as exc:  # noqa: BLE001 - reported by the controller
+            self.error = f"{type(exc).__name__}: {exc}"
+
+
 def manage(env: dict[str, str], *args: str, timeout: int = 600) -> str:
     result = subprocess.run(  # noqa: S603
         [PYTHON, "-m", "pencaker.manage", *args],
@@ -649,6 +696,10 @@ def run_one(db: str, *, cycles: int, clients: int, workers: int, seed: int, keep
                 CounterClient(n, seeded["counter_office"], port, shared, seed * 1000 + 980 + n)
                 for n in range(seeded.get("counter_threads", 0))
             ]
+            + [
+                MatchingClient(n, group, port, shared, seed * 1000 + 990 + n)
+                for n, group in enumerate(seeded.get("applicants", []))
+            ]
         )
         for thread in threads:
             thread.start()
@@ -701,6 +752,7 @@ def run_one(db: str, *, cycles: int, clients: int, workers: int, seed: int, keep
                         "objections": shared.objections,
                         "event_registrations": shared.event_registrations,
                         "counter_bookings": shared.counter_bookings,
+                        "matching_settings": shared.matching_settings,
                     }
                 )
             )

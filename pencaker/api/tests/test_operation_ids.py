@@ -20,6 +20,8 @@ OPERATION_IDS = {
     "event_list_public", "event_get_public", "event_register", "event_checkin",
     "staff_performance", "counter_slots_public", "counter_booking_create",
     "counter_booking_get", "counter_queue_call",
+    "seeker_vacancy_recommendations", "vacancy_candidates", "vacancy_candidate_invite",
+    "seeker_invitation_respond", "alert_settings_update",
 }  # fmt: skip
 
 

@@ -48,6 +48,7 @@ def test_real_jobs_enqueue_on_the_task_queue():
         "cleanup_orphans",
         "lifecycle_daily",
         "event_reminders",
+        "matching_digests",
         "ipk_summarize",
     ]
     assert scheduler_tick(now=at(3)) == []

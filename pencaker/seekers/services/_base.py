@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from django.db import transaction
 from django.db.models import Model
 from django.utils.translation import gettext as _
 
@@ -13,6 +14,7 @@ from pencaker.accounts.models import User
 from pencaker.core.audit import AuditAction, audit_record
 from pencaker.core.errors import DomainError, PermissionDenied
 from pencaker.seekers.errors import SeekerErrorCode
+from pencaker.seekers.extensions import profile_change_listeners
 from pencaker.seekers.models import (
     JobSeekerProfile,
     ProfileChange,
@@ -87,6 +89,9 @@ def _history(
         office=profile.office,
         data={"fields": sorted(changes)},
     )
+    user_id = profile.user_id
+    for listener in profile_change_listeners():
+        transaction.on_commit(lambda listener=listener: listener(user_id))
     return row
 
 

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from pencaker.accounts.permissions import seeker_required
 from pencaker.seekers import selectors, services
 from pencaker.seekers.choices import Section
+from pencaker.seekers.extensions import home_panels
 from pencaker.seekers.views._common import _profile
 
 # --- overview, history, download ------------------------------------------------------
@@ -30,6 +31,7 @@ def overview(request: HttpRequest) -> HttpResponse:
             "completeness": completeness,
             "education": profile.education.all(),
             "sections": _sections(),
+            "panels": home_panels(request),
         },
     )
 
