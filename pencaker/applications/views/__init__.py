@@ -10,6 +10,7 @@ registration), ``office_admin``. ``urls`` imports from ``pencaker.applications.v
 from __future__ import annotations
 
 from pencaker.applications.views.applicant import (
+    check,
     detail,
     renew,
     resubmit,
@@ -38,6 +39,7 @@ __all__ = [
     "transfers",
     "approve",
     "assisted_registration",
+    "check",
     "claim",
     "dashboard",
     "detail",
