@@ -57,13 +57,13 @@ def status_tag_register(
     missing = sorted(set(choices.values) - set(tags))
     unknown = sorted(set(tags) - set(choices.values))
     if missing or unknown:
-        raise ImproperlyConfigured(
-            f"status tags of {kind}: missing {missing}, unknown {unknown}"
-        )
+        raise ImproperlyConfigured(f"status tags of {kind}: missing {missing}, unknown {unknown}")
     _REGISTRY[kind] = _TagSet(
         choices=choices,
         field=field,
-        tags={str(value): StatusTag(text, TagColour(colour)) for value, (text, colour) in tags.items()},
+        tags={
+            str(value): StatusTag(text, TagColour(colour)) for value, (text, colour) in tags.items()
+        },
     )
 
 

@@ -96,7 +96,10 @@ def design_examples(request: HttpRequest) -> list[dict]:
     """Each example with its rendered HTML and its template source."""
     context = {
         "tag_examples": _tag_examples(),
-        "example_items": ["SMA — SMA Negeri 1 Palembang IPA — 2019", "D3 — Politeknik Sriwijaya — 2022"],
+        "example_items": [
+            "SMA — SMA Negeri 1 Palembang IPA — 2019",
+            "D3 — Politeknik Sriwijaya — 2022",
+        ],
     }
     rendered = []
     for example in EXAMPLES:

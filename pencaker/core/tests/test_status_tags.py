@@ -31,9 +31,8 @@ ENUMS = {
     "vacancies.hirereport": HireReportStatus,
 }
 CASES = [(kind, value) for kind, enum in ENUMS.items() for value in enum.values]
-TAG = re.compile(
-    r'<strong class="tag tag-(%s)">([^<]+)</strong>' % "|".join(c.value for c in TagColour)
-)
+COLOURS = "|".join(c.value for c in TagColour)
+TAG = re.compile(rf'<strong class="tag tag-({COLOURS})">([^<]+)</strong>')
 
 
 def render(source: str, **context) -> str:
