@@ -65,5 +65,7 @@ def test_check_answers_page_passes_axe_and_sends_the_request_without_javascript(
     assert nojs_page.locator("input[name=type][value=new]").is_checked()
     steps.submit(nojs_page, nojs_page.get_by_role("button", name="Kirim permohonan saya"))
     application = Application.objects.get(applicant=citizen)
-    assert nojs_page.url.endswith(reverse("applications:detail", args=[application.tracking_number]))
+    assert nojs_page.url.endswith(
+        reverse("applications:detail", args=[application.tracking_number])
+    )
     assert nojs_page.locator("main .tag").inner_text() == "Diajukan"

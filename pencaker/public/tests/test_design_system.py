@@ -49,3 +49,10 @@ def test_staff_see_each_component_rendered_with_its_template(
     assert "{% status_tag_for kind value %}" in source
     assert '{% include "includes/summary_row.html" with key=key value="Siti Aminah"' in source
     assert '{% include "includes/site_brand.html" %}' in source
+
+
+@pytest.mark.django_db
+def test_the_staff_home_page_links_it(office, user_factory, staff_client_factory):
+    staff = staff_client_factory(user_factory(Role.OPERATOR, office=office))
+    page = staff.get(reverse("accounts:staff_home")).content.decode()
+    assert f'href="{URL}"' in page
