@@ -8,6 +8,7 @@ Callers pass the office in; nothing here looks at the request or the user. Write
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import time
 from dataclasses import dataclass
 
@@ -102,6 +103,7 @@ _BRAND_TTL = 300.0
 _default_brand: tuple[float, OfficeBrand | None] | None = None
 
 
+@functools.lru_cache(maxsize=64)
 def _logo_path(code: str) -> str | None:
     from django.contrib.staticfiles import finders
 
@@ -134,6 +136,8 @@ def office_brand_default(*, cached_only: bool = False) -> OfficeBrand | None:
 
 
 def office_brand_forget() -> None:
-    """Drop the memo (an office was saved or deleted)."""
+    """Drop the memo (an office was saved or deleted) and the logos found (read again; a
+    new logo file otherwise appears after the restart that follows collectstatic)."""
     global _default_brand
     _default_brand = None
+    _logo_path.cache_clear()
