@@ -26,7 +26,7 @@ install-dev: $(VENV)/.installed-dev
 run: install
 	$(BIN)/pencaker migrate --no-input
 	$(BIN)/pencaker seed_demo
-	$(BIN)/pencaker serve --port $(PORT)
+	PENCAKER_DEMO=$${PENCAKER_DEMO:-true} $(BIN)/pencaker serve --port $(PORT)
 
 test: install-dev
 	scripts/ensure-system-deps

@@ -31,6 +31,17 @@ def _media_in_tmp(settings, tmp_path):
     settings.EMAIL_OUTBOX_DIR = tmp_path / "mail"
 
 
+@pytest.fixture(autouse=True)
+def _office_brand_memo():
+    """The header's process-wide memo of the default office starts empty in every test (a
+    rolled-back test leaves no signal behind to clear it)."""
+    from pencaker.offices.selectors import office_brand_forget
+
+    office_brand_forget()
+    yield
+    office_brand_forget()
+
+
 @pytest.fixture
 def office_factory(db):
     from pencaker.offices.models import Office

@@ -160,6 +160,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "pencaker.core.context_processors.site",
+                "pencaker.offices.context_processors.office_brand",
             ],
         },
     }
@@ -410,6 +411,9 @@ PENCAKER_RETRY_AFTER = env_int("PENCAKER_RETRY_AFTER", 5)
 
 # --- Pencaker --------------------------------------------------------------------------
 PENCAKER_DEMO_OFFICE_CODE = "16.71"
+# A demonstration installation: every page carries the "DEMO" phase banner (data on the site
+# is not real). Off unless set, in every mode; `make run` (which seeds the demo data) sets it.
+PENCAKER_DEMO = env_bool("PENCAKER_DEMO", False)
 NINJA_PAGINATION_PER_PAGE = 50
 
 # --- Records out (exchange app, docs/exchange.md, ADR 0024) ---------------------------------

@@ -7,6 +7,9 @@ class ApplicationsConfig(AppConfig):
     label = "applications"
 
     def ready(self) -> None:
+        from pencaker.applications import status_tags
+
+        status_tags.register()
         # Imported here: models and registries may be read only once the apps are loaded.
         from pencaker.accounts.permissions import DECIDING_ROLES
         from pencaker.accounts.staff_menu import staff_link_register

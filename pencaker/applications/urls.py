@@ -6,6 +6,7 @@ app_name = "applications"
 
 urlpatterns = [
     path("", views.start, name="start"),
+    path("periksa/", views.check, name="check"),
     path("petugas/", views.queue, name="queue"),
     path("petugas/kinerja/", views.dashboard, name="dashboard"),
     path("petugas/daftar-dibantu/", views.assisted_registration, name="assisted"),

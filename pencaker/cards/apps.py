@@ -16,3 +16,6 @@ class CardsConfig(AppConfig):
             roles={Role.ADMIN_DINAS, Role.PIMPINAN},
             order=60,
         )
+        from pencaker.cards import status_tags
+
+        status_tags.register()

@@ -2,4 +2,4 @@ from django.conf import settings
 
 
 def site(request):
-    return {"PENCAKER_DEMO": not settings.PRODUCTION}
+    return {"PENCAKER_DEMO": settings.PENCAKER_DEMO}

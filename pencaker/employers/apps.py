@@ -8,6 +8,9 @@ class EmployersConfig(AppConfig):
     verbose_name = _("Employers")
 
     def ready(self) -> None:
+        from pencaker.employers import status_tags
+
+        status_tags.register()
         from pencaker.accounts.permissions import DECIDING_ROLES
         from pencaker.accounts.staff_menu import staff_link_register
 

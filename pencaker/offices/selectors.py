@@ -8,6 +8,9 @@ Callers pass the office in; nothing here looks at the request or the user. Write
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import time
+from dataclasses import dataclass
 
 from pencaker.core.calendar import WorkingCalendar
 from pencaker.offices.choices import DefaultReturnReason
@@ -77,3 +80,64 @@ def office_return_reasons(office: Office, *, active_only: bool = True) -> list[R
 def office_return_reason_choices(office: Office) -> list[tuple[str, str]]:
     """(code, label) of the office's active reasons, for a form's choices."""
     return [(r.code, r.display) for r in office_return_reasons(office)]
+
+
+# --- The office shown in the site header ------------------------------------------------
+
+
+@dataclass(frozen=True)
+class OfficeBrand:
+    """What the header shows: the office's name and, where the installation ships one, its
+    logo (a static file ``offices/logos/<code>.svg`` or ``.png``, the dots of the code as
+    dashes: ``16-71.svg``); without a logo the name alone is the wordmark."""
+
+    name: str
+    code: str
+    logo_path: str | None
+
+
+#: Process-wide memo of the installation's default office (the first configured, as the
+#: guide shows): public pages read it without a query; it is read again after
+#: ``_BRAND_TTL`` seconds and at once when an office is saved in this process.
+_BRAND_TTL = 300.0
+_default_brand: tuple[float, OfficeBrand | None] | None = None
+
+
+@functools.lru_cache(maxsize=64)
+def _logo_path(code: str) -> str | None:
+    from django.contrib.staticfiles import finders
+
+    stem = f"offices/logos/{code.replace('.', '-')}"
+    for suffix in (".svg", ".png"):
+        if finders.find(stem + suffix):
+            return stem + suffix
+    return None
+
+
+def office_brand(office: Office) -> OfficeBrand:
+    """The header of ``office``'s pages."""
+    return OfficeBrand(name=office.name, code=office.code, logo_path=_logo_path(office.code))
+
+
+def office_brand_default(*, cached_only: bool = False) -> OfficeBrand | None:
+    """The header of public pages: the installation's default office (the one configured
+    first); None when there is no office. ``cached_only`` never queries: it answers the
+    memo, or None while nothing is memoised (the landing page stays query-free)."""
+    global _default_brand
+    now = time.monotonic()
+    if _default_brand is not None and now - _default_brand[0] < _BRAND_TTL:
+        return _default_brand[1]
+    if cached_only:
+        return _default_brand[1] if _default_brand is not None else None
+    office = Office.objects.order_by("pk").first()
+    brand = office_brand(office) if office is not None else None
+    _default_brand = (now, brand)
+    return brand
+
+
+def office_brand_forget() -> None:
+    """Drop the memo (an office was saved or deleted) and the logos found (read again; a
+    new logo file otherwise appears after the restart that follows collectstatic)."""
+    global _default_brand
+    _default_brand = None
+    _logo_path.cache_clear()

@@ -7,13 +7,24 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
+from pencaker.accounts.permissions import staff_required
 from pencaker.core.links import site_address
 from pencaker.public import selectors
+from pencaker.public.design_system import design_examples
 from pencaker.public.poster import qr_svg
 
 
 def home(request: HttpRequest) -> HttpResponse:
+    # The landing page stays query-free under load: its header shows the default office
+    # only once another page has read it into this process's memo.
+    request.office_brand_cached_only = True  # type: ignore[attr-defined]
     return render(request, "public/home.html", {"documents": selectors.default_documents()})
+
+
+@staff_required
+def design_system(request: HttpRequest) -> HttpResponse:
+    """The design system's components, live, with the template that renders each (staff)."""
+    return render(request, "public/design_system.html", {"examples": design_examples(request)})
 
 
 def _guide_context(request: HttpRequest) -> dict:

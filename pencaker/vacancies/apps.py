@@ -8,6 +8,9 @@ class VacanciesConfig(AppConfig):
     verbose_name = _("Vacancies")
 
     def ready(self) -> None:
+        from pencaker.vacancies import status_tags
+
+        status_tags.register()
         from pencaker.accounts.permissions import DECIDING_ROLES
         from pencaker.accounts.staff_menu import staff_link_register
         from pencaker.lifecycle.selectors import holder_action_source_register

@@ -10,6 +10,7 @@ registration), ``office_admin``. ``urls`` imports from ``pencaker.applications.v
 from __future__ import annotations
 
 from pencaker.applications.views.applicant import (
+    check,
     detail,
     renew,
     resubmit,
@@ -40,6 +41,7 @@ __all__ = [
     "approve",
     "assisted_registration",
     "card_preview",
+    "check",
     "claim",
     "dashboard",
     "detail",

@@ -8,10 +8,10 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from pencaker.accounts.permissions import seeker_required
-from pencaker.applications import intake, request_types, selectors, services, sla
+from pencaker.applications import answers, intake, request_types, selectors, services, sla
 from pencaker.applications.forms import SubmitForm
 from pencaker.applications.views._common import _not_found
 from pencaker.core.audit import client_ip
@@ -64,6 +64,29 @@ def start(request):
             "past": selectors.applications_of(request.user)[:10],
         },
         status=400 if error is not None else 200,
+    )
+
+
+@require_GET
+@seeker_required
+def check(request):
+    """Check your answers: what the request will send, section by section with a link to
+    change each, and the send button (it posts to ``start``, the one submit endpoint)."""
+    current = selectors.application_open_for(request.user)
+    if current is not None:
+        return redirect("applications:detail", tracking_number=current.tracking_number)
+    types = request_types.application_types_for(request.user)
+    chosen = request.GET.get("type", "")
+    form = SubmitForm(types=types, initial={"type": chosen} if chosen in types else None)
+    return render(
+        request,
+        "applications/check.html",
+        {
+            "form": form,
+            "checklist": intake.applicant_checklist(request.user),
+            "sections": answers.applicant_answers(request.user),
+            "has_past": selectors.applications_of(request.user).exists(),
+        },
     )
 
 
