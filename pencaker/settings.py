@@ -112,6 +112,7 @@ INSTALLED_APPS = [
     "pencaker.cards",
     "pencaker.lifecycle",
     "pencaker.reporting",
+    "pencaker.complaints",
     "pencaker.notifications",
     "pencaker.surveys",
     "pencaker.api",

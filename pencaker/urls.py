@@ -21,6 +21,7 @@ urlpatterns = [
     path("kartu/", include("pencaker.cards.urls")),
     path("lapor/", include("pencaker.lifecycle.urls")),
     path("laporan/", include("pencaker.reporting.urls")),
+    path("pengaduan/", include("pencaker.complaints.urls")),
     path(".well-known/pencaker-keys.json", include("pencaker.cards.urls_well_known")),
     path("api/v1/", include("pencaker.api.urls")),
     path("", include("pencaker.public.urls")),

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from pencaker.complaints.tasks import complaints_daily_task
 from pencaker.lifecycle.tasks import lifecycle_daily_task
 from pencaker.notifications.tasks import retry_due_notifications
 from pencaker.ops.models import SchedulerRun
@@ -54,8 +55,10 @@ def _orphans_cleanup() -> object:
 
 def _lifecycle_daily() -> object:
     # The daily rules: the card lifecycle, and the expiry of vacancies past their closing
-    # date (vacancies sits above lifecycle, so the wiring layer starts both).
+    # date (vacancies sits above lifecycle, so the wiring layer starts both), and the
+    # complaint rules: overdue complaints escalate, unanswered answers close (ADR 19).
     vacancies_daily_task.enqueue()
+    complaints_daily_task.enqueue()
     return lifecycle_daily_task.enqueue()
 
 
