@@ -15,6 +15,9 @@ OPERATION_IDS = {
     "vacancy_application_withdraw", "seeker_vacancy_applications",
     "employer_vacancy_applications", "employer_application_update", "employer_hire_report",
     "operator_vacancy_queue", "operator_vacancy_decide",
+    "complaint_submit", "complaint_get", "complaint_reply", "staff_complaint_queue",
+    "staff_complaint_verify", "staff_complaint_assign", "staff_complaint_answer",
+    "staff_complaint_escalate", "complaint_stats_public",
 }  # fmt: skip
 
 
