@@ -8,6 +8,8 @@
    frozen documents intact (each version's file against its sha256).
 3. Every acknowledged application to a vacancy exists exactly once (same seeker, same
    key; one per seeker and vacancy) with its history.
+   Every acknowledged complaint exists exactly once (the hash of its key, its number)
+   with its history.
 4. Every acknowledged upload exists with its file intact; every acknowledged organisation
    registration exists once (its owner, its NIB) with its document intact.
 5. ``installation_verify``: every stored file against its recorded checksum, no
@@ -109,6 +111,28 @@ def main() -> int:
             problems.append(f"vacancy application {ack['key']}: changed")
         elif not VacancyApplication.objects.get(pk=ack["id"]).history.exists():
             problems.append(f"vacancy application {ack['key']}: no history")
+    complaints_lost, complaints_duplicated = 0, 0
+    import hashlib
+
+    from pencaker.complaints.models import Complaint
+
+    for ack in acks.get("complaints", []):
+        key_hash = hashlib.sha256(ack["key"].encode()).hexdigest()
+        rows = list(
+            Complaint.objects.filter(idempotency_key_hash=key_hash).values_list(
+                "pk", "tracking_number"
+            )
+        )
+        if not rows:
+            complaints_lost += 1
+            continue
+        same_text = Complaint.objects.filter(text__contains=ack["key"]).count()
+        if len(rows) > 1 or same_text > 1:
+            complaints_duplicated += 1
+        if rows[0][1] != ack["tracking"]:
+            problems.append(f"complaint {ack['key']}: number changed")
+        elif not Complaint.objects.get(pk=rows[0][0]).history.exists():
+            problems.append(f"complaint {ack['key']}: no history")
     report = installation_verify()
     problems += report.problems
     print(
@@ -125,6 +149,9 @@ def main() -> int:
                 "vacancy_applications_acknowledged": len(acks.get("vacancy_applications", [])),
                 "vacancy_applications_lost": vacancy_lost,
                 "vacancy_applications_duplicated": vacancy_duplicated,
+                "complaints_acknowledged": len(acks.get("complaints", [])),
+                "complaints_lost": complaints_lost,
+                "complaints_duplicated": complaints_duplicated,
                 "applications": report.applications,
                 "files_verified": report.files,
                 "orphans_removed": len(cleanup.orphans),

@@ -14,7 +14,9 @@ request with an Idempotency-Key, withdraw it (so the next submission is allowed)
 request that fails in any way is retried with the same key once the server is back.
 Beside them, ``--clients / 10`` applicant threads apply to published vacancies
 (``vacancy_apply`` with an Idempotency-Key kept across retries; each seeker to each vacancy
-once), and ``--clients / 5`` employer threads register organisations (``employer_register``
+once), ``--clients / 10`` signed-out complainants send complaints (``complaint_submit``
+with an Idempotency-Key and the same body across retries), and ``--clients / 5``
+employer threads register organisations (``employer_register``
 with its document, one per employer account, one account after another); a retry whose
 first attempt committed is answered ``already_member`` and confirmed with ``employer_get``.
 
@@ -180,6 +182,7 @@ class Shared:
         self.uploads: list[dict] = []
         self.registrations: list[dict] = []
         self.vacancy_applications: list[dict] = []
+        self.complaints: list[dict] = []
         self.statuses: dict[str, int] = {}
 
     def count(self, status: int | str) -> None:
@@ -201,7 +204,8 @@ class Client(threading.Thread):
 
     def request(self, method: str, path: str, body: bytes = b"", headers=None):
         """(status, json) or (None, None) on a connection failure."""
-        all_headers = {"Authorization": f"Bearer {self.token}", **(headers or {})}
+        auth = {"Authorization": f"Bearer {self.token}"} if self.token else {}
+        all_headers = {**auth, **(headers or {})}
         try:
             conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=REQUEST_TIMEOUT)
             conn.request(method, path, body=body, headers=all_headers)
@@ -397,6 +401,46 @@ class ApplicantClient(Client):
             self.error = f"{type(exc).__name__}: {exc}"
 
 
+class ComplaintClient(Client):
+    """A signed-out citizen sending complaints (``complaint_submit``, no token), each with
+    a new Idempotency-Key; a failed request is sent again with the same key and body."""
+
+    def __init__(self, n: int, office: str, port: int, shared, seed: int):
+        super().__init__(n, "", "", port, shared, seed)
+        self.name = f"complainant-{n}"
+        self.office = office
+
+    def send(self) -> None:
+        key = str(uuid.uuid4())
+        body = json.dumps(
+            {
+                "office": self.office,
+                "category": self.rng.choice(["fees", "processing_time", "facilities"]),
+                "text": f"Pengaduan uji ketahanan {key}: antrean terlalu lama.",
+            }
+        ).encode()
+        headers = {"Content-Type": "application/json", "Idempotency-Key": key}
+        for attempt in range(self.MAX_ATTEMPTS):
+            status, data = self.request("POST", "/api/v1/complaints/", body, headers)
+            if status in (200, 201):
+                with self.shared.lock:
+                    self.shared.complaints.append({"key": key, "tracking": data["tracking_number"]})
+                return
+            if status is not None and status < 500:
+                raise RuntimeError(f"complaint refused: {status} {data}")
+            self.pause(attempt)
+        raise RuntimeError("complaint: too many attempts")
+
+    def run(self) -> None:
+        try:
+            for _ in range(10_000):
+                if self.shared.stop.is_set():
+                    return
+                self.send()
+        except Exception as exc:  # noqa: BLE001 - reported by the controller
+            self.error = f"{type(exc).__name__}: {exc}"
+
+
 def manage(env: dict[str, str], *args: str, timeout: int = 600) -> str:
     result = subprocess.run(  # noqa: S603
         [PYTHON, "-m", "pencaker.manage", *args],
@@ -473,6 +517,10 @@ def run_one(db: str, *, cycles: int, clients: int, workers: int, seed: int, keep
                 ApplicantClient(n, group, seeded["vacancies"], port, shared, seed * 1000 + 800 + n)
                 for n, group in enumerate(seeded.get("applicants", []))
             ]
+            + [
+                ComplaintClient(n, seeded["complaint_office"], port, shared, seed * 1000 + 900 + n)
+                for n in range(seeded.get("complaint_threads", 0))
+            ]
         )
         for thread in threads:
             thread.start()
@@ -522,6 +570,7 @@ def run_one(db: str, *, cycles: int, clients: int, workers: int, seed: int, keep
                         "uploads": shared.uploads,
                         "registrations": shared.registrations,
                         "vacancy_applications": shared.vacancy_applications,
+                        "complaints": shared.complaints,
                     }
                 )
             )
@@ -591,12 +640,22 @@ def main(argv: list[str] | None = None) -> int:
         or r.get("registrations_duplicated")
         or r.get("vacancy_applications_lost")
         or r.get("vacancy_applications_duplicated")
+        or r.get("complaints_lost")
+        or r.get("complaints_duplicated")
         for r in results
     )
     vacancy = {
         k: sum(r.get(f"vacancy_applications_{k}", 0) for r in results)
         for k in ("acknowledged", "lost", "duplicated")
     }
+    complaints = {
+        k: sum(r.get(f"complaints_{k}", 0) for r in results)
+        for k in ("acknowledged", "lost", "duplicated")
+    }
+    log(
+        f"complaints: acknowledged={complaints['acknowledged']} "
+        f"lost={complaints['lost']} duplicated={complaints['duplicated']}"
+    )
     # On stderr: stdout ends with the per-database JSON lines and the final line.
     log(
         f"vacancy applications: acknowledged={vacancy['acknowledged']} "

@@ -132,6 +132,15 @@ def vacancy_applicants(count: int) -> dict:
     return {"vacancies": ids, "applicants": groups}
 
 
+def complaint_senders(count: int) -> dict:
+    """Signed-out complainants (``complaint_submit`` needs no account): a thread per ten
+    clients, all to the demo office."""
+    from pencaker.offices.models import Office
+
+    office = Office.objects.order_by("code").first()
+    return {"complaint_threads": max(1, count // 10), "complaint_office": office.code}
+
+
 def main() -> int:
     count, out = int(sys.argv[1]), sys.argv[2]
     import django
@@ -162,6 +171,7 @@ def main() -> int:
             clients.append({"email": user.email, "token": token_issue(user=user, name="load")})
     result = {"clients": clients, "employers": employer_accounts(count)}
     result.update(vacancy_applicants(count))
+    result.update(complaint_senders(count))
     if "--bench" in sys.argv:
         result.update(bench_extras(clients))
     with open(out, "w") as handle:

@@ -8,6 +8,7 @@ form is ``make durability`` (figures in bench/README.md).
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import subprocess
@@ -21,9 +22,10 @@ HARNESS = ROOT / "scripts" / "durability" / "harness.py"
 DB = "postgres" if os.environ.get("DATABASE_URL", "").startswith("postgres") else "sqlite"
 
 
-@pytest.mark.parametrize("db", [DB])
-def test_short_crash_run_loses_and_duplicates_nothing(db):
-    result = subprocess.run(
+@functools.cache
+def _short_run(db: str) -> subprocess.CompletedProcess:
+    """One short run per database, shared by the tests below."""
+    return subprocess.run(
         [
             sys.executable,
             str(HARNESS),
@@ -43,6 +45,11 @@ def test_short_crash_run_loses_and_duplicates_nothing(db):
         timeout=600,
         cwd=ROOT,
     )
+
+
+@pytest.mark.parametrize("db", [DB])
+def test_short_crash_run_loses_and_duplicates_nothing(db):
+    result = _short_run(db)
     lines = result.stdout.strip().splitlines()
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
     details = json.loads(lines[-2])
@@ -53,3 +60,14 @@ def test_short_crash_run_loses_and_duplicates_nothing(db):
     assert details["uploads_lost"] == 0
     assert "500" not in details["statuses"]
     assert "conn_error" in details["statuses"], "the server was really killed"
+
+
+@pytest.mark.parametrize("db", [DB])
+def test_short_crash_run_loses_and_duplicates_no_complaint(db):
+    result = _short_run(db)
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    details = json.loads(result.stdout.strip().splitlines()[-2])
+    assert details["complaints_acknowledged"] >= 1
+    assert details["complaints_lost"] == 0
+    assert details["complaints_duplicated"] == 0
+    assert "complaints: acknowledged=" in result.stderr
