@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class Category(models.TextChoices):
@@ -47,14 +48,14 @@ class ContactChannel(models.TextChoices):
 
 
 class Status(models.TextChoices):
-    RECEIVED = "received", _("Received")
-    VERIFIED = "verified", _("Verified")
-    DECLINED = "declined", _("Declined")
-    ASSIGNED = "assigned", _("Being handled")
-    ANSWERED = "answered", _("Answered")
-    CLOSED = "closed", _("Closed")
-    REOPENED = "reopened", _("Reopened")
-    ESCALATED = "escalated", _("Escalated to the head of office")
+    RECEIVED = "received", pgettext_lazy("complaint status", "Received")
+    VERIFIED = "verified", pgettext_lazy("complaint status", "Verified")
+    DECLINED = "declined", pgettext_lazy("complaint status", "Declined")
+    ASSIGNED = "assigned", pgettext_lazy("complaint status", "Being handled")
+    ANSWERED = "answered", pgettext_lazy("complaint status", "Answered")
+    CLOSED = "closed", pgettext_lazy("complaint status", "Closed")
+    REOPENED = "reopened", pgettext_lazy("complaint status", "Reopened")
+    ESCALATED = "escalated", pgettext_lazy("complaint status", "Escalated to the head of office")
 
 
 #: Statuses whose answer deadline runs (verification is due while received).

@@ -7,6 +7,17 @@ import pytest
 from pencaker.accounts.models import Role
 from pencaker.complaints import services
 from pencaker.complaints.choices import Category, Channel, ContactChannel, Privacy
+from pencaker.e2e import conftest as _e2e
+
+# Browser fixtures shared with the journeys (the browser itself lives in the root conftest).
+assert_accessible = _e2e.assert_accessible
+axe = _e2e.axe
+nojs_page = _e2e.nojs_page
+page = _e2e.page
+mailbox = _e2e.mailbox
+smtp_control = _e2e.smtp_control
+smtp_server = _e2e.smtp_server
+site_url = _e2e.site_url
 
 
 @pytest.fixture
