@@ -17,6 +17,9 @@ ELEMENT_CODE = "U8"
 def complaint_companions(office: Any, start: dt.date, end: dt.date) -> list[Companion]:
     stats = public_stats(office=office, start=start, end=end)
     received = sum(m.received for m in stats.months)
+    if not received:
+        # A period without complaints shows no block (nothing to set beside U8).
+        return []
     answered = sum(m.answered for m in stats.months)
     on_time = sum(m.answered_on_time for m in stats.months)
     ratings = [(m.average_rating, m.ratings) for m in stats.months if m.ratings]
