@@ -342,7 +342,7 @@ def staff_complaint_assign(request, complaint_id: int, payload: AssignIn):
 )
 def staff_complaint_answer(request, complaint_id: int, payload: AnswerIn):
     actor = _staff(request)
-    services.complaint_answer(actor=actor, complaint_id=complaint_id, **payload.dict())
+    services.complaint_answer(actor=actor, complaint_id=complaint_id, **payload.model_dump())
     return _staff_out(actor, _reload(actor, complaint_id))
 
 

@@ -51,4 +51,7 @@ def complaint_notify(complaint: Complaint, *, event: str, change: Any) -> None:
         },
         language=settings.LANGUAGE_CODE,
         dedupe_key=f"complaint:{complaint.pk}:{event}:{getattr(change, 'pk', 'x')}",
+        # The address is the complainant's identity and the text carries the secret link:
+        # neither stays in the outbox once delivered (ADR 19).
+        erase_after_delivery=True,
     )

@@ -266,3 +266,26 @@ def test_statistics_count_and_show_no_personal_data(client, submit, officer):
     assert "Joko" not in body
     assert "Pungutan liar" not in body
     assert complaint.tracking_number not in body
+
+
+def test_delivery_logs_no_identity_and_keeps_no_address(
+    submit, officer, caplog, django_capture_on_commit_callbacks
+):
+    from pencaker.notifications.gateways import LoggingGateway
+    from pencaker.notifications.models import Notification
+
+    caplog.set_level(logging.DEBUG)
+    with django_capture_on_commit_callbacks(execute=True):
+        complaint = submit(
+            privacy=Privacy.CONFIDENTIAL,
+            name=SECRET_NAME,
+            contact_channel="sms",
+            contact="0812 9876 5432",
+        )
+    with django_capture_on_commit_callbacks(execute=True):
+        services.complaint_verify(actor=officer, complaint_id=complaint.pk, tier=Tier.LIGHT)
+    assert [m["to"] for m in LoggingGateway.sent[-2:]] == ["+6281298765432"] * 2
+    assert not Notification.objects.filter(recipient="+6281298765432").exists()
+    logged = caplog.text + json.dumps([r.__dict__ for r in caplog.records], default=str)
+    assert SECRET_NAME not in logged
+    assert "+6281298765432" not in logged and "081298765432" not in logged
