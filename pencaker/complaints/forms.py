@@ -217,3 +217,26 @@ class ExtendForm(DomainErrorFormMixin, forms.Form):
         max_length=2000,
         error_messages={**_REQUIRED, "max_length": _("Write at most 2000 characters.")},
     )
+
+
+def _days_field(label, maximum: int) -> forms.IntegerField:
+    return forms.IntegerField(
+        label=label,
+        min_value=1,
+        max_value=maximum,
+        error_messages={
+            "required": _("Please fill in this field."),
+            "invalid": _("Write a whole number."),
+            "min_value": _("At least 1 day."),
+            "max_value": _("At most %(limit_value)s days."),
+        },
+    )
+
+
+class SettingsForm(DomainErrorFormMixin, forms.Form):
+    verify_days = _days_field(_("Verified within (working days)"), 30)
+    light_days = _days_field(_("Light: answered within (working days)"), 120)
+    normative_days = _days_field(_("Normative: answered within (working days)"), 120)
+    other_days = _days_field(_("Other: answered within (working days)"), 120)
+    investigation_days = _days_field(_("Investigation: answered within (working days)"), 120)
+    close_after_days = _days_field(_("Closed without reply after (calendar days)"), 90)

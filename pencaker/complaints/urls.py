@@ -13,4 +13,5 @@ urlpatterns = [
     path("staf/baru/", views.staff_new, name="staff_new"),
     path("staf/<int:pk>/", views.staff_detail, name="staff_detail"),
     path("staf/ekspor.<str:fmt>", views.staff_export, name="staff_export"),
+    path("staf/pengaturan/", views.staff_settings, name="staff_settings"),
 ]

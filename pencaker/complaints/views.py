@@ -17,7 +17,7 @@ from pencaker.accounts.permissions import DECIDING_ROLES, staff_required
 from pencaker.applications.selectors import application_for_applicant
 from pencaker.complaints import selectors, services
 from pencaker.complaints.choices import OPEN_STATUSES, Category, Channel, Status
-from pencaker.complaints.deadlines import format_due
+from pencaker.complaints.deadlines import format_due, settings_for
 from pencaker.complaints.forms import (
     AnswerForm,
     AssignForm,
@@ -26,6 +26,7 @@ from pencaker.complaints.forms import (
     ExtendForm,
     RateForm,
     ReopenForm,
+    SettingsForm,
     StaffComplaintForm,
     TrackForm,
     VerifyForm,
@@ -379,3 +380,23 @@ def staff_export(request: HttpRequest, fmt: str) -> HttpResponse:
         writer.writerows(rows)
     response["Content-Disposition"] = f'attachment; filename="pengaduan.{fmt}"'
     return response
+
+
+@staff_required(roles={Role.ADMIN_DINAS})
+def staff_settings(request: HttpRequest) -> HttpResponse:
+    """The office's complaint deadlines (admin dinas)."""
+    office = request.user.office
+    current = settings_for(office)
+    names = list(SettingsForm.base_fields)
+    form = SettingsForm(request.POST or None, initial={n: getattr(current, n) for n in names})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.complaint_settings_update(
+                actor=request.user, office=office, **form.cleaned_data
+            )
+        except DomainError as exc:
+            form.add_domain_error(exc)
+        else:
+            messages.success(request, _("Saved."))
+            return redirect("complaints:staff_settings")
+    return render(request, "complaints/staff_settings.html", {"form": form})

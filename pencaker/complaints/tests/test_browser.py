@@ -199,6 +199,17 @@ def test_complaint_pages_pass_axe_at_360_px(page, live_server, staff, assert_acc
         response = page.goto(steps.url(base, name, *args))
         assert response is not None and response.status == 200, name
         assert_accessible(page, label=name)
+    admin = type(staff["officer"]).objects.create_user(
+        email="admin@disnaker.example.go.id",
+        password=PASSWORD,
+        role="admin_dinas",
+        office=staff["officer"].office,
+        full_name="Admin Dinas",
+    )
+    _session_into(page, base, admin)
+    response = page.goto(steps.url(base, "complaints:staff_settings"))
+    assert response is not None and response.status == 200
+    assert_accessible(page, label="complaint deadlines")
     _session_into(page, base, staff["officer"])
     response = page.goto(steps.url(base, "complaints:staff_detail", complaint.pk))
     assert response is not None and response.status == 200

@@ -289,3 +289,26 @@ def test_delivery_logs_no_identity_and_keeps_no_address(
     logged = caplog.text + json.dumps([r.__dict__ for r in caplog.records], default=str)
     assert SECRET_NAME not in logged
     assert "+6281298765432" not in logged and "081298765432" not in logged
+
+
+def test_office_admin_sets_the_deadlines_on_its_page(
+    staff_client_factory, admin_dinas, officer, office
+):
+    from pencaker.complaints.deadlines import settings_for
+
+    url = reverse("complaints:staff_settings")
+    assert _staff(staff_client_factory, officer).get(url).status_code == 403
+    client = _staff(staff_client_factory, admin_dinas)
+    assert client.get(url).status_code == 200
+    data = {
+        "verify_days": "3",
+        "light_days": "2",
+        "normative_days": "10",
+        "other_days": "14",
+        "investigation_days": "60",
+        "close_after_days": "10",
+    }
+    assert client.post(url, data).status_code == 302
+    assert settings_for(office).normative_days == 10
+    bad = client.post(url, {**data, "light_days": "0"})
+    assert bad.status_code == 200 and settings_for(office).light_days == 2
