@@ -101,3 +101,43 @@ def test_not_for_other_categories(submit, holder_with_card, officer, operator):
     with pytest.raises(Conflict) as exc:
         services.complaint_data_change_open(actor=operator, complaint_id=complaint.pk)
     assert exc.value.code == "not_card_data"
+
+
+def test_the_request_status_page_links_and_the_form_attaches_the_request(
+    client, holder_with_card, office
+):
+    from django.urls import reverse
+
+    from pencaker.complaints.models import Complaint
+
+    application = Application.objects.filter(applicant=holder_with_card).first()
+    client.force_login(holder_with_card)
+    detail = client.get(reverse("applications:detail", args=[application.tracking_number]))
+    link = f"/pengaduan/?permohonan={application.tracking_number}"
+    assert link in detail.content.decode()
+    form = client.get(link).content.decode()
+    assert f'name="permohonan" value="{application.tracking_number}"' in form
+    client.post(
+        link,
+        {
+            "office": str(office.pk),
+            "category": "processing_time",
+            "text": "Permohonan saya lama sekali tidak diproses.",
+            "privacy": "anonymous",
+            "permohonan": application.tracking_number,
+            "idempotency_key": "attach-1",
+        },
+    )
+    complaint = Complaint.objects.get()
+    assert complaint.application == application
+    assert complaint.holder == holder_with_card
+
+
+def test_someone_elses_request_is_not_attached(client, holder_with_card, holder_factory, office):
+    from django.urls import reverse
+
+    application = Application.objects.filter(applicant=holder_with_card).first()
+    other = holder_factory(full_name="Orang Lain")
+    client.force_login(other)
+    form = client.get(reverse("complaints:submit") + f"?permohonan={application.tracking_number}")
+    assert 'name="permohonan"' not in form.content.decode()
