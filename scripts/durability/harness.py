@@ -111,7 +111,9 @@ class Server:
         )
         handle.close()
 
-    def wait_ready(self, attempts: int = 600) -> None:
+    def wait_ready(self, attempts: int = 3000) -> None:
+        # About five minutes: on a loaded 2-core machine one start (collectstatic, gunicorn
+        # and the worker importing Django) took over a minute.
         for _ in range(attempts):
             if self.proc and self.proc.poll() is not None:
                 raise ServerExited(f"server exited with {self.proc.returncode}")
