@@ -374,3 +374,19 @@ def test_category_card_data_without_holder_cannot_open_a_request(submit, officer
     with pytest.raises(Conflict) as exc:
         services.complaint_data_change_open(actor=operator, complaint_id=complaint.pk)
     assert exc.value.code == "no_holder"
+
+
+def test_the_scheduler_daily_job_runs_the_complaint_rules(submit, monkeypatch):
+    from types import SimpleNamespace
+
+    from pencaker.complaints import tasks
+    from pencaker.ops import scheduler
+
+    calls = []
+    for name in ("complaints_daily_task", "vacancies_daily_task", "lifecycle_daily_task"):
+        fake = SimpleNamespace(enqueue=lambda name=name: calls.append(name))
+        monkeypatch.setattr(scheduler, name, fake)
+    scheduler._lifecycle_daily()
+    assert "complaints_daily_task" in calls
+    submit()
+    assert tasks.complaints_daily_task.call() == {"escalated": 0, "closed": 0, "card_fixes": 0}
