@@ -115,6 +115,7 @@ INSTALLED_APPS = [
     "pencaker.reporting",
     "pencaker.exchange",
     "pencaker.events",
+    "pencaker.complaints",
     "pencaker.notifications",
     "pencaker.surveys",
     "pencaker.counter",

@@ -144,6 +144,7 @@ STAFF_ROLE_CHOICES = [
     (Role.OPERATOR.value, Role.OPERATOR.label),
     (Role.ADMIN_DINAS.value, Role.ADMIN_DINAS.label),
     (Role.PIMPINAN.value, Role.PIMPINAN.label),
+    (Role.COMPLAINTS_OFFICER.value, Role.COMPLAINTS_OFFICER.label),
 ]
 
 

@@ -11,9 +11,11 @@ class Role(models.TextChoices):
     ADMIN_DINAS = "admin_dinas", _("Office administrator")
     PIMPINAN = "pimpinan", _("Head of office (read-only)")
     EMPLOYER = "employer", _("Employer")
+    # Petugas pengaduan: the only role that sees a confidential complainant's identity.
+    COMPLAINTS_OFFICER = "complaints_officer", _("Complaints officer")
 
 
-STAFF_ROLES = frozenset({Role.OPERATOR, Role.ADMIN_DINAS, Role.PIMPINAN})
+STAFF_ROLES = frozenset({Role.OPERATOR, Role.ADMIN_DINAS, Role.PIMPINAN, Role.COMPLAINTS_OFFICER})
 
 
 class UserManager(BaseUserManager["User"]):
@@ -41,7 +43,7 @@ class UserManager(BaseUserManager["User"]):
 class User(AbstractUser):
     """A person who signs in. Email is the login; the mobile number is stored in E.164.
 
-    Staff (operator, admin dinas, pimpinan) belong to exactly one office and must use
+    Staff (operator, admin dinas, pimpinan, complaints officer) belong to exactly one office and must use
     TOTP two-factor authentication.
     """
 
@@ -65,7 +67,9 @@ class User(AbstractUser):
     class Meta:
         constraints = [
             models.CheckConstraint(
-                condition=~models.Q(role__in=["operator", "admin_dinas", "pimpinan"])
+                condition=~models.Q(
+                    role__in=["operator", "admin_dinas", "pimpinan", "complaints_officer"]
+                )
                 | models.Q(office__isnull=False),
                 name="staff_has_office",
             )

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from pencaker.complaints.tasks import complaints_daily_task
 from pencaker.counter.tasks import counter_release_task
 from pencaker.events.tasks import event_reminders_task
 from pencaker.exchange.tasks import exchange_forward_task
@@ -72,6 +73,11 @@ def _lifecycle_daily() -> object:
     return lifecycle_daily_task.enqueue()
 
 
+def _complaints_daily() -> object:
+    # Overdue complaints escalate, unanswered answers close, card fixes answer (ADR 19).
+    return complaints_daily_task.enqueue()
+
+
 def _matching_digests() -> object:
     # Vacancy alerts left waiting because the seeker had a digest that day go out now.
     return matching_digests_task.enqueue()
@@ -92,6 +98,7 @@ JOBS = [
     Job("exchange_forward", _every_minute, _exchange_forward),
     Job("cleanup_orphans", _hourly, _orphans_cleanup),
     Job("lifecycle_daily", _daily_after_one_am, _lifecycle_daily),
+    Job("complaints_daily", _daily_after_one_am, _complaints_daily),
     Job("event_reminders", _daily_after_one_am, _event_reminders),
     Job("matching_digests", _daily_after_one_am, _matching_digests),
     Job("ipk_summarize", _daily_after_one_am, _ipk_summarize),

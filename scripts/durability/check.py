@@ -13,6 +13,9 @@
 4. Every acknowledged objection to a card revocation is recorded once (its text, one
    history row, one audit row).
 5. Every acknowledged upload exists with its file intact; every acknowledged organisation
+   Every acknowledged complaint exists exactly once (the hash of its key, its number)
+   with its history.
+4. Every acknowledged upload exists with its file intact; every acknowledged organisation
    registration exists once (its owner, its NIB) with its document intact.
 6. Every seeker's last acknowledged matching switches (``alert_settings_update``) are
    what the database holds; every counter booking exists once and each day's count
@@ -208,6 +211,28 @@ def main() -> int:
         ):
             settings_lost += 1
             problems.append(f"matching switches of {email}: not the last answer")
+    complaints_lost, complaints_duplicated = 0, 0
+    import hashlib
+
+    from pencaker.complaints.models import Complaint
+
+    for ack in acks.get("complaints", []):
+        key_hash = hashlib.sha256(ack["key"].encode()).hexdigest()
+        rows = list(
+            Complaint.objects.filter(idempotency_key_hash=key_hash).values_list(
+                "pk", "tracking_number"
+            )
+        )
+        if not rows:
+            complaints_lost += 1
+            continue
+        same_text = Complaint.objects.filter(text__contains=ack["key"]).count()
+        if len(rows) > 1 or same_text > 1:
+            complaints_duplicated += 1
+        if rows[0][1] != ack["tracking"]:
+            problems.append(f"complaint {ack['key']}: number changed")
+        elif not Complaint.objects.get(pk=rows[0][0]).history.exists():
+            problems.append(f"complaint {ack['key']}: no history")
     report = installation_verify()
     problems += report.problems
     print(
@@ -235,6 +260,9 @@ def main() -> int:
                 "counter_bookings_duplicated": counter_duplicated,
                 "matching_settings_acknowledged": len(acks.get("matching_settings", [])),
                 "matching_settings_lost": settings_lost,
+                "complaints_acknowledged": len(acks.get("complaints", [])),
+                "complaints_lost": complaints_lost,
+                "complaints_duplicated": complaints_duplicated,
                 "applications": report.applications,
                 "files_verified": report.files,
                 "orphans_removed": len(cleanup.orphans),

@@ -250,6 +250,15 @@ def counter_office(count_threads: int) -> dict:
     return {"counter_office": office.code, "counter_threads": max(1, count_threads)}
 
 
+def complaint_senders(count: int) -> dict:
+    """Signed-out complainants (``complaint_submit`` needs no account): a thread per ten
+    clients, all to the demo office."""
+    from pencaker.offices.models import Office
+
+    office = Office.objects.order_by("code").first()
+    return {"complaint_threads": max(1, count // 10), "complaint_office": office.code}
+
+
 def main() -> int:
     count, out = int(sys.argv[1]), sys.argv[2]
     import django
@@ -283,6 +292,7 @@ def main() -> int:
     result["objectors"] = revoked_holders(count)
     result.update(event_registrations(result["applicants"]))
     result.update(counter_office(max(1, count // 10)))
+    result.update(complaint_senders(count))
     if "--bench" in sys.argv:
         result.update(bench_extras(clients))
     with open(out, "w") as handle:

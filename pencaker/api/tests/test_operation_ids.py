@@ -22,6 +22,9 @@ OPERATION_IDS = {
     "counter_booking_get", "counter_queue_call",
     "seeker_vacancy_recommendations", "vacancy_candidates", "vacancy_candidate_invite",
     "seeker_invitation_respond", "alert_settings_update",
+    "complaint_submit", "complaint_get", "complaint_reply", "staff_complaint_queue",
+    "staff_complaint_verify", "staff_complaint_assign", "staff_complaint_answer",
+    "staff_complaint_escalate", "complaint_stats_public",
 }  # fmt: skip
 
 

@@ -7,7 +7,6 @@ history row and the audit row, and schedules the email only after commit.
 
 from __future__ import annotations
 
-import secrets
 from dataclasses import dataclass
 from typing import Any
 
@@ -26,11 +25,10 @@ from pencaker.applications.models import Application
 from pencaker.applications.workflow import move
 from pencaker.core.audit import AuditAction, audit_record
 from pencaker.core.errors import Conflict, DomainError, NotFound, PermissionDenied
+from pencaker.core.tracking import tracking_number
 from pencaker.offices.models import Office
 
 MAX_KEY_LENGTH = 100
-# Crockford-style alphabet: no I, L, O, U, so a number read over the phone is unambiguous.
-_TRACKING_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 
 
 @dataclass(frozen=True)
@@ -46,8 +44,7 @@ def _notify(application: Application, event: str, change: Any) -> None:
 
 
 def _tracking_number(now: Any) -> str:
-    body = "".join(secrets.choice(_TRACKING_ALPHABET) for _ in range(8))
-    return f"AK1-{now:%y%m}-{body[:4]}-{body[4:]}"
+    return tracking_number("AK1", now)
 
 
 def _locked(application_id: int) -> Application:

@@ -8,6 +8,7 @@ form is ``make durability`` (figures in bench/README.md).
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import subprocess
@@ -21,9 +22,10 @@ HARNESS = ROOT / "scripts" / "durability" / "harness.py"
 DB = "postgres" if os.environ.get("DATABASE_URL", "").startswith("postgres") else "sqlite"
 
 
-@pytest.mark.parametrize("db", [DB])
-def test_short_crash_run_loses_and_duplicates_nothing(db):
-    result = subprocess.run(
+@functools.cache
+def _short_run(db: str) -> subprocess.CompletedProcess:
+    """One short run per database, shared by the tests below."""
+    return subprocess.run(
         [
             sys.executable,
             str(HARNESS),
@@ -40,9 +42,14 @@ def test_short_crash_run_loses_and_duplicates_nothing(db):
         ],
         capture_output=True,
         text=True,
-        timeout=600,
+        timeout=1500,
         cwd=ROOT,
     )
+
+
+@pytest.mark.parametrize("db", [DB])
+def test_short_crash_run_loses_and_duplicates_nothing(db):
+    result = _short_run(db)
     lines = result.stdout.strip().splitlines()
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
     details = json.loads(lines[-2])
@@ -57,3 +64,42 @@ def test_short_crash_run_loses_and_duplicates_nothing(db):
     assert details["counter_bookings_acknowledged"] >= 1
     assert details["counter_bookings_lost"] == 0
     assert details["counter_bookings_duplicated"] == 0
+
+
+@pytest.mark.parametrize("db", [DB])
+def test_short_crash_run_loses_and_duplicates_no_complaint(db):
+    result = _short_run(db)
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    details = json.loads(result.stdout.strip().splitlines()[-2])
+    assert details["complaints_acknowledged"] >= 1
+    assert details["complaints_lost"] == 0
+    assert details["complaints_duplicated"] == 0
+    assert "complaints: acknowledged=" in result.stderr
+
+
+@pytest.mark.parametrize("db", [DB])
+def test_short_crash_run_keeps_every_event_registration_once_within_the_quota(db):
+    # Moved from the events app: the same cached run carries every write kind.
+    result = _short_run(db)
+    lines = result.stdout.strip().splitlines()
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    details = json.loads(lines[-2])
+    assert details["event_registrations_acknowledged"] >= 1
+    assert details["event_registrations_lost"] == 0
+    assert details["event_registrations_duplicated"] == 0
+    assert details["problems"] == []
+    assert "event registrations: acknowledged=" in result.stderr
+
+
+@pytest.mark.parametrize("db", [DB])
+def test_short_crash_run_keeps_every_objection_and_consent_switch(db):
+    result = _short_run(db)
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    details = json.loads(result.stdout.strip().splitlines()[-2])
+    assert details["objections_acknowledged"] >= 1
+    assert details["objections_lost"] == 0
+    assert details["objections_duplicated"] == 0
+    assert details["matching_settings_acknowledged"] >= 1
+    assert details["matching_settings_lost"] == 0
+    assert "objections: acknowledged=" in result.stderr
+    assert "matching settings: acknowledged=" in result.stderr

@@ -47,6 +47,7 @@ def test_real_jobs_enqueue_on_the_task_queue():
         "exchange_forward",
         "cleanup_orphans",
         "lifecycle_daily",
+        "complaints_daily",
         "event_reminders",
         "matching_digests",
         "ipk_summarize",

@@ -1,0 +1,20 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ComplaintsConfig(AppConfig):
+    name = "pencaker.complaints"
+    label = "complaints"
+    verbose_name = _("Complaints")
+
+    def ready(self) -> None:
+        from pencaker.accounts.models import STAFF_ROLES
+        from pencaker.accounts.staff_menu import staff_link_register
+        from pencaker.complaints.ikm import complaint_companions
+        from pencaker.surveys.companions import result_companion_register
+
+        # Figures of the period beside the IKM element U8 (complaint handling), ADR 19.
+        result_companion_register(complaint_companions)
+        staff_link_register(
+            url_name="complaints:staff_queue", label=_("Complaints"), roles=STAFF_ROLES, order=30
+        )
