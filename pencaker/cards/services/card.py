@@ -373,6 +373,8 @@ def _may_change_status(card: Card, actor: User | None, to: str, revocation: Any)
             and revocation.requested_by_id != actor_pk
             and getattr(actor, "office_id", None) == card.office_id
         )
+    if to == CardStatus.REVOKED:
+        return False  # only a revocation confirmed by a second person revokes (issue 16)
     if actor is None:
         return True  # the system: the daily expiry and removal rules (history actor empty)
     if not getattr(actor, "pk", None):
