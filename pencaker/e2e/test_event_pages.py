@@ -60,7 +60,7 @@ def fair(world, site_url):  # noqa: F811
 def _decode_qr(page, selector: str) -> str:
     png = page.locator(selector).screenshot()
     result = subprocess.run(  # noqa: S603 - fixed argv, no shell
-        [shutil.which("zbarimg") or "zbarimg", "--raw", "-q", "-"],
+        [shutil.which("zbarimg") or "zbarimg", "--raw", "-q", "-Sdisable", "-Sqrcode.enable", "-"],
         input=png,
         capture_output=True,
         check=True,

@@ -58,7 +58,8 @@ def _scan_qr(card: Any, folder: Path) -> list[str]:
     )
     (image,) = folder.glob("page*.png")
     scanned = subprocess.run(
-        [zbarimg, "--raw", "-q", str(image)],
+        # QR symbols only: a linear-barcode reader can misread printed text as a barcode.
+        [zbarimg, "--raw", "-q", "-Sdisable", "-Sqrcode.enable", str(image)],
         capture_output=True,
         text=True,
         timeout=120,

@@ -165,7 +165,10 @@ def _scan_qr(pdf, folder) -> list[str]:
     )
     (image,) = folder.glob("page*.png")
     scanned = subprocess.run(
-        ["zbarimg", "--raw", "-q", str(image)], capture_output=True, text=True, timeout=120
+        ["zbarimg", "--raw", "-q", "-Sdisable", "-Sqrcode.enable", str(image)],
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert scanned.returncode == 0, f"no QR code decoded (exit {scanned.returncode})"
     return [line for line in scanned.stdout.splitlines() if line]
