@@ -13,9 +13,16 @@ from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
 from pencaker.accounts.models import STAFF_ROLES, Role, User
-from pencaker.complaints.choices import OPEN_STATUSES, Category, Channel, Status
+from pencaker.complaints.choices import (
+    OPEN_STATUSES,
+    Category,
+    Channel,
+    DeclineReason,
+    Status,
+)
 from pencaker.complaints.models import Complaint
 from pencaker.core.audit import AuditAction, audit_record
+from pencaker.core.calendar import JAKARTA
 
 
 def complaints_for_staff(actor: Any) -> QuerySet[Complaint]:
@@ -52,6 +59,35 @@ def complaint_for_staff(actor: Any, complaint_id: Any) -> Complaint | None:
         return complaints_for_staff(actor).filter(pk=int(complaint_id)).first()
     except (TypeError, ValueError):
         return None
+
+
+def complaints_naming_staff(office: Any, start: dt.date, end: dt.date) -> dict[int, int]:
+    """Per staff member of ``office``: the complaints received from ``start`` to before
+    ``end`` (Asia/Jakarta dates) that name them, for the staff performance figures. Counts
+    only, never an identity; a complaint declined as a duplicate is not counted twice."""
+    start_at = dt.datetime.combine(start, dt.time(0), tzinfo=JAKARTA)
+    end_at = dt.datetime.combine(end, dt.time(0), tzinfo=JAKARTA)
+    rows = (
+        Complaint.objects.filter(
+            office=office,
+            named_staff__isnull=False,
+            received_at__gte=start_at,
+            received_at__lt=end_at,
+        )
+        .exclude(status=Status.DECLINED, decline_reason=DeclineReason.DUPLICATE)
+        .values("named_staff_id")
+        .annotate(n=Count("id"))
+    )
+    return {row["named_staff_id"]: row["n"] for row in rows}
+
+
+def complaints_by_number(office: Any, numbers: list[str]) -> dict[str, Complaint]:
+    """The complaints of ``office`` with these tracking numbers (upper case), by number."""
+    wanted = [number.strip().upper() for number in numbers if number.strip()]
+    if not wanted:
+        return {}
+    rows = Complaint.objects.filter(office=office, tracking_number__in=wanted)
+    return {complaint.tracking_number: complaint for complaint in rows}
 
 
 def can_see_identity(actor: Any) -> bool:

@@ -1,5 +1,6 @@
-"""Demo data for the embedded default: one office (Kota Palembang), its staff, a job
-seeker with a complete profile and two verified employers. Every step is idempotent: running it again changes nothing
+"""Demo data for the embedded default: one office (Kota Palembang), its staff (with a
+complaints officer), a job seeker with a complete profile, two verified employers and one
+anonymous complaint in the complaints queue. Every step is idempotent: running it again changes nothing
 and duplicates nothing.
 """
 
@@ -27,6 +28,7 @@ DATA = Path(__file__).parent / "data"
 OFFICE_CODE = "16.71"
 DEMO_PASSWORD = "pencaker-demo-2026"  # noqa: S105 - demo only, printed by make run
 EMPLOYER_EMAIL = "employer@demo.pencaker.id"
+COMPLAINTS_OFFICER_EMAIL = "pengaduan@demo.pencaker.id"
 
 
 @dataclass(frozen=True)
@@ -78,6 +80,13 @@ def seed_users(office) -> list[DemoLogin]:
             "2FA: TOTP secret PENCAKERDEMOOPERATORTOTPSECRET23 or backup code operator111",
         ),
         DemoLogin(
+            Role.COMPLAINTS_OFFICER,
+            COMPLAINTS_OFFICER_EMAIL,
+            DEMO_PASSWORD,
+            "sees the complaints queue and complainants' identities; 2FA: TOTP secret "
+            "PENCAKERDEMOCOMPLAINTSTOTPSECRET or backup code pengaduan111",
+        ),
+        DemoLogin(
             Role.JOB_SEEKER,
             "pencaker@demo.pencaker.id",
             DEMO_PASSWORD,
@@ -113,11 +122,13 @@ DEMO_TOTP_SECRETS = {
     "admin@demo.pencaker.id": "PENCAKERDEMOADMINTOTPSECRETKEY23",
     "operator@demo.pencaker.id": "PENCAKERDEMOOPERATORTOTPSECRET23",
     "employer@demo.pencaker.id": "PENCAKERDEMOEMPLOYERTOTPSECRET23",
+    COMPLAINTS_OFFICER_EMAIL: "PENCAKERDEMOCOMPLAINTSTOTPSECRET",
 }
 DEMO_BACKUP_CODES = {
     "admin@demo.pencaker.id": ["admin111", "admin222", "admin333"],
     "operator@demo.pencaker.id": ["operator111", "operator222", "operator333"],
     "employer@demo.pencaker.id": ["employer111", "employer222", "employer333"],
+    COMPLAINTS_OFFICER_EMAIL: ["pengaduan111", "pengaduan222", "pengaduan333"],
 }
 
 
@@ -406,6 +417,32 @@ def seed_matching(seeker_email: str = "pencaker@demo.pencaker.id") -> None:
     matching_settings_update(actor=user, discoverable=True, alerts_enabled=True)
 
 
+DEMO_COMPLAINT_KEY = "demo-complaint-fees-1"
+DEMO_COMPLAINT_TEXT = (
+    "Di loket pendaftaran kartu AK/1 saya diminta membayar Rp50.000 agar kartu cepat jadi. "
+    "Bukankah layanan ini gratis?"
+)
+
+
+def seed_complaint() -> None:
+    """One anonymous complaint about a fee, so the demo complaints queue is not empty
+    (the same Idempotency-Key on every run: one complaint, however often seeded)."""
+    from pencaker.complaints.choices import Category, Privacy
+    from pencaker.complaints.services import ComplaintInput, complaint_submit
+
+    office = Office.objects.get(code=OFFICE_CODE)
+    complaint_submit(
+        actor=None,
+        data=ComplaintInput(
+            office=office,
+            category=Category.FEES,
+            text=DEMO_COMPLAINT_TEXT,
+            privacy=Privacy.ANONYMOUS,
+        ),
+        idempotency_key=DEMO_COMPLAINT_KEY,
+    )
+
+
 def seed_all() -> list[DemoLogin]:
     with transaction.atomic():
         seed_regions()
@@ -419,4 +456,5 @@ def seed_all() -> list[DemoLogin]:
     seed_employers()
     seed_vacancies()
     seed_job_fair()
+    seed_complaint()
     return logins

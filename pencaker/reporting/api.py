@@ -37,6 +37,7 @@ class OperatorOut(Schema):
     return_reasons: dict[str, int]
     assisted_registrations: int
     reissues_after_data_error: int
+    complaints_naming: int
     extra: dict[str, Any]
 
 
@@ -83,6 +84,7 @@ def staff_performance(request, month: str, operator: int | None = None):
                 "return_reasons": dict(row.return_reason_list),
                 "assisted_registrations": row.assisted,
                 "reissues_after_data_error": row.reissues_after_error,
+                "complaints_naming": row.complaints_naming,
                 "extra": row.extra,
             }
             for row in report.rows

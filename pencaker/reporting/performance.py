@@ -18,8 +18,11 @@ Per operator of the office and calendar month (Asia/Jakarta dates):
 - **counter channel survey**: the IKM of the office's kiosk responses in the month. The
   survey is anonymous, so this is the office's figure shown beside each operator, not
   theirs;
-- **other figures** (complaints naming the operator, once the complaints app lands):
-  ``performance_source_register`` below; each source adds columns.
+- **complaints naming them**: complaints of the office received in the month that name the
+  operator (``complaints.selectors.complaints_naming_staff``; complaints sits below
+  reporting, so this is a plain read). A count only: no complainant's identity, no text;
+- **other figures** from apps above reporting: ``performance_source_register`` below; each
+  source adds columns.
 
 Who sees what: an operator only their own row; the pimpinan and the admin dinas every
 operator of their office. Every view (page, export, API) writes an audit row.
@@ -41,6 +44,7 @@ from pencaker.accounts.models import Role, User
 from pencaker.applications import sla
 from pencaker.applications.choices import ApplicationType, Status
 from pencaker.applications.models import Application, ApplicationStatusChange, ReturnItem
+from pencaker.complaints.selectors import complaints_naming_staff
 from pencaker.core.audit import AuditAction, audit_record
 from pencaker.core.calendar import JAKARTA
 from pencaker.core.errors import NotFound, PermissionDenied
@@ -81,6 +85,7 @@ class OperatorMonth:
     return_reasons: Counter = field(default_factory=Counter)
     assisted: int = 0
     reissues_after_error: int = 0
+    complaints_naming: int = 0
     extra: dict[str, Any] = field(default_factory=dict)
 
     @property
@@ -220,6 +225,10 @@ def staff_performance(
         )
         if earlier in rows:
             rows[earlier].reissues_after_error += 1
+
+    for staff_id, count in complaints_naming_staff(office, period.start, period.end).items():
+        if staff_id in rows:
+            rows[staff_id].complaints_naming = count
 
     extra_columns: list[str] = []
     for source in _SOURCES:

@@ -38,6 +38,7 @@ def render_performance_xlsx(reports: Iterable[PerformanceReport]) -> bytes:
             _("Assisted registrations"),
             _("Reissues after a data error"),
             _("Counter survey IKM (office)"),
+            _("Complaints naming them"),
             *extra,
         ]
         for column, title in enumerate(headers, start=1):
@@ -61,6 +62,7 @@ def render_performance_xlsx(reports: Iterable[PerformanceReport]) -> bytes:
                     row.assisted,
                     row.reissues_after_error,
                     counter_value,
+                    row.complaints_naming,
                     *[row.extra.get(column) for column in extra],
                 ]
                 for column, value in enumerate(values, start=1):

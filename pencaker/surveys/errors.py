@@ -13,6 +13,7 @@ class SurveyErrorCode(StrEnum):
     CHANNEL_INVALID = "channel_invalid"
     FOLLOWUP_ACTION_LONG = "followup_action_long"
     FOLLOWUP_ACTION_MISSING = "followup_action_missing"
+    FOLLOWUP_COMPLAINTS = "followup_complaints"
     FOLLOWUP_ELEMENT = "followup_element"
     FOLLOWUP_FORBIDDEN = "followup_forbidden"
     FOLLOWUP_PERSON = "followup_person"

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from pencaker.core.forms import DomainErrorFormMixin
 from pencaker.surveys import ikm
 from pencaker.surveys.choices import (
     AgeBand,
@@ -163,7 +164,7 @@ def quarter_choices(period: SurveyPeriod, current: str = "") -> list[tuple[str, 
     return [(value, value) for value in values]
 
 
-class FollowUpForm(forms.Form):
+class FollowUpForm(DomainErrorFormMixin, forms.Form):
     """A line of the follow-up plan. Elements are listed in code order; the period's lowest
     elements are marked so staff plan for them first."""
 
@@ -185,6 +186,16 @@ class FollowUpForm(forms.Form):
         error_messages={"required": _("Name the person or position responsible.")},
     )
     status = forms.ChoiceField(label=_("Status"), choices=FollowUpStatus.choices)
+    cited_complaints = forms.CharField(
+        label=_("Complaints it answers (optional)"),
+        required=False,
+        max_length=300,
+        help_text=_(
+            "Tracking numbers of this office's complaints that the action answers, separated "
+            "by commas, for example: ADU-2701-ABCD-EFGH."
+        ),
+        error_messages={"max_length": _("Write at most %(limit_value)d characters.")},
+    )
 
     def __init__(
         self,

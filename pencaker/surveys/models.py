@@ -252,6 +252,11 @@ class FollowUpAction(models.Model):
     status = models.CharField(
         _("status"), max_length=20, choices=FollowUpStatus.choices, default=FollowUpStatus.PLANNED
     )
+    #: Tracking numbers of the complaints the action answers, comma separated (checked
+    #: through ``surveys.citations``; the complaints app sits above this one).
+    cited_complaints = models.CharField(
+        _("complaints it answers"), max_length=300, blank=True, default=""
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

@@ -9,7 +9,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import cast
+from typing import Any, cast
 
 from django.db import models
 from django.db.models import Count, Q, QuerySet
@@ -18,7 +18,7 @@ from django.utils.translation import gettext
 
 from pencaker.accounts.models import User
 from pencaker.offices.models import Office
-from pencaker.surveys import ikm
+from pencaker.surveys import citations, ikm
 from pencaker.surveys.models import (
     Answer,
     FollowUpAction,
@@ -221,6 +221,15 @@ def office_trend(office: Office, *, limit: int = TREND_PERIODS) -> list[TrendEnt
 
 def followups_for_period(period: SurveyPeriod) -> QuerySet[FollowUpAction]:
     return FollowUpAction.objects.filter(period=period).order_by("element", "quarter", "id")
+
+
+def followups_with_citations(viewer: Any, period: SurveyPeriod) -> list[FollowUpAction]:
+    """The plan of the period, each line with ``citations``: the complaints it cites, with
+    the staff link where the viewer may open the complaint (``surveys.citations``)."""
+    rows = list(followups_for_period(period))
+    for row in rows:
+        row.citations = citations.citations_for(viewer, period.office, row.cited_complaints)
+    return rows
 
 
 def followup_for_staff(*, user: User, pk: int) -> FollowUpAction | None:

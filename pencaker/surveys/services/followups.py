@@ -12,7 +12,7 @@ from pencaker.accounts.models import User
 from pencaker.accounts.permissions import can_decide
 from pencaker.core.audit import AuditAction, audit_record
 from pencaker.core.errors import DomainError, NotFound, PermissionDenied
-from pencaker.surveys import ikm
+from pencaker.surveys import citations, ikm
 from pencaker.surveys.choices import (
     FollowUpStatus,
 )
@@ -36,8 +36,44 @@ def _check_followup_writer(actor: User, period: SurveyPeriod) -> None:
         )
 
 
+def _clean_citations(office, text: str) -> str:
+    """The cited complaint numbers as stored (``"ADU-…, ADU-…"``), or a refusal naming the
+    numbers that are malformed or not complaints of the office."""
+    numbers = citations.citations_split(text)
+    if not numbers:
+        return ""
+
+    def refuse(message: str) -> DomainError:
+        return DomainError(
+            SurveyErrorCode.FOLLOWUP_COMPLAINTS, message, fields={"cited_complaints": [message]}
+        )
+
+    if len(numbers) > citations.MAX_CITATIONS:
+        raise refuse(_("Cite at most %(max)s complaints.") % {"max": citations.MAX_CITATIONS})
+    malformed = citations.citations_malformed(numbers)
+    if malformed:
+        raise refuse(
+            _("These are not tracking numbers: %(numbers)s. Write them like ADU-2701-ABCD-EFGH.")
+            % {"numbers": ", ".join(malformed)}
+        )
+    unknown = citations.citations_unknown(office, numbers)
+    if unknown:
+        raise refuse(
+            _("No complaint of this office has the tracking number %(numbers)s.")
+            % {"numbers": ", ".join(unknown)}
+        )
+    return ", ".join(numbers)
+
+
 def _clean_followup(
-    *, element: str, action: str, quarter: str, person_responsible: str, status: str
+    *,
+    office,
+    element: str,
+    action: str,
+    quarter: str,
+    person_responsible: str,
+    status: str,
+    cited_complaints: str = "",
 ) -> dict[str, str]:
     action = action.strip()
     person_responsible = person_responsible.strip()
@@ -67,7 +103,9 @@ def _clean_followup(
         )
     if status not in FollowUpStatus.values:
         raise DomainError(SurveyErrorCode.FOLLOWUP_STATUS, _("Choose one of the listed statuses."))
+    cited = _clean_citations(office, cited_complaints)
     return {
+        "cited_complaints": cited,
         "element": element,
         "action": action,
         "quarter": quarter,
@@ -84,6 +122,7 @@ def _followup_data(followup: FollowUpAction) -> dict[str, str]:
         "quarter": followup.quarter,
         "person_responsible": followup.person_responsible,
         "status": followup.status,
+        "cited_complaints": followup.cited_complaints,
     }
 
 
@@ -97,10 +136,13 @@ def followup_create(
     quarter: str,
     person_responsible: str,
     status: str = FollowUpStatus.PLANNED,
+    cited_complaints: str = "",
 ) -> FollowUpAction:
     """Add a line to the period's follow-up plan."""
     _check_followup_writer(actor, period)
     values = _clean_followup(
+        office=period.office,
+        cited_complaints=cited_complaints,
         element=element,
         action=action,
         quarter=quarter,
@@ -128,6 +170,7 @@ def followup_update(
     quarter: str,
     person_responsible: str,
     status: str,
+    cited_complaints: str = "",
 ) -> FollowUpAction:
     """Change a line of the plan; the audit row keeps the values before and after."""
     locked = (
@@ -142,6 +185,8 @@ def followup_update(
         )
     _check_followup_writer(actor, locked.period)
     values = _clean_followup(
+        office=locked.period.office,
+        cited_complaints=cited_complaints,
         element=element,
         action=action,
         quarter=quarter,

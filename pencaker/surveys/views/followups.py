@@ -27,6 +27,7 @@ def _followup_values(form: FollowUpForm) -> dict[str, str]:
         "quarter": data["quarter"],
         "person_responsible": data["person_responsible"],
         "status": data["status"],
+        "cited_complaints": data["cited_complaints"],
     }
 
 
@@ -47,7 +48,7 @@ def followup_add(request: StaffRequest, pk: int) -> HttpResponse:
         try:
             services.followup_create(actor=request.user, period=period, **_followup_values(form))
         except DomainError as exc:
-            form.add_error(None, exc.message)
+            form.add_domain_error(exc)
         else:
             messages.success(request, _("The follow-up action was added to the plan."))
             return redirect(reverse("surveys:results", kwargs={"pk": period.pk}) + "#plan")
@@ -82,6 +83,7 @@ def followup_edit(request: StaffRequest, pk: int) -> HttpResponse:
             "quarter": followup.quarter,
             "person_responsible": followup.person_responsible,
             "status": followup.status,
+            "cited_complaints": followup.cited_complaints,
         },
     )
     if request.method == "POST" and form.is_valid():
@@ -90,7 +92,7 @@ def followup_edit(request: StaffRequest, pk: int) -> HttpResponse:
                 actor=request.user, followup=followup, **_followup_values(form)
             )
         except DomainError as exc:
-            form.add_error(None, exc.message)
+            form.add_domain_error(exc)
         else:
             messages.success(request, _("The follow-up action was saved."))
             return redirect(reverse("surveys:results", kwargs={"pk": period.pk}) + "#plan")

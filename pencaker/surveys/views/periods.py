@@ -67,7 +67,7 @@ def results(request: StaffRequest, pk: int) -> HttpResponse:
             "results": period_results,
             "weak_codes": [e.code for e in period_results.weakest],
             "can_write": request.user.role in DECIDING_ROLES,
-            "followups": selectors.followups_for_period(period),
+            "followups": selectors.followups_with_citations(request.user, period),
             "trend": trend,
             "chart": chart,
             "companions": companions.result_companions(
