@@ -44,9 +44,8 @@ def vacancy_alerts_run(*, vacancy_id: int) -> int:
     if vacancy is None:
         return 0
     count, batch = 0, []
-    for _pk, user_id, points in selectors.scored_rows(vacancy, flag="alerts_enabled"):
-        if points < ALERT_THRESHOLD:
-            continue
+    rows = selectors.scored_rows_at_least(vacancy, flag="alerts_enabled", at_least=ALERT_THRESHOLD)
+    for _pk, user_id, points in rows:
         batch.append(AlertItem(user_id=user_id, vacancy_id=vacancy.pk, score=points))
         if len(batch) >= CHUNK:
             count += len(AlertItem.objects.bulk_create(batch, ignore_conflicts=True))
