@@ -248,6 +248,17 @@ def points_bound(pool: QuerySet, facts: VacancyFacts) -> Any:
     return ExpressionWrapper(sum(parts[1:], parts[0]), output_field=IntegerField())
 
 
+def bound_ordered(vacancy: Vacancy, facts: VacancyFacts) -> QuerySet:
+    """The discoverable pool as named tuples of ``POINT_FIELDS`` and ``bound``, best bound
+    first (ties: the earlier profile)."""
+    pool = prefilter(vacancy, flag="discoverable")
+    return (
+        pool.annotate(bound=points_bound(pool, facts))
+        .order_by("-bound", "id")
+        .values_list(*POINT_FIELDS, "bound", named=True)
+    )
+
+
 def _rank(vacancy: Vacancy, limit: int) -> list[tuple[MatchProfile, Match]]:
     """The ``limit`` best rows (ties: the earlier profile first), explained.
 
@@ -257,12 +268,7 @@ def _rank(vacancy: Vacancy, limit: int) -> list[tuple[MatchProfile, Match]]:
     """
     facts = vacancy_facts(vacancy, vocabulary())
     today = timezone.localdate()
-    pool = prefilter(vacancy, flag="discoverable")
-    ordered = (
-        pool.annotate(bound=points_bound(pool, facts))
-        .order_by("-bound", "id")
-        .values_list(*POINT_FIELDS, "bound", named=True)
-    )
+    ordered = bound_ordered(vacancy, facts)
     kept: list[tuple[int, int, int]] = []  # heap of (points, -id, id), worst first
     batch, after = max(2 * limit, 100), None
     while limit > 0:
