@@ -17,8 +17,10 @@ on and fitting its vacancy.
 Ranking: ``GET /api/v1/matching/vacancies/<id>/candidates`` in-process (Django's test
 client with an API token: the server's time, no network), median of ``--repeat`` runs
 after one warm-up, for vacancies whose prefiltered pool differs in size; the pool is
-counted for each so the time can be set against it. EXPLAIN ANALYZE of the prefilter is
-written next to the JSON (``.plans.txt``).
+counted for each so the time can be set against it, and so are the rows one ranking scores
+in Python (``scored_in_python``: the others only get the SQL bound of their points).
+EXPLAIN ANALYZE of the prefilter and of the first bound-ordered batch is written next to
+the JSON (``.plans.txt``).
 
 Digest: a fresh process (``--digest-only``) runs the alert task for the 16.99 vacancy and
 reports its wall time, the digests queued and its peak RSS (``ru_maxrss``); it runs twice,
