@@ -17,8 +17,10 @@ on and fitting its vacancy.
 Ranking: ``GET /api/v1/matching/vacancies/<id>/candidates`` in-process (Django's test
 client with an API token: the server's time, no network), median of ``--repeat`` runs
 after one warm-up, for vacancies whose prefiltered pool differs in size; the pool is
-counted for each so the time can be set against it. EXPLAIN ANALYZE of the prefilter is
-written next to the JSON (``.plans.txt``).
+counted for each so the time can be set against it, and so are the rows one ranking scores
+in Python (``scored_in_python``: the others only get the SQL bound of their points).
+EXPLAIN ANALYZE of the prefilter and of the first bound-ordered batch is written next to
+the JSON (``.plans.txt``).
 
 Digest: a fresh process (``--digest-only``) runs the alert task for the 16.99 vacancy and
 reports its wall time, the digests queued and its peak RSS (``ru_maxrss``); it runs twice,
@@ -193,7 +195,10 @@ def rank(setup: dict, *, repeat: int) -> tuple[dict, list[str]]:
     from django.db import connection
     from django.test import Client
 
+    from pencaker.matching import selectors
+    from pencaker.matching.facts import vacancy_facts
     from pencaker.matching.selectors import prefilter
+    from pencaker.matching.vocabulary import vocabulary
     from pencaker.vacancies.models import Vacancy
 
     client = Client(HTTP_AUTHORIZATION=f"Bearer {setup['token']}")
@@ -208,10 +213,19 @@ def rank(setup: dict, *, repeat: int) -> tuple[dict, list[str]]:
             response = client.get(url)
             times.append((time.perf_counter() - began) * 1000)
             assert response.status_code == 200
-        vacancy = Vacancy.objects.select_related("office").get(pk=pk)
+        vacancy = Vacancy.objects.select_related("office", "location", "occupation").get(pk=pk)
         pool = prefilter(vacancy, flag="discoverable")
+        # How many pool rows one ranking scores in Python (the rest only get the SQL bound).
+        calls = []
+        real_points = selectors.points
+        selectors.points = lambda *a, _c=calls, _p=real_points, **k: _c.append(1) or _p(*a, **k)
+        try:
+            selectors._rank(vacancy, selectors.CANDIDATE_LIMIT)
+        finally:
+            selectors.points = real_points
         results[label] = {
             "pool": pool.count(),
+            "scored_in_python": len(calls),
             "median_ms": round(statistics.median(times), 1),
             "p90_ms": round(sorted(times)[max(int(len(times) * 0.9) - 1, 0)], 1),
             "returned": len(response.json()),
@@ -224,6 +238,14 @@ def rank(setup: dict, *, repeat: int) -> tuple[dict, list[str]]:
             plan = "\n".join(r[0] for r in cursor.fetchall())
             plans.append(
                 f"-- {label} (pool {results[label]['pool']})\n{cursor.mogrify(sql, params)}\n\n{plan}"
+            )
+            facts = vacancy_facts(vacancy, vocabulary())
+            first = selectors.bound_ordered(vacancy, facts)[: 2 * selectors.CANDIDATE_LIMIT]
+            sql, params = first.query.sql_with_params()
+            cursor.execute("EXPLAIN (ANALYZE, BUFFERS) " + sql, params)
+            plan = "\n".join(r[0] for r in cursor.fetchall())
+            plans.append(
+                f"-- {label}: first batch by the SQL bound\n{cursor.mogrify(sql, params)}\n\n{plan}"
             )
     return results, plans
 

@@ -26,7 +26,11 @@ from pencaker.matching.models import AlertItem, MatchProfile
 from pencaker.matching.scoring import ALERT_THRESHOLD
 from pencaker.matching.services import unsubscribe_url
 from pencaker.notifications.models import Channel
-from pencaker.notifications.services import notification_message, notification_queue_new
+from pencaker.notifications.services import (
+    OutgoingMessage,
+    notification_message,
+    notification_queue_bulk,
+)
 from pencaker.vacancies.choices import Status as VacancyStatus
 from pencaker.vacancies.models import Vacancy
 
@@ -44,9 +48,8 @@ def vacancy_alerts_run(*, vacancy_id: int) -> int:
     if vacancy is None:
         return 0
     count, batch = 0, []
-    for _pk, user_id, points in selectors.scored_rows(vacancy, flag="alerts_enabled"):
-        if points < ALERT_THRESHOLD:
-            continue
+    rows = selectors.scored_rows_at_least(vacancy, flag="alerts_enabled", at_least=ALERT_THRESHOLD)
+    for _pk, user_id, points in rows:
         batch.append(AlertItem(user_id=user_id, vacancy_id=vacancy.pk, score=points))
         if len(batch) >= CHUNK:
             count += len(AlertItem.objects.bulk_create(batch, ignore_conflicts=True))
@@ -87,71 +90,89 @@ def _digest_chunk(user_ids: list[int], day: dt.date, result: DigestResult) -> No
             "user_id", flat=True
         )
     )
-    rows = {
-        r.user_id: r
-        for r in MatchProfile.objects.filter(user_id__in=user_ids, alerts_enabled=True)
-        .select_related("user")
-        .only("user_id", "alerts_enabled", "user__email", "user__phone", "user__email_verified_at")
+    recipients = {
+        user_id: (email, phone, verified)
+        for user_id, email, phone, verified in MatchProfile.objects.filter(
+            user_id__in=user_ids, alerts_enabled=True
+        ).values_list("user_id", "user__email", "user__phone", "user__email_verified_at")
     }
-    items: dict[int, list[AlertItem]] = {}
-    for item in (
+    items: dict[int, list[tuple[int, int, int]]] = {}  # user → [(item, vacancy, score)]
+    for pk, user_id, vacancy_id, points in (
         AlertItem.objects.filter(user_id__in=user_ids, sent_on__isnull=True)
-        .select_related("vacancy", "vacancy__organisation", "vacancy__location")
         .order_by("user_id", "-score", "vacancy_id")
+        .values_list("pk", "user_id", "vacancy_id", "score")
     ):
-        items.setdefault(item.user_id, []).append(item)
-    today = timezone.localdate()
+        items.setdefault(user_id, []).append((pk, vacancy_id, points))
+    shown = _open_vacancies({v for waiting in items.values() for _i, v, _s in waiting})
     done: list[int] = []
+    messages = []
     for user_id in user_ids:
         waiting = items.get(user_id, [])
-        row = rows.get(user_id)
-        if row is None:
+        contact = recipients.get(user_id)
+        if contact is None:
             # Alerts switched off: nothing is sent, the items are closed unsent.
-            done.extend(i.pk for i in waiting)
+            done.extend(i for i, _v, _s in waiting)
             continue
         if user_id in had_today:
             result.waiting += 1
             continue
-        open_items = [
-            i
-            for i in waiting
-            if i.vacancy.status == VacancyStatus.PUBLISHED and i.vacancy.closing_date >= today
-        ]
-        if open_items and _digest_queue(row, open_items[:DIGEST_MAX_ITEMS], day):
-            result.sent += 1
-        done.extend(i.pk for i in waiting)
+        open_items = [(v, points) for _i, v, points in waiting if v in shown]
+        if open_items:
+            messages.append(
+                _digest_message(user_id, contact, open_items[:DIGEST_MAX_ITEMS], shown, day)
+            )
+        done.extend(i for i, _v, _s in waiting)
+    result.sent += notification_queue_bulk(messages)
     AlertItem.objects.filter(pk__in=done).update(sent_on=day)
 
 
-def _digest_queue(row: MatchProfile, items: list[AlertItem], day: dt.date) -> bool:
-    user = row.user
+def _open_vacancies(vacancy_ids: set[int]) -> dict[int, dict[str, str]]:
+    """What a digest says of each vacancy still open today (read once per chunk)."""
+    today = timezone.localdate()
+    return {
+        pk: {
+            "title": title,
+            "organisation": organisation,
+            "place": place or "",
+            "url": absolute_url(reverse("vacancies:detail", args=[pk])),
+        }
+        for pk, title, organisation, place in Vacancy.objects.filter(
+            pk__in=vacancy_ids, status=VacancyStatus.PUBLISHED, closing_date__gte=today
+        ).values_list("pk", "title", "organisation__legal_name", "location__name")
+    }
+
+
+def _digest_message(
+    user_id: int,
+    contact: tuple[str, str, dt.datetime | None],
+    items: list[tuple[int, int]],
+    shown: dict[int, dict[str, str]],
+    day: dt.date,
+) -> OutgoingMessage:
+    email, phone, verified = contact
     context = {
-        "items": [
-            {
-                "title": i.vacancy.title,
-                "organisation": i.vacancy.organisation.legal_name,
-                "place": getattr(i.vacancy.location, "name", ""),
-                "score": i.score,
-                "url": absolute_url(reverse("vacancies:detail", args=[i.vacancy_id])),
-            }
-            for i in items
-        ],
+        "items": [{**shown[vacancy_id], "score": points} for vacancy_id, points in items],
         "count": len(items),
         "list_url": absolute_url(reverse("matching:recommendations")),
-        "unsubscribe_url": unsubscribe_url(user),
+        "unsubscribe_url": unsubscribe_url(_User(user_id)),
     }
-    key = f"matching_digest:{user.pk}:{day.isoformat()}"
-    if user.email_verified_at or not user.phone:
-        channel, recipient = Channel.EMAIL, user.email
+    if verified or not phone:
+        channel, recipient = Channel.EMAIL, email
     else:
-        channel, recipient = Channel.SMS, user.phone
-    message = notification_message(
+        channel, recipient = Channel.SMS, phone
+    return notification_message(
         channel=channel,
         recipient=recipient,
         kind="matching.digest",
         template="matching/email/digest",
         context=context,
-        dedupe_key=key,
+        dedupe_key=f"matching_digest:{user_id}:{day.isoformat()}",
         language=settings.LANGUAGE_CODE,
     )
-    return notification_queue_new([message]) > 0
+
+
+@dataclass(frozen=True)
+class _User:
+    """What ``unsubscribe_url`` reads of a user (its key), without loading the row."""
+
+    pk: int

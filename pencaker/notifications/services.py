@@ -268,3 +268,87 @@ def notifications_retry_due(*, now: dt.datetime | None = None) -> int:
     for pk in due:
         notification_deliver(notification_id=pk)
     return len(due)
+
+
+BULK_BATCH = 500
+DELIVERY_BATCH = 100
+
+
+def notification_queue_bulk(messages: Sequence[OutgoingMessage]) -> int:
+    """``notification_queue_new`` for many messages of one run (the day's vacancy digests
+    for thousands of seekers), returning how many were new.
+
+    The dedupe keys already used are read in one query and the new rows written with one
+    INSERT per ``BULK_BATCH``; deliveries start after the caller's commit, one task per
+    ``DELIVERY_BATCH`` messages (each message is still delivered, retried and counted on
+    its own). A key taken meanwhile by a concurrent caller makes the whole call fall back
+    to one insert per message, where the first message with a key stands.
+    """
+    used = _dedupe_keys_used([m.dedupe_key for m in messages if m.dedupe_key])
+    unique: list[OutgoingMessage] = []
+    for message in messages:
+        if message.dedupe_key:
+            if message.dedupe_key in used:
+                continue  # a repeat (here or earlier): the first message stands
+            used.add(message.dedupe_key)
+        unique.append(message)
+    if not unique:
+        return 0
+    now = timezone.now()
+    rows = [
+        Notification(
+            channel=m.channel,
+            recipient=m.recipient,
+            kind=m.kind,
+            subject=m.subject[:200],
+            body=m.body,
+            dedupe_key=m.dedupe_key,
+            erase_after_delivery=m.erase_after_delivery,
+            next_attempt_at=now,
+        )
+        for m in unique
+    ]
+    try:
+        with transaction.atomic():
+            created = Notification.objects.bulk_create(rows, batch_size=BULK_BATCH)
+    except IntegrityError:
+        return notification_queue_new(unique)
+    new_ids = [n.pk for n in created]
+    if None in new_ids:  # a database that does not return the new keys
+        new_ids = list(
+            Notification.objects.filter(
+                dedupe_key__in=[m.dedupe_key for m in unique if m.dedupe_key]
+            ).values_list("pk", flat=True)
+        )
+    transaction.on_commit(lambda: _enqueue_delivery_batches(new_ids))
+    return len(unique)
+
+
+def _dedupe_keys_used(keys: Sequence[str]) -> set[str]:
+    used: set[str] = set()
+    for start in range(0, len(keys), BULK_BATCH):
+        used.update(
+            Notification.objects.filter(dedupe_key__in=keys[start : start + BULK_BATCH])
+            .values_list("dedupe_key", flat=True)
+            .iterator()
+        )
+    return used
+
+
+def _enqueue_delivery_batches(notification_ids: Sequence[int]) -> None:
+    from pencaker.notifications.tasks import deliver_notifications
+
+    with transaction.atomic():
+        for start in range(0, len(notification_ids), DELIVERY_BATCH):
+            deliver_notifications.enqueue(list(notification_ids[start : start + DELIVERY_BATCH]))
+
+
+def notifications_deliver_many(*, notification_ids: Sequence[int]) -> dict[str, int]:
+    """``notification_deliver`` for each message, each in its own transaction (a failure
+    is retried for that message alone); returns the count per outcome."""
+    outcomes: dict[str, int] = {}
+    for notification_id in notification_ids:
+        notification = notification_deliver(notification_id=notification_id)
+        status = notification.status if notification is not None else "erased"
+        outcomes[status] = outcomes.get(status, 0) + 1
+    return outcomes

@@ -234,3 +234,27 @@ def test_switching_alerts_off_before_the_digest_sends_nothing(seeker_factory, va
     services.matching_settings_update(actor=seeker, alerts_enabled=False)
     alerts.digests_send()
     assert not Notification.objects.filter(kind="matching.digest").exists()
+
+
+def test_digests_of_many_seekers_are_queued_together_each_with_its_key(
+    seeker_factory, vacancy_factory, django_capture_on_commit_callbacks, monkeypatch
+):
+    import datetime as dt
+
+    from django.core import mail
+
+    monkeypatch.setattr(alerts, "CHUNK", 2)  # three chunks of digests
+    seekers = [seeker_factory(discoverable=False, alerts=True) for _ in range(5)]
+    vacancy = vacancy_factory()
+    alerts.vacancy_alerts_run(vacancy_id=vacancy.pk)
+    with django_capture_on_commit_callbacks(execute=True):
+        assert alerts.digests_send().sent == 5
+    day = dt.date.today().isoformat()
+    keys = set(
+        Notification.objects.filter(kind="matching.digest").values_list("dedupe_key", flat=True)
+    )
+    assert keys == {f"matching_digest:{s.pk}:{day}" for s in seekers}
+    assert sorted(m.to[0] for m in mail.outbox if "/cocok/berhenti/" in m.body) == sorted(
+        s.email for s in seekers
+    )
+    assert alerts.digests_send().sent == 0
