@@ -206,4 +206,4 @@ class ComplaintAttachment(AppendOnlyModel):
         ordering = ["id"]
 
     def __str__(self) -> str:
-        return self.original_filename or self.file.name
+        return self.original_filename or self.file.name or ""

@@ -204,6 +204,8 @@ def public_stats(
     for received_at, days in rows.filter(answer_working_days__isnull=False).values_list(
         "received_at", "answer_working_days"
     ):
+        if days is None:  # excluded by the filter; keeps the type checker informed
+            continue
         local = timezone.localtime(received_at).date().replace(day=1)
         days_by_month.setdefault(local, []).append(days)
     for month, values in days_by_month.items():

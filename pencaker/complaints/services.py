@@ -305,7 +305,9 @@ def complaint_submit(
         )
     staff_entry = data.channel != Channel.WEB
     if staff_entry:
-        if getattr(actor, "role", None) not in ENTRY_ROLES or actor.office_id != data.office.pk:
+        if getattr(actor, "role", None) not in ENTRY_ROLES or (
+            getattr(actor, "office_id", None) != data.office.pk
+        ):
             raise PermissionDenied(E.FORBIDDEN, _("Only office staff can enter a complaint."))
         if data.channel not in STAFF_CHANNELS:
             raise _invalid("channel", _("Choose how the complaint was received."))
@@ -808,6 +810,8 @@ def card_fixes_sweep(*, office: Office | None = None) -> int:
         candidates = candidates.filter(office=office)
     answered = 0
     for complaint in candidates.select_related("office"):
+        if complaint.data_change_application_id is None:
+            continue  # excluded by the filter above
         card = (
             cards_for_office(complaint.office)
             .filter(application_id=complaint.data_change_application_id)
@@ -830,7 +834,7 @@ def card_fixes_sweep(*, office: Office | None = None) -> int:
                 )
                 % {"number": card.number, "version": card.version},
                 action_taken=_("Data-change request %(number)s approved.")
-                % {"number": locked.data_change_application.tracking_number},
+                % {"number": getattr(locked.data_change_application, "tracking_number", "")},
                 now=timezone.now(),
             )
         answered += 1

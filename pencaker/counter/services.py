@@ -38,7 +38,7 @@ from pencaker.offices.models import Office
 
 MAX_KEY_LENGTH = 100
 
-ALLOWED = {
+ALLOWED: dict[str, set[str]] = {
     TicketStatus.WAITING: {TicketStatus.CALLED, TicketStatus.NO_SHOW},
     TicketStatus.CALLED: {TicketStatus.SERVED, TicketStatus.NO_SHOW, TicketStatus.WAITING},
     TicketStatus.SERVED: set(),
@@ -123,8 +123,9 @@ def ticket_book(
     channel, address = contact_normalize(contact)
     if user is not None and getattr(user, "is_authenticated", False):
         clean_name = clean_name or name_clean(getattr(user, "full_name", "") or "")[:120]
-        if not address and getattr(user, "email", ""):
-            channel, address = Channel.EMAIL, user.email
+        user_email = str(getattr(user, "email", None) or "")
+        if not address and user_email:
+            channel, address = Channel.EMAIL, user_email
     else:
         user = None
     if source != Source.KIOSK:

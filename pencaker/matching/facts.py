@@ -76,7 +76,8 @@ def seeker_facts(row: Any) -> SeekerFacts:
 
 
 def vacancy_facts(vacancy: Any, vocab: Vocabulary) -> VacancyFacts:
-    skills, certificates = {}, {}
+    skills: dict[Any, Any] = {}
+    certificates: dict[Any, Any] = {}
     for name in vacancy.skills or []:
         term = vocab.term(name)
         if term is None:

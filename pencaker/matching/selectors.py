@@ -212,7 +212,7 @@ def _fits_sql(pool: QuerySet, field: str, weight: int, fits) -> Any:
 
 def points_bound(pool: QuerySet, facts: VacancyFacts) -> Any:
     """An SQL upper bound of ``scoring.points`` for the rows of ``pool`` (see above)."""
-    parts = [Value(WEIGHTS["education"]), Value(WEIGHTS["experience"])]
+    parts: list[Any] = [Value(WEIGHTS["education"]), Value(WEIGHTS["experience"])]
     if facts.majors:
         parts.append(
             _fits_sql(
@@ -289,11 +289,11 @@ def _rank(vacancy: Vacancy, limit: int) -> list[tuple[MatchProfile, Match]]:
             break
         batch = min(batch * 2, CHUNK)
     best = sorted(kept, reverse=True)
-    rows = MatchProfile.objects.only(*SCORE_FIELDS).in_bulk([pk for _p, _n, pk in best])
+    found = MatchProfile.objects.only(*SCORE_FIELDS).in_bulk([pk for _p, _n, pk in best])
     return [
-        (rows[pk], score(seeker_facts(rows[pk]), facts, today=today))
+        (found[pk], score(seeker_facts(found[pk]), facts, today=today))
         for _points, _neg, pk in best
-        if pk in rows
+        if pk in found
     ]
 
 

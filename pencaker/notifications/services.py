@@ -328,9 +328,11 @@ def _dedupe_keys_used(keys: Sequence[str]) -> set[str]:
     used: set[str] = set()
     for start in range(0, len(keys), BULK_BATCH):
         used.update(
-            Notification.objects.filter(dedupe_key__in=keys[start : start + BULK_BATCH])
+            key
+            for key in Notification.objects.filter(dedupe_key__in=keys[start : start + BULK_BATCH])
             .values_list("dedupe_key", flat=True)
             .iterator()
+            if key
         )
     return used
 

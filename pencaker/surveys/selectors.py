@@ -228,7 +228,10 @@ def followups_with_citations(viewer: Any, period: SurveyPeriod) -> list[FollowUp
     the staff link where the viewer may open the complaint (``surveys.citations``)."""
     rows = list(followups_for_period(period))
     for row in rows:
-        row.citations = citations.citations_for(viewer, period.office, row.cited_complaints)
+        # An attribute for the template only, not a model field.
+        row.citations = citations.citations_for(  # type: ignore[attr-defined]
+            viewer, period.office, row.cited_complaints
+        )
     return rows
 
 

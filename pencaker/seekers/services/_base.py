@@ -4,6 +4,7 @@ the edit permission and the row lock."""
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from typing import Any
 
 from django.db import transaction
@@ -91,7 +92,7 @@ def _history(
     )
     user_id = profile.user_id
     for listener in profile_change_listeners():
-        transaction.on_commit(lambda listener=listener: listener(user_id))
+        transaction.on_commit(functools.partial(listener, user_id))
     return row
 
 
