@@ -19,3 +19,8 @@ class CardsConfig(AppConfig):
         from pencaker.cards import status_tags
 
         status_tags.register()
+        from pencaker.cards.signing import certificate_status
+        from pencaker.offices.selectors import settings_hook_register
+
+        # The office settings screen shows the signing certificate (offices sits below).
+        settings_hook_register("signing_certificate", certificate_status)

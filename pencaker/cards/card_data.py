@@ -44,6 +44,8 @@ def office_data(office: Any) -> dict[str, Any]:
         "address": office.address,
         "phone": office.phone,
         "city": _city(office),
+        # Set on the office settings screen; the card prints it above the signer's name.
+        "signer_title": getattr(office, "signer_title", "") or "",
     }
 
 

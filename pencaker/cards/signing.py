@@ -361,3 +361,37 @@ def validate_pdf(pdf: bytes, *, trust_anchor: bytes) -> ValidationResult:
         whole_file=status.coverage == SignatureCoverageLevel.ENTIRE_FILE,
         signer=status.signing_cert.subject.human_friendly,
     )
+
+
+def certificate_status() -> dict[str, Any]:
+    """What the office settings screen shows of the configured signing certificate:
+    ``source`` (demo, pkcs12, pkcs11), ``subject``, ``issuer``, ``valid_from``,
+    ``valid_until`` (aware datetimes) and ``error`` (a configuration problem, in words)."""
+    source = (
+        "pkcs11"
+        if _env("PENCAKER_SIGNING_PKCS11_LIB")
+        else "pkcs12"
+        if _env("PENCAKER_SIGNING_P12")
+        else "demo"
+    )
+    status: dict[str, Any] = {
+        "source": source,
+        "subject": "",
+        "issuer": "",
+        "valid_from": None,
+        "valid_until": None,
+        "error": "",
+    }
+    try:
+        info = current_signer()
+    except (ImproperlyConfigured, OSError, ValueError) as exc:
+        status["error"] = str(exc)
+        return status
+    cert = getattr(info.signer, "signing_cert", None)
+    if cert is None:  # PKCS#11: the certificate stays on the token
+        return status
+    status["subject"] = cert.subject.human_friendly
+    status["issuer"] = cert.issuer.human_friendly
+    status["valid_from"] = cert.not_valid_before
+    status["valid_until"] = cert.not_valid_after
+    return status

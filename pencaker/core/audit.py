@@ -111,6 +111,8 @@ class AuditAction(StrEnum):
     OFFICE_CLOSURE_ADDED = "office.closure_added"
     OFFICE_CLOSURE_REMOVED = "office.closure_removed"
     OFFICE_REQUIRED_DOCUMENTS_CHANGED = "office.required_documents_changed"
+    OFFICE_LOGO_CHANGED = "office.logo_changed"
+    OFFICE_SETTINGS_CHANGED = "office.settings_changed"
     REGIONS_IMPORT = "regions.import"
     SEEKERS_ADDRESS_ADDED = "seekers.address.added"
     SEEKERS_ADDRESS_REMOVED = "seekers.address.removed"

@@ -318,3 +318,16 @@ def _check_pdf(data: bytes) -> CheckedFile:
             % {"count": page_count, "max": PDF_MAX_PAGES},
         )
     return CheckedFile(data=cleaned, content_type=PDF, page_count=page_count)
+
+
+def logo_check(uploaded_file: Any) -> tuple[bytes, str]:
+    """An office logo: a JPEG or PNG picture checked and re-encoded like a scan (no PDF;
+    the rules of a non-photo kind: at least IMAGE_MIN_SIDE pixels a side),
+    metadata dropped. Returns the bytes to store and their type."""
+    checked = check_upload(kind="office_logo", uploaded_file=uploaded_file)
+    if checked.content_type == PDF:
+        raise DomainError(
+            DocumentErrorCode.DOCUMENT_TYPE_NOT_ALLOWED,
+            _("The logo must be a picture (JPG or PNG), not a PDF."),
+        )
+    return checked.data, checked.content_type

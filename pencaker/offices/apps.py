@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class OfficesConfig(AppConfig):
@@ -19,4 +20,14 @@ class OfficesConfig(AppConfig):
         post_save.connect(forget, sender=Office, weak=False, dispatch_uid="office_brand_forget")
         post_delete.connect(
             forget, sender=Office, weak=False, dispatch_uid="office_brand_forget_delete"
+        )
+
+        from pencaker.accounts.models import Role
+        from pencaker.accounts.staff_menu import staff_link_register
+
+        staff_link_register(
+            url_name="offices:settings",
+            label=_("Office settings"),
+            roles={Role.ADMIN_DINAS, Role.PIMPINAN},
+            order=90,
         )

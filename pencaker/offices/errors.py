@@ -14,3 +14,4 @@ class OfficeErrorCode(StrEnum):
     REASON_LABEL_REQUIRED = "reason_label_required"
     REASON_LABEL_TOO_LONG = "reason_label_too_long"
     REASON_OTHER_REQUIRED = "reason_other_required"
+    INVALID_LOGO = "invalid_logo"

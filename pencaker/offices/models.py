@@ -24,10 +24,18 @@ class Office(models.Model):
     address = models.TextField(_("address"), blank=True)
     phone = models.CharField(_("phone"), max_length=40, blank=True)
     email = models.EmailField(_("email"), blank=True)
+    whatsapp = models.CharField(_("WhatsApp number"), max_length=40, blank=True, default="")
+    counter_hours = models.CharField(_("counter hours"), max_length=200, blank=True, default="")
+    map_url = models.URLField(_("map link"), max_length=500, blank=True, default="")
     letterhead_line1 = models.CharField(max_length=200, blank=True)
     letterhead_line2 = models.CharField(max_length=200, blank=True)
     signer_name = models.CharField(_("signing official"), max_length=120, blank=True)
     signer_nip = models.CharField(_("signing official NIP"), max_length=18, blank=True)
+    signer_title = models.CharField(
+        _("signing official's title"), max_length=200, blank=True, default=""
+    )
+    #: Short hash of the uploaded logo (``OfficeLogo``), part of its URL; blank = none.
+    logo_version = models.CharField(max_length=16, blank=True, default="")
     min_age = models.PositiveSmallIntegerField(_("minimum age"), default=18)
     required_documents = models.JSONField(default=default_required_documents)
     work_start = models.TimeField(default=dt.time(8, 0))
@@ -121,3 +129,17 @@ class ReturnReason(models.Model):
         if self.code in DefaultReturnReason.values:
             return str(DefaultReturnReason(self.code).label)
         return self.code
+
+
+class OfficeLogo(models.Model):
+    """The logo uploaded from the settings screen (checked and re-encoded by the documents
+    app's image checks). Kept in the database: every server of the installation serves it
+    at once, no shared media folder or restart needed."""
+
+    office = models.OneToOneField(Office, on_delete=models.CASCADE, related_name="uploaded_logo")
+    data = models.BinaryField()
+    content_type = models.CharField(max_length=40)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self) -> str:
+        return f"logo of {self.office_id}"

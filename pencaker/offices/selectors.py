@@ -10,7 +10,9 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from pencaker.core.calendar import WorkingCalendar
 from pencaker.offices.choices import DefaultReturnReason
@@ -94,6 +96,8 @@ class OfficeBrand:
     name: str
     code: str
     logo_path: str | None
+    #: The logo uploaded on the settings screen (served by offices); wins over logo_path.
+    logo_url: str | None = None
 
 
 #: Process-wide memo of the installation's default office (the first configured, as the
@@ -116,7 +120,22 @@ def _logo_path(code: str) -> str | None:
 
 def office_brand(office: Office) -> OfficeBrand:
     """The header of ``office``'s pages."""
-    return OfficeBrand(name=office.name, code=office.code, logo_path=_logo_path(office.code))
+    return OfficeBrand(
+        name=office.name,
+        code=office.code,
+        logo_path=_logo_path(office.code),
+        logo_url=office_logo_url(office),
+    )
+
+
+def office_logo_url(office: Office) -> str | None:
+    """Where the uploaded logo is served (the version in the path: a new logo is a new
+    URL, so browsers never show the old one); None without an uploaded logo."""
+    if not office.logo_version:
+        return None
+    from django.urls import reverse
+
+    return reverse("offices:logo", args=[office.pk, office.logo_version])
 
 
 def office_brand_default(*, cached_only: bool = False) -> OfficeBrand | None:
@@ -141,3 +160,35 @@ def office_brand_forget() -> None:
     global _default_brand
     _default_brand = None
     _logo_path.cache_clear()
+
+
+# --- Hooks: what upper apps lend the settings screens ------------------------------------
+#
+# offices sits below documents and cards: the screens ask them through these hooks, which
+# documents and cards fill in their ``ready()``.
+
+_hooks: dict[str, Callable[..., Any]] = {}
+
+
+def settings_hook_register(name: str, func: Callable[..., Any]) -> None:
+    """``name``: ``"document_kinds"`` (() -> [(code, label)]), ``"logo_check"``
+    ((uploaded_file) -> (bytes, content_type), raises DomainError) or
+    ``"signing_certificate"`` (() -> dict with subject, issuer, valid_until, source)."""
+    _hooks[name] = func
+
+
+def settings_hook(name: str) -> Callable[..., Any] | None:
+    return _hooks.get(name)
+
+
+def office_document_kind_choices() -> list[tuple[str, str]]:
+    """The document kinds an office may ask for (from documents); empty if not known."""
+    hook = settings_hook("document_kinds")
+    return list(hook()) if hook else []
+
+
+def signing_certificate_status() -> dict[str, Any] | None:
+    """The configured signing certificate (from cards): subject, issuer, valid_until,
+    is_demo, error; None when nothing is registered."""
+    hook = settings_hook("signing_certificate")
+    return hook() if hook else None

@@ -251,3 +251,195 @@ def office_return_reason_update(
             data={"before": before, "after": {"label": label, "active": active}},
         )
     return reason
+
+
+# --- Identity, letterhead, signer, hours, SLA, minimum age (the settings screens) ----------
+
+#: The office fields the settings screens and the API change, with their limits.
+SETTING_FIELDS: dict[str, int] = {
+    "name": 200,
+    "address": 1000,
+    "phone": 40,
+    "whatsapp": 40,
+    "email": 254,
+    "counter_hours": 200,
+    "map_url": 500,
+    "letterhead_line1": 200,
+    "letterhead_line2": 200,
+    "signer_name": 120,
+    "signer_nip": 18,
+    "signer_title": 200,
+}
+NUMBER_FIELDS: dict[str, tuple[int, int]] = {"min_age": (14, 30), "sla_working_days": (1, 30)}
+TIME_FIELDS = ("work_start", "work_end")
+_PHONE_CHARS = set("0123456789+-() ")
+
+
+def _field_error(errors: dict[str, list[str]], name: str, message: str) -> None:
+    errors.setdefault(name, []).append(message)
+
+
+def _clean_settings(office: Office, values: dict[str, Any]) -> dict[str, Any]:
+    from django.core.exceptions import ValidationError
+    from django.core.validators import EmailValidator, URLValidator
+
+    allowed = set(SETTING_FIELDS) | set(NUMBER_FIELDS) | set(TIME_FIELDS)
+    unknown = sorted(set(values) - allowed)
+    if unknown:
+        raise DomainError(
+            OfficeErrorCode.INVALID_SETTING,
+            _("Unknown setting: %(name)s.") % {"name": ", ".join(unknown)},
+        )
+    errors: dict[str, list[str]] = {}
+    cleaned: dict[str, Any] = {}
+    for name, value in values.items():
+        if name in SETTING_FIELDS:
+            text = value if isinstance(value, str) else ("" if value is None else str(value))
+            text = text.strip() if name == "address" else " ".join(text.split())
+            if len(text) > SETTING_FIELDS[name]:
+                _field_error(
+                    errors,
+                    name,
+                    _("Keep this under %(n)s characters.") % {"n": SETTING_FIELDS[name]},
+                )
+            cleaned[name] = text
+        elif name in NUMBER_FIELDS:
+            low, high = NUMBER_FIELDS[name]
+            if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+                _field_error(
+                    errors,
+                    name,
+                    _("Enter a whole number from %(low)s to %(high)s.")
+                    % {"low": low, "high": high},
+                )
+            cleaned[name] = value
+        else:
+            if not isinstance(value, dt.time):
+                _field_error(errors, name, _("Enter a time as HH:MM, for example 08:00."))
+            cleaned[name] = value
+    if "name" in cleaned and not cleaned["name"]:
+        _field_error(errors, "name", _("Write the office's name."))
+    nip = cleaned.get("signer_nip")
+    if nip and not (len(nip) == 18 and nip.isdigit()):
+        _field_error(errors, "signer_nip", _("The NIP has 18 digits, without spaces or dots."))
+    for name in ("phone", "whatsapp"):
+        number = cleaned.get(name)
+        if number and (not set(number) <= _PHONE_CHARS or sum(c.isdigit() for c in number) < 6):
+            _field_error(errors, name, _("Write a phone number, for example 0711 123456."))
+    if cleaned.get("email"):
+        try:
+            EmailValidator()(cleaned["email"])
+        except ValidationError:
+            _field_error(errors, "email", _("Write an email address, like dinas@example.go.id."))
+    if cleaned.get("map_url"):
+        try:
+            URLValidator(schemes=["https", "http"])(cleaned["map_url"])
+        except ValidationError:
+            _field_error(errors, "map_url", _("Write a web address starting with https://."))
+    start = cleaned.get("work_start", office.work_start)
+    end = cleaned.get("work_end", office.work_end)
+    if (
+        not errors.get("work_start")
+        and not errors.get("work_end")
+        and isinstance(start, dt.time)
+        and isinstance(end, dt.time)
+        and start >= end
+    ):
+        _field_error(errors, "work_end", _("The working day must end after it starts."))
+    if errors:
+        first = next(iter(errors.values()))[0]
+        raise DomainError(OfficeErrorCode.INVALID_SETTING, first, fields=errors)
+    return cleaned
+
+
+def _jsonable(value: Any) -> Any:
+    return value.isoformat(timespec="minutes") if isinstance(value, dt.time) else value
+
+
+def office_settings_update(*, actor: User, office: Office, **values: Any) -> Office:
+    """Change the office's identity, letterhead, signer, working hours, SLA working days or
+    minimum age (admin dinas only). Effective at once: every reader loads the office row
+    (cards copy the letterhead and signer when they are issued), and the header's memo is
+    dropped on save. One audit row lists the fields that changed, before and after."""
+    _require_admin(actor, office)
+    cleaned = _clean_settings(office, values)
+    with transaction.atomic():
+        row = Office.objects.select_for_update().get(pk=office.pk)
+        changed = {name: v for name, v in cleaned.items() if getattr(row, name) != v}
+        if changed:
+            before = {name: _jsonable(getattr(row, name)) for name in changed}
+            for name, value in changed.items():
+                setattr(row, name, value)
+                setattr(office, name, value)
+            row.save(update_fields=sorted(changed))
+            audit_record(
+                actor=actor,
+                action=AuditAction.OFFICE_SETTINGS_CHANGED,
+                obj=row,
+                office=office,
+                data={
+                    "before": before,
+                    "after": {name: _jsonable(v) for name, v in changed.items()},
+                },
+            )
+    return office
+
+
+def office_logo_set(*, actor: User, office: Office, uploaded_file: Any) -> Office:
+    """Replace the office's logo with an uploaded picture, checked and re-encoded by the
+    documents app (through the ``logo_check`` hook). The header shows it on the next page."""
+    import hashlib
+
+    from pencaker.offices.models import OfficeLogo
+    from pencaker.offices.selectors import settings_hook
+
+    _require_admin(actor, office)
+    check = settings_hook("logo_check")
+    if check is None:  # pragma: no cover - documents is always installed
+        raise DomainError(OfficeErrorCode.INVALID_LOGO, _("Logos cannot be uploaded here."))
+    try:
+        data, content_type = check(uploaded_file)
+    except DomainError as exc:
+        raise DomainError(
+            exc.code, exc.message, status=exc.status, fields={"logo": [exc.message]}
+        ) from exc
+    version = hashlib.sha256(data).hexdigest()[:16]
+    with transaction.atomic():
+        row = Office.objects.select_for_update().get(pk=office.pk)
+        before = row.logo_version
+        OfficeLogo.objects.update_or_create(
+            office=row, defaults={"data": data, "content_type": content_type}
+        )
+        row.logo_version = version
+        row.save(update_fields=["logo_version"])
+        office.logo_version = version
+        audit_record(
+            actor=actor,
+            action=AuditAction.OFFICE_LOGO_CHANGED,
+            obj=row,
+            office=office,
+            data={"before": before, "after": version, "bytes": len(data), "type": content_type},
+        )
+    return office
+
+
+def office_logo_remove(*, actor: User, office: Office) -> Office:
+    """Back to the installed logo (or the name alone)."""
+    from pencaker.offices.models import OfficeLogo
+
+    _require_admin(actor, office)
+    with transaction.atomic():
+        row = Office.objects.select_for_update().get(pk=office.pk)
+        before = row.logo_version
+        OfficeLogo.objects.filter(office=row).delete()
+        row.logo_version = ""
+        row.save(update_fields=["logo_version"])
+        office.logo_version = ""
+        audit_record(
+            actor=actor,
+            action=AuditAction.OFFICE_LOGO_CHANGED,
+            obj=row,
+            office=office,
+            data={"before": before, "after": ""},
+        )
+    return office

@@ -134,7 +134,8 @@ def draw_back(c: canvas.Canvas, card: CardPrint) -> None:
     c.setFont(FONT, 7.5)
     place = office.get("city") or ""
     c.drawString(block_x, y, ", ".join(x for x in (place, print_date(card.issued_on)) if x))
-    c.drawString(block_x, y - 4 * mm, _("Employment officer (Pengantar Kerja)"))
+    title = office.get("signer_title") or _("Employment officer (Pengantar Kerja)")
+    c.drawString(block_x, y - 4 * mm, title[:60])
     c.setFont(FONT, 6.3)
     c.setFillColor(colors.HexColor("#333333"))
     c.drawString(block_x, y - 9 * mm, _("Signed electronically (see the PDF signature)"))
