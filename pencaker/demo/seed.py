@@ -55,6 +55,8 @@ def seed_office():
             "address": "Jl. Merdeka No. 1, Palembang",
             "phone": "0711-000000",
             "email": "disnaker@palembang.example.go.id",
+            "whatsapp": "0812-0000-0000",
+            "counter_hours": "Senin–Jumat 08.00–15.00",
             "letterhead_line1": "PEMERINTAH KOTA PALEMBANG",
             "letterhead_line2": "DINAS TENAGA KERJA",
             "signer_name": "Demo Pengantar Kerja, S.E.",
