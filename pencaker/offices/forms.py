@@ -3,13 +3,15 @@
 
 from __future__ import annotations
 
+from typing import Any, cast
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from pencaker.core.forms import DomainErrorFormMixin
 
 
-def _text(label, max_length: int, help_text: str = "", **extra) -> forms.CharField:
+def _text(label: Any, max_length: int, help_text: Any = "", **extra: Any) -> forms.CharField:
     return forms.CharField(
         label=label,
         max_length=max_length,
@@ -78,7 +80,7 @@ class DocumentsForm(DomainErrorFormMixin, forms.Form):
 
     def __init__(self, *args, kinds: list[tuple[str, str]], **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["required"].choices = kinds
+        cast(forms.MultipleChoiceField, self.fields["required"]).choices = kinds
 
 
 class HoursForm(DomainErrorFormMixin, forms.Form):
