@@ -141,3 +141,11 @@ def office_brand_forget() -> None:
     global _default_brand
     _default_brand = None
     _logo_path.cache_clear()
+
+
+def office_public(code: str | None = None) -> Office | None:
+    """The office a public page speaks for: the one with ``code`` when given (None when
+    there is none), else the installation's default office (the one configured first)."""
+    if code:
+        return Office.objects.filter(code=code).first()
+    return Office.objects.order_by("pk").first()
