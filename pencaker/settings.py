@@ -116,6 +116,7 @@ INSTALLED_APPS = [
     "pencaker.exchange",
     "pencaker.events",
     "pencaker.complaints",
+    "pencaker.info",
     "pencaker.notifications",
     "pencaker.surveys",
     "pencaker.counter",

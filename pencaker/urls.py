@@ -26,6 +26,7 @@ urlpatterns = [
     path("laporan/", include("pencaker.reporting.urls")),
     path("pertukaran/", include("pencaker.exchange.urls")),
     path("pengaduan/", include("pencaker.complaints.urls")),
+    path("", include("pencaker.info.urls")),
     path(".well-known/pencaker-keys.json", include("pencaker.cards.urls_well_known")),
     path(".well-known/pencaker-status.json", include("pencaker.cards.urls_status")),
     path("api/v1/", include("pencaker.api.urls")),

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from django.db import transaction
+from django.utils import timezone
 
 from pencaker.accounts.models import STAFF_ROLES, Role, User
 from pencaker.applications import services as applications
@@ -445,6 +446,58 @@ def seed_complaint() -> None:
     )
 
 
+DEMO_ANNOUNCEMENT_TITLE = "Layanan kartu AK/1 kini daring"
+DEMO_FAQ = (
+    (
+        "Berapa biaya membuat kartu AK/1?",
+        "Gratis. Laporkan melalui kanal pengaduan bila ada yang meminta bayaran.",
+        10,
+    ),
+    (
+        "Dokumen apa saja yang perlu disiapkan?",
+        "KTP, pas foto berwarna 3x4 dan ijazah "
+        "terakhir. Lihat Standar Pelayanan untuk daftar lengkapnya.",
+        20,
+    ),
+    (
+        "Berapa lama kartu selesai?",
+        "Paling lama sesuai waktu layanan di Standar Pelayanan, "
+        "dihitung dalam hari kerja sejak berkas lengkap.",
+        30,
+    ),
+)
+
+
+def seed_info(admin_email: str = "admin@demo.pencaker.id") -> None:
+    """One announcement and three FAQ entries (found by title/question: seeded once)."""
+    from pencaker.info import services as info_services
+    from pencaker.info.models import Announcement, FaqEntry
+
+    office = Office.objects.get(code=OFFICE_CODE)
+    admin = User.objects.get(email=admin_email)
+    if not Announcement.objects.filter(office=office, title=DEMO_ANNOUNCEMENT_TITLE).exists():
+        info_services.announcement_create(
+            actor=admin,
+            office=office,
+            data=info_services.AnnouncementInput(
+                title=DEMO_ANNOUNCEMENT_TITLE,
+                body=(
+                    "Mulai hari ini pendaftaran kartu pencari kerja (AK/1) dapat dilakukan "
+                    "dari rumah melalui situs ini.\n\nLayanan tidak dipungut biaya. Bawa "
+                    "kartu yang sudah dicetak saat melamar pekerjaan."
+                ),
+                publish_at=timezone.now(),
+            ),
+        )
+    for question, answer, position in DEMO_FAQ:
+        if not FaqEntry.objects.filter(office=office, question=question).exists():
+            info_services.faq_create(
+                actor=admin,
+                office=office,
+                data=info_services.FaqInput(question, answer, position=position),
+            )
+
+
 def seed_all() -> list[DemoLogin]:
     with transaction.atomic():
         seed_regions()
@@ -459,4 +512,5 @@ def seed_all() -> list[DemoLogin]:
     seed_vacancies()
     seed_job_fair()
     seed_complaint()
+    seed_info()
     return logins

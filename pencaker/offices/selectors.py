@@ -192,3 +192,11 @@ def signing_certificate_status() -> dict[str, Any] | None:
     is_demo, error; None when nothing is registered."""
     hook = settings_hook("signing_certificate")
     return hook() if hook else None
+
+
+def office_public(code: str | None = None) -> Office | None:
+    """The office a public page speaks for: the one with ``code`` when given (None when
+    there is none), else the installation's default office (the one configured first)."""
+    if code:
+        return Office.objects.filter(code=code).first()
+    return Office.objects.order_by("pk").first()

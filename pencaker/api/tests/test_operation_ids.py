@@ -26,6 +26,7 @@ OPERATION_IDS = {
     "staff_complaint_verify", "staff_complaint_assign", "staff_complaint_answer",
     "staff_complaint_escalate", "complaint_stats_public",
     "office_settings_get", "office_settings_update",
+    "announcement_list_public", "faq_list_public",
 }  # fmt: skip
 
 
