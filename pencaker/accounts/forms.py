@@ -5,6 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.contrib.auth import password_validation
 from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
+from django.core import validators
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
@@ -89,16 +90,14 @@ class SignupForm(DomainErrorFormMixin, forms.Form):
 
 
 class LoginForm(AuthenticationForm):
-    """Email and password. The field keeps Django's name ``username`` (django-axes reads it)."""
+    """Email (or a verified mobile number, ADR 0027) and password. The field keeps Django's
+    name ``username`` (django-axes reads it)."""
 
-    username = forms.EmailField(
-        label=_("Email"),
+    username = forms.CharField(
+        label=_("Email or mobile number"),
         max_length=254,
-        error_messages={
-            "required": _("Please enter your email address."),
-            "invalid": _("Write the email address like nama@contoh.com."),
-        },
-        widget=forms.EmailInput(attrs={"autocomplete": "email", "autofocus": True}),
+        error_messages={"required": _("Please enter your email address.")},
+        widget=forms.TextInput(attrs={"autocomplete": "username", "autofocus": True}),
     )
     error_messages = {
         "invalid_login": _(
@@ -108,7 +107,22 @@ class LoginForm(AuthenticationForm):
     }
 
     def clean_username(self) -> str:
-        return self.cleaned_data["username"].strip().lower()
+        value = self.cleaned_data["username"].strip()
+        if "@" in value:
+            try:
+                validators.validate_email(value)
+            except ValidationError as exc:
+                raise ValidationError(
+                    _("Write the email address like nama@contoh.com."), code="invalid"
+                ) from exc
+            return value.lower()
+        try:
+            return phone_normalize(value)
+        except ValidationError as exc:
+            raise ValidationError(
+                _("Write your email address (nama@contoh.com) or mobile number (0812 3456 7890)."),
+                code="invalid",
+            ) from exc
 
 
 class ResendVerificationForm(forms.Form):
