@@ -97,7 +97,11 @@ def _message_id(answer: bytes) -> str:
     if not isinstance(data, dict):
         return ""
     nested = data.get("data")
-    for value in (data.get("id"), data.get("message_id"), nested.get("id") if isinstance(nested, dict) else None):
+    for value in (
+        data.get("id"),
+        data.get("message_id"),
+        nested.get("id") if isinstance(nested, dict) else None,
+    ):
         if value not in (None, ""):
             return str(value)[:100]
     return ""
