@@ -81,7 +81,9 @@ def _verified_owner(phone: str) -> User | None:
 
 
 def _send(*, phone: str, template: str, context: dict, key: str) -> None:
+    # A code is a secret: its message leaves the outbox once delivered (as claim codes do).
     notification_queue_templated(
+        erase_after_delivery=template == "phone_code",
         channel=Channel.SMS,
         recipient=phone,
         kind=f"account.{template}",
