@@ -333,3 +333,16 @@ class PhoneResetForm(DomainErrorFormMixin, forms.Form):
         cleaned = super().clean()
         _password_pair_check(self, cleaned, User())
         return cleaned
+
+
+class EmailAddForm(DomainErrorFormMixin, forms.Form):
+    email = forms.EmailField(
+        label=_("Email"),
+        max_length=254,
+        help_text=_("We send a link to this address to confirm it is yours."),
+        error_messages={
+            "required": _("Please enter your email address."),
+            "invalid": _("Write the email address like nama@contoh.com."),
+        },
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )

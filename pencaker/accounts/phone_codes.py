@@ -289,3 +289,31 @@ def phone_codes_pending_for(phone: str) -> bool:
         used_at__isnull=True,
         expires_at__gt=timezone.now(),
     ).exists()
+
+
+def user_email_add(*, user: User, email: str, ip_address: str | None = None) -> None:
+    """A phone-first account adds an email later; it is verified by the usual link.
+
+    An address that belongs to another account is not set: its owner is emailed instead
+    ("someone used your address") and the caller answers as usual, so the page does not
+    tell who has an account.
+    """
+    from pencaker.accounts import emails
+
+    email = User.objects.normalize_email(email.strip()).lower()
+    with transaction.atomic():
+        owner = User.objects.filter(email__iexact=email).exclude(pk=user.pk).first()
+        if owner is not None:
+            emails.signup_existing_schedule(user=owner)
+            return
+        locked = User.objects.select_for_update().get(pk=user.pk)
+        if (locked.email or "") == email and locked.email_verified_at is not None:
+            return
+        locked.email = email
+        locked.email_verified_at = None
+        try:
+            with transaction.atomic():
+                locked.save(update_fields=["email", "email_verified_at"])
+        except IntegrityError:  # taken at the same moment
+            return
+        emails.verification_email_schedule(user=locked)

@@ -21,6 +21,7 @@ urlpatterns = [
     path("verifikasi/kirim-ulang/", views.resend_verification, name="resend_verification"),
     path("verifikasi/<str:token>/", views.verify_email, name="verify_email"),
     path("beranda/", views.landing, name="landing"),
+    path("email/", views.email_add, name="email_add"),
     path("dua-langkah/", views.two_factor, name="two_factor"),
     path("lupa-sandi/", views.password_reset, name="password_reset"),
     path("lupa-sandi/terkirim/", views.password_reset_done, name="password_reset_done"),

@@ -20,6 +20,7 @@ from django_otp import login as otp_login
 
 from pencaker.accounts import phone_codes, selectors, services
 from pencaker.accounts.forms import (
+    EmailAddForm,
     LoginForm,
     OtpCodeForm,
     PasswordResetRequestForm,
@@ -220,6 +221,25 @@ def password_reset_phone_code(request: HttpRequest) -> HttpResponse:
     return render(
         request, "accounts/password_reset_phone_code.html", _code_page_context(form, phone)
     )
+
+
+@login_required
+def email_add(request: HttpRequest) -> HttpResponse:
+    """Add (or change) the email of the signed-in account; confirmed by the emailed link."""
+    form = EmailAddForm(request.POST or None, initial={"email": request.user.email or ""})
+    if request.method == "POST" and form.is_valid():
+        phone_codes.user_email_add(
+            user=request.user, email=form.cleaned_data["email"], ip_address=client_ip(request)
+        )
+        messages.success(
+            request,
+            _(
+                "If the address can be used, we have sent a link to it. Open the link to "
+                "confirm the address; until then messages still come by SMS."
+            ),
+        )
+        return redirect("accounts:email_add")
+    return render(request, "accounts/email_add.html", {"form": form})
 
 
 # --- Login, landing ---------------------------------------------------------------------------

@@ -78,3 +78,20 @@ def test_phone_pages_have_no_axe_violations(new_page):
     _axe(page)  # the code page
     page.goto(page.base + reverse("accounts:password_reset_phone"))
     _axe(page)
+
+
+def test_email_add_page_has_no_axe_violations(new_page, user_factory, staff_client_factory):
+    from django.utils import timezone
+
+    user = User.objects.create_user(
+        email=None, phone="+6281322227777", phone_verified_at=timezone.now(), password="x-Y-12345"
+    )
+    page = new_page(javascript=False)
+    cookie = staff_client_factory(user).cookies["sessionid"]
+    page.context.add_cookies([{"name": "sessionid", "value": cookie.value, "url": page.base}])
+    page.goto(page.base + reverse("accounts:email_add"))
+    assert "tidak punya alamat email" in page.content()
+    checker = new_page()
+    checker.context.add_cookies([{"name": "sessionid", "value": cookie.value, "url": checker.base}])
+    checker.goto(checker.base + reverse("accounts:email_add"))
+    _axe(checker)

@@ -211,3 +211,40 @@ def test_email_signup_still_requires_email(client, signup_data):
     signup_data["email"] = ""
     client.post(reverse("accounts:signup"), signup_data)
     assert not User.objects.exists()
+
+
+def _phone_account(client, capture):
+    _start(client, capture)
+    client.post(reverse("accounts:signup_phone_code"), {"code": _last_code()})
+    return User.objects.get(phone=E164)
+
+
+def test_phone_account_adds_an_email_and_verifies_it_later(
+    client, django_capture_on_commit_callbacks
+):
+    from django.core import mail
+
+    user = _phone_account(client, django_capture_on_commit_callbacks)
+    page = client.get(reverse("accounts:email_add"))
+    assert "tidak punya alamat email" in page.content.decode().lower() or page.status_code == 200
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("accounts:email_add"), {"email": "Budi@Example.id"})
+    assert response.status_code == 302
+    user.refresh_from_db()
+    assert user.email == "budi@example.id" and user.email_verified_at is None
+    link = re.search(r"/akun/verifikasi/[^/\s]+/", mail.outbox[-1].body).group(0)
+    client.get(link)
+    user.refresh_from_db()
+    assert user.email_verified_at is not None
+
+
+def test_adding_an_email_of_another_account_does_not_take_it(
+    client, user_factory, django_capture_on_commit_callbacks
+):
+    other = user_factory(email="punya@example.id")
+    user = _phone_account(client, django_capture_on_commit_callbacks)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("accounts:email_add"), {"email": "punya@example.id"})
+    user.refresh_from_db()
+    assert user.email is None
+    assert Notification.objects.filter(kind="account.signup_existing", recipient=other.email)
