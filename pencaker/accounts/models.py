@@ -50,7 +50,7 @@ class User(AbstractUser):
 
     username = None  # type: ignore[assignment]
     # NULL for a phone-first account (ADR 0027); unique among the accounts that have one.
-    email = models.EmailField(_("email"), unique=True, null=True, blank=True)
+    email = models.EmailField(_("email"), unique=True, null=True, blank=True)  # type: ignore[assignment]
     phone = models.CharField(_("mobile number"), max_length=20, blank=True)
     # Set when the number was proved by a code; such a number is a login, hence unique.
     phone_verified_at = models.DateTimeField(null=True, blank=True)

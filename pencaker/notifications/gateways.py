@@ -64,7 +64,7 @@ class HttpGateway:
         def quoted(value: str) -> str:
             return json.dumps(value)[1:-1]
 
-        body = string.Template(settings.PENCAKER_SMS_HTTP_TEMPLATE).safe_substitute(
+        body = string.Template(settings.PENCAKER_SMS_HTTP_TEMPLATE or "").safe_substitute(
             to=quoted(to), text=quoted(text), channel=quoted(channel)
         )
         headers = {"Content-Type": "application/json", "Accept": "application/json"}
