@@ -216,6 +216,7 @@ AUTH_PASSWORD_VALIDATORS = [
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
+    "pencaker.accounts.backends.PhoneBackend",
 ]
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "public:home"
@@ -396,6 +397,20 @@ PENCAKER_CARD_VERIFY_WINDOW_SECONDS = env_int("PENCAKER_CARD_VERIFY_WINDOW_SECON
 # an account"): at most this many per address and per account in the window.
 PENCAKER_ACCOUNT_EMAIL_LIMIT = env_int("PENCAKER_ACCOUNT_EMAIL_LIMIT", 3)
 PENCAKER_ACCOUNT_EMAIL_WINDOW_MINUTES = env_int("PENCAKER_ACCOUNT_EMAIL_WINDOW_MINUTES", 15)
+# Phone-first sign-up (ADR 0027): a code by SMS/WhatsApp is valid this many minutes and
+# accepts this many wrong tries; codes per number follow PENCAKER_ACCOUNT_EMAIL_LIMIT in its
+# window, codes per client address PENCAKER_PHONE_CODE_IP_LIMIT in the same window.
+PENCAKER_PHONE_CODE_MINUTES = env_int("PENCAKER_PHONE_CODE_MINUTES", 10)
+PENCAKER_PHONE_CODE_ATTEMPTS = env_int("PENCAKER_PHONE_CODE_ATTEMPTS", 5)
+PENCAKER_PHONE_CODE_IP_LIMIT = env_int("PENCAKER_PHONE_CODE_IP_LIMIT", 10)
+# SMS/WhatsApp: the logging gateway by default; the HTTP adapter posts to the provider.
+PENCAKER_SMS_GATEWAY = env("PENCAKER_SMS_GATEWAY", "pencaker.notifications.gateways.LoggingGateway")
+PENCAKER_SMS_HTTP_URL = env("PENCAKER_SMS_HTTP_URL", "")
+PENCAKER_SMS_HTTP_TOKEN = env("PENCAKER_SMS_HTTP_TOKEN", "")
+PENCAKER_SMS_HTTP_TEMPLATE = env(
+    "PENCAKER_SMS_HTTP_TEMPLATE", '{"to": "$to", "message": "$text", "channel": "$channel"}'
+)
+PENCAKER_SMS_HTTP_TIMEOUT_SECONDS = env_int("PENCAKER_SMS_HTTP_TIMEOUT_SECONDS", 10)
 # A citizen whose NIK attempts hit a NIK already registered this many times can no longer
 # change the NIK online (every further NIK gets the same refusal): bounds NIK probing.
 PENCAKER_NIK_CONFLICT_LIMIT = env_int("PENCAKER_NIK_CONFLICT_LIMIT", 3)

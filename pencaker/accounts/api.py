@@ -9,13 +9,14 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
+from django.conf import settings
 from django.utils.translation import gettext as _
 from ninja import Router, Schema, Status
 
-from pencaker.accounts import selectors, services
+from pencaker.accounts import phone_codes, selectors, services
 from pencaker.accounts.api_auth import TokenAuth
 from pencaker.accounts.errors import AccountErrorCode
-from pencaker.accounts.forms import SignupForm
+from pencaker.accounts.forms import PhoneCodeForm, PhoneSignupForm, SignupForm
 from pencaker.accounts.models import Role
 from pencaker.core.audit import client_ip
 from pencaker.core.error_schema import ErrorOut
@@ -80,7 +81,7 @@ class TokenOut(Schema):
 def _user_out(user) -> dict[str, Any]:
     return {
         "id": user.pk,
-        "email": user.email,
+        "email": user.email or "",
         "phone": user.phone,
         "full_name": user.full_name,
         "role": user.role,
@@ -138,6 +139,88 @@ def auth_register(request, payload: RegisterIn):
             "email_verified": False,
         },
     )
+
+
+class RegisterPhoneIn(Schema):
+    phone: str
+    full_name: str
+    password: str
+    consent: bool = False
+
+
+class CodeSentOut(Schema):
+    """Whether or not the number already had an account (then its owner is told by SMS
+    instead), so the answer does not tell who has an account."""
+
+    phone: str
+    code_valid_minutes: int
+
+
+class VerifyPhoneIn(Schema):
+    phone: str
+    code: str
+
+
+def _form_or_error(form) -> dict[str, Any]:
+    if not form.is_valid():
+        fields = {
+            ("password" if name in {"password1", "password2"} else name): [str(e) for e in errors]
+            for name, errors in form.errors.items()
+        }
+        raise DomainError(
+            AccountErrorCode.VALIDATION_ERROR,
+            _("Some fields need fixing. See the message next to each field."),
+            fields=fields,
+        )
+    return form.cleaned_data
+
+
+@router.post(
+    "/register-phone",
+    operation_id="auth_register_phone",
+    response={202: CodeSentOut, 400: ErrorOut, 429: ErrorOut},
+    summary="Start a sign-up with a mobile number only: a 6-digit code is sent by SMS",
+    description=(
+        "Nothing is created until auth_verify_phone confirms the code (ADR 0027). Codes "
+        "expire, accept 5 wrong tries, and are limited per number and per client address."
+    ),
+)
+def auth_register_phone(request, payload: RegisterPhoneIn):
+    data = _form_or_error(
+        PhoneSignupForm(
+            data={
+                "phone": payload.phone,
+                "full_name": payload.full_name,
+                "password1": payload.password,
+                "password2": payload.password,
+                "consent": "on" if payload.consent else "",
+            }
+        )
+    )
+    phone_codes.phone_signup_start(
+        phone=data["phone"],
+        full_name=data["full_name"],
+        password=data["password1"],
+        consent=data["consent"],
+        ip_address=client_ip(request),
+    )
+    return Status(
+        202, {"phone": data["phone"], "code_valid_minutes": settings.PENCAKER_PHONE_CODE_MINUTES}
+    )
+
+
+@router.post(
+    "/verify-phone",
+    operation_id="auth_verify_phone",
+    response={201: TokenOut, 400: ErrorOut},
+    summary="Confirm the sign-up code: the account is created and a bearer token issued",
+)
+def auth_verify_phone(request, payload: VerifyPhoneIn):
+    phone = services.phone_or_error(payload.phone)
+    code = _form_or_error(PhoneCodeForm(data={"code": payload.code}))["code"]
+    user = phone_codes.phone_signup_verify(phone=phone, code=code, ip_address=client_ip(request))
+    token = services.api_token_for_new_account(user=user)
+    return Status(201, {"token": token, "token_type": "bearer", "user": _user_out(user)})
 
 
 @router.post(

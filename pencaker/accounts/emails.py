@@ -37,7 +37,7 @@ def _queue(*, user: User, template: str, token: str, context: dict[str, Any]) ->
     # Rendered now, in the request's language; delivered only if the transaction commits.
     notification_queue_templated(
         channel=Channel.EMAIL,
-        recipient=user.email,
+        recipient=user.email or "",
         kind=f"account.{template}",
         template=f"accounts/email/{template}",
         context={"user": user, **context},
@@ -72,7 +72,7 @@ def verification_email_schedule(*, user: User) -> None:
 
 
 def _verification_email_queue(*, user: User) -> None:
-    token = verification_token_make(user_id=user.pk, email=user.email)
+    token = verification_token_make(user_id=user.pk, email=user.email or "")
     _queue(
         user=user,
         template="verify_email",

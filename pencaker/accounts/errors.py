@@ -19,6 +19,10 @@ class AccountErrorCode(StrEnum):
     OTP_INVALID = "otp_invalid"
     OTP_REQUIRED = "otp_required"
     OTP_THROTTLED = "otp_throttled"
+    PHONE_CODE_ATTEMPTS = "phone_code_attempts"
+    PHONE_CODE_EXPIRED = "phone_code_expired"
+    PHONE_CODE_INVALID = "phone_code_invalid"
+    PHONE_CODE_SEND_LIMIT = "phone_code_send_limit"
     STAFF_NOT_FOUND = "staff_not_found"
     TOKEN_EXPIRED = "token_expired"  # noqa: S105 (an error code, not a secret)
     TOKEN_INVALID = "token_invalid"  # noqa: S105

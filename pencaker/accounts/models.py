@@ -21,15 +21,15 @@ STAFF_ROLES = frozenset({Role.OPERATOR, Role.ADMIN_DINAS, Role.PIMPINAN, Role.CO
 class UserManager(BaseUserManager["User"]):
     use_in_migrations = True
 
-    def _create_user(self, email: str, password: str | None, **extra):
-        if not email:
-            raise ValueError("email is required")
-        user = self.model(email=self.normalize_email(email).lower(), **extra)
+    def _create_user(self, email: str | None, password: str | None, **extra):
+        if not email and not (extra.get("phone") and extra.get("phone_verified_at")):
+            raise ValueError("email is required (or a verified phone number)")
+        user = self.model(email=self.normalize_email(email).lower() if email else None, **extra)
         user.set_password(password)
         user.save(using=self._db)
         return user
 
-    def create_user(self, email: str, password: str | None = None, **extra):
+    def create_user(self, email: str | None, password: str | None = None, **extra):
         extra.setdefault("is_staff", False)
         extra.setdefault("is_superuser", False)
         return self._create_user(email, password, **extra)
@@ -41,15 +41,19 @@ class UserManager(BaseUserManager["User"]):
 
 
 class User(AbstractUser):
-    """A person who signs in. Email is the login; the mobile number is stored in E.164.
+    """A person who signs in with the email, or with the mobile number (E.164) once it is
+    verified by a code (ADR 0027: a phone-first account has no email, ``email`` is NULL).
 
     Staff (operator, admin dinas, pimpinan, complaints officer) belong to exactly one office and must use
     TOTP two-factor authentication.
     """
 
     username = None  # type: ignore[assignment]
-    email = models.EmailField(_("email"), unique=True)
+    # NULL for a phone-first account (ADR 0027); unique among the accounts that have one.
+    email = models.EmailField(_("email"), unique=True, null=True, blank=True)  # type: ignore[assignment]
     phone = models.CharField(_("mobile number"), max_length=20, blank=True)
+    # Set when the number was proved by a code; such a number is a login, hence unique.
+    phone_verified_at = models.DateTimeField(null=True, blank=True)
     full_name = models.CharField(_("full name"), max_length=150, blank=True)
     role = models.CharField(max_length=20, choices=Role.choices, default=Role.JOB_SEEKER)
     office = models.ForeignKey(
@@ -72,11 +76,20 @@ class User(AbstractUser):
                 )
                 | models.Q(office__isnull=False),
                 name="staff_has_office",
-            )
+            ),
+            models.UniqueConstraint(
+                fields=["phone"],
+                condition=models.Q(phone_verified_at__isnull=False),
+                name="verified_phone_unique",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(email__isnull=False) | models.Q(phone_verified_at__isnull=False),
+                name="email_or_verified_phone",
+            ),
         ]
 
     def __str__(self) -> str:
-        return self.email
+        return self.email or self.phone
 
     @property
     def is_office_staff(self) -> bool:
@@ -102,3 +115,33 @@ class ApiToken(models.Model):
 
     def __str__(self) -> str:
         return f"token {self.pk} of {self.user_id}"
+
+
+class PhoneCodePurpose(models.TextChoices):
+    SIGNUP = "signup", _("Sign-up")
+    PASSWORD_RESET = "password_reset", _("Password reset")
+
+
+class PhoneCode(models.Model):
+    """A one-time code sent by SMS/WhatsApp to prove a mobile number (ADR 0027).
+
+    Only an HMAC of the code is stored. For a sign-up the account does not exist yet: the
+    name, the password hash and the consent wait here until the code is verified.
+    The rows are also the count for the send limits (per number and per client address).
+    """
+
+    purpose = models.CharField(max_length=20, choices=PhoneCodePurpose.choices)
+    phone = models.CharField(max_length=20, db_index=True)
+    code_hash = models.CharField(max_length=64)
+    ip_address = models.GenericIPAddressField(null=True, blank=True)
+    payload = models.JSONField(default=dict, blank=True)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    expires_at = models.DateTimeField()
+    used_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.purpose} code {self.pk}"

@@ -49,6 +49,19 @@ def _phone_or_error(phone: str) -> str:
         ) from exc
 
 
+def phone_or_error(phone: str) -> str:
+    """``phone`` in E.164, or a ``DomainError`` with the Indonesian message."""
+    return _phone_or_error(phone)
+
+
+def api_token_for_new_account(*, user: User) -> str:
+    """A bearer token for an account just created through the API (phone sign-up)."""
+    with transaction.atomic():
+        raw = token_issue(user=user, name="api-signup")
+        audit_record(actor=user, action=AuditAction.ACCOUNT_API_LOGIN, obj=user, ip_address=None)
+    return raw
+
+
 def _email_normalize(email: str) -> str:
     return get_user_model().objects.normalize_email(email.strip()).lower()
 
@@ -171,7 +184,7 @@ def user_verify_email(*, token: str) -> User:
         ) from exc
     with transaction.atomic():
         user = User.objects.select_for_update().filter(pk=claim.user_id).first()
-        if user is None or user.email.lower() != claim.email.lower():
+        if user is None or (user.email or "").lower() != claim.email.lower():
             raise DomainError(
                 AccountErrorCode.TOKEN_INVALID,
                 _(

@@ -5,6 +5,7 @@ from __future__ import annotations
 from base64 import b32encode
 
 import segno
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
@@ -17,11 +18,16 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 from django_otp import login as otp_login
 
-from pencaker.accounts import selectors, services
+from pencaker.accounts import phone_codes, selectors, services
 from pencaker.accounts.forms import (
+    EmailAddForm,
     LoginForm,
     OtpCodeForm,
     PasswordResetRequestForm,
+    PhoneCodeForm,
+    PhoneResetForm,
+    PhoneResetRequestForm,
+    PhoneSignupForm,
     ResendVerificationForm,
     SignupForm,
     StaffCreateForm,
@@ -126,6 +132,114 @@ def resend_verification(request: HttpRequest) -> HttpResponse:
         )
         return redirect("accounts:resend_verification")
     return render(request, "accounts/resend_verification.html", {"form": form})
+
+
+# --- Phone-first sign-up and password reset (ADR 0027) --------------------------------------
+
+PHONE_SIGNUP_KEY = "accounts.phone_signup"
+PHONE_RESET_KEY = "accounts.phone_reset"
+
+
+def _code_page_context(form, phone: str) -> dict:
+    return {"form": form, "phone": phone, "minutes": settings.PENCAKER_PHONE_CODE_MINUTES}
+
+
+def signup_phone(request: HttpRequest) -> HttpResponse:
+    if request.user.is_authenticated:
+        return redirect(selectors.landing_url_for(request.user))
+    form = PhoneSignupForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            phone_codes.phone_signup_start(
+                phone=data["phone"],
+                full_name=data["full_name"],
+                password=data["password1"],
+                consent=data["consent"],
+                ip_address=client_ip(request),
+            )
+        except DomainError as exc:
+            form.add_domain_error(exc)
+        else:
+            request.session[PHONE_SIGNUP_KEY] = data["phone"]
+            return redirect("accounts:signup_phone_code")
+    return render(request, "accounts/signup_phone.html", {"form": form})
+
+
+def signup_phone_code(request: HttpRequest) -> HttpResponse:
+    phone = request.session.get(PHONE_SIGNUP_KEY)
+    if not phone:
+        return redirect("accounts:signup_phone")
+    form = PhoneCodeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            user = phone_codes.phone_signup_verify(
+                phone=phone, code=form.cleaned_data["code"], ip_address=client_ip(request)
+            )
+        except DomainError as exc:
+            form.add_domain_error(exc)
+        else:
+            request.session.pop(PHONE_SIGNUP_KEY, None)
+            login(request, user, backend=MODEL_BACKEND)
+            messages.success(request, _("Your account is ready. Welcome!"))
+            return redirect(selectors.landing_url_for(user))
+    return render(request, "accounts/signup_phone_code.html", _code_page_context(form, phone))
+
+
+def password_reset_phone(request: HttpRequest) -> HttpResponse:
+    form = PhoneResetRequestForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        phone = form.cleaned_data["phone"]
+        try:
+            phone_codes.phone_password_reset_start(phone=phone, ip_address=client_ip(request))
+        except DomainError as exc:
+            form.add_domain_error(exc)
+        else:
+            request.session[PHONE_RESET_KEY] = phone
+            return redirect("accounts:password_reset_phone_code")
+    return render(request, "accounts/password_reset_phone.html", {"form": form})
+
+
+def password_reset_phone_code(request: HttpRequest) -> HttpResponse:
+    phone = request.session.get(PHONE_RESET_KEY)
+    if not phone:
+        return redirect("accounts:password_reset_phone")
+    form = PhoneResetForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            phone_codes.phone_password_reset_finish(
+                phone=phone,
+                code=form.cleaned_data["code"],
+                password=form.cleaned_data["password1"],
+                ip_address=client_ip(request),
+            )
+        except DomainError as exc:
+            form.add_domain_error(exc)
+        else:
+            request.session.pop(PHONE_RESET_KEY, None)
+            return redirect("accounts:password_reset_complete")
+    return render(
+        request, "accounts/password_reset_phone_code.html", _code_page_context(form, phone)
+    )
+
+
+@login_required
+def email_add(request: HttpRequest) -> HttpResponse:
+    """Add (or change) the email of the signed-in account; confirmed by the emailed link."""
+    form = EmailAddForm(request.POST or None, initial={"email": request.user.email or ""})
+    if request.method == "POST" and form.is_valid():
+        phone_codes.user_email_add(
+            user=request.user, email=form.cleaned_data["email"], ip_address=client_ip(request)
+        )
+        messages.success(
+            request,
+            _(
+                "If the address can be used, we have sent a link to it. Open the link to "
+                "confirm the address; until then messages still come by SMS."
+            ),
+        )
+        return redirect("accounts:email_add")
+    return render(request, "accounts/email_add.html", {"form": form})
 
 
 # --- Login, landing ---------------------------------------------------------------------------

@@ -23,6 +23,8 @@ class AuditAction(StrEnum):
     ACCOUNT_API_TOKEN_REVOKED = "account.api_token_revoked"  # noqa: S105 (an action name)
     ACCOUNT_BACKUP_CODES_ISSUED = "account.backup_codes_issued"
     ACCOUNT_EMAIL_VERIFIED = "account.email_verified"
+    ACCOUNT_PASSWORD_RESET_BY_PHONE = "account.password_reset_by_phone"  # noqa: S105
+    ACCOUNT_PHONE_REGISTERED = "account.phone_registered"
     ACCOUNT_REGISTERED = "account.registered"
     ACCOUNT_SIGNUP_EMAIL_TAKEN = "account.signup_email_taken"
     ACCOUNT_TWO_FACTOR_CONFIRMED = "account.two_factor_confirmed"

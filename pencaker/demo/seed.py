@@ -116,7 +116,31 @@ def seed_users(office) -> list[DemoLogin]:
         if created:
             user.set_password(login.password)
             user.save()
+    logins.append(seed_phone_citizen())
     return logins
+
+
+DEMO_PHONE = "+6281300000001"
+
+
+def seed_phone_citizen() -> DemoLogin:
+    """A phone-first citizen (ADR 0027): no email, logs in with the number."""
+    user = User.objects.filter(phone=DEMO_PHONE, phone_verified_at__isnull=False).first()
+    if user is None:
+        user = User.objects.create_user(
+            email=None,
+            password=DEMO_PASSWORD,
+            phone=DEMO_PHONE,
+            phone_verified_at=timezone.now(),
+            full_name="Warga Tanpa Email",
+            role=Role.JOB_SEEKER,
+        )
+    return DemoLogin(
+        Role.JOB_SEEKER,
+        "0813 0000 0001",
+        DEMO_PASSWORD,
+        "phone-only account (no email): log in with the number; messages come by SMS",
+    )
 
 
 # Fixed, public demo secrets (base32) so a newcomer can pass staff two-factor
@@ -335,8 +359,6 @@ def seed_vacancies(operator_email: str = "operator@demo.pencaker.id") -> None:
     services); skipped while the employer has a vacancy that is not closed."""
     import datetime as dt
 
-    from django.utils import timezone
-
     from pencaker.accounts.models import User
     from pencaker.employers.models import Membership
     from pencaker.vacancies import services as vacancies
@@ -367,8 +389,6 @@ def seed_job_fair(operator_email: str = "operator@demo.pencaker.id") -> None:
     and their published vacancies (through the events services); skipped while an upcoming
     demo fair exists."""
     import datetime as dt
-
-    from django.utils import timezone
 
     from pencaker.accounts.models import User
     from pencaker.employers.models import Organisation

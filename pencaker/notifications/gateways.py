@@ -7,7 +7,11 @@ provider implements ``MessageGateway.send`` and is named in ``PENCAKER_SMS_GATEW
 
 from __future__ import annotations
 
+import json
 import logging
+import string
+import urllib.error
+import urllib.request
 from typing import Protocol
 
 from django.conf import settings
@@ -39,6 +43,68 @@ class LoggingGateway:
         )
         LoggingGateway.sent.append({"channel": channel, "to": to, "text": text})
         return f"log-{len(LoggingGateway.sent)}"
+
+
+class HttpGateway:
+    """The usual Indonesian SMS/WhatsApp provider API: one JSON POST per message.
+
+    ``PENCAKER_SMS_HTTP_URL`` is the endpoint, ``PENCAKER_SMS_HTTP_TOKEN`` goes in
+    ``Authorization: Bearer``, and ``PENCAKER_SMS_HTTP_TEMPLATE`` is the JSON body with
+    ``$to``, ``$text`` and ``$channel`` replaced (JSON-escaped, so any text stays valid
+    JSON). A refusal (HTTP 4xx/5xx) or an unreachable provider raises ``GatewayError``
+    and the outbox retries; the provider's message id is read from ``id``,
+    ``message_id`` or ``data.id`` of the answer when there is one.
+    """
+
+    def send(self, *, channel: str, to: str, text: str) -> str:
+        url = settings.PENCAKER_SMS_HTTP_URL
+        if not url:
+            raise GatewayError("PENCAKER_SMS_HTTP_URL is not set")
+
+        def quoted(value: str) -> str:
+            return json.dumps(value)[1:-1]
+
+        body = string.Template(settings.PENCAKER_SMS_HTTP_TEMPLATE or "").safe_substitute(
+            to=quoted(to), text=quoted(text), channel=quoted(channel)
+        )
+        headers = {"Content-Type": "application/json", "Accept": "application/json"}
+        if settings.PENCAKER_SMS_HTTP_TOKEN:
+            headers["Authorization"] = f"Bearer {settings.PENCAKER_SMS_HTTP_TOKEN}"
+        request = urllib.request.Request(  # noqa: S310 (the URL is the operator's setting)
+            url, data=body.encode(), headers=headers, method="POST"
+        )
+        try:
+            with urllib.request.urlopen(  # noqa: S310
+                request, timeout=settings.PENCAKER_SMS_HTTP_TIMEOUT_SECONDS
+            ) as response:
+                answer = response.read(65536)
+        except urllib.error.HTTPError as exc:
+            raise GatewayError(f"provider answered HTTP {exc.code}") from exc
+        except (urllib.error.URLError, OSError) as exc:
+            raise GatewayError(f"provider not reachable: {type(exc).__name__}") from exc
+        logger.info(
+            "message gateway (http)",
+            extra={"channel": channel, "to": mask_number(to), "length": len(text)},
+        )
+        return _message_id(answer)
+
+
+def _message_id(answer: bytes) -> str:
+    try:
+        data = json.loads(answer or b"{}")
+    except ValueError:
+        return ""
+    if not isinstance(data, dict):
+        return ""
+    nested = data.get("data")
+    for value in (
+        data.get("id"),
+        data.get("message_id"),
+        nested.get("id") if isinstance(nested, dict) else None,
+    ):
+        if value not in (None, ""):
+            return str(value)[:100]
+    return ""
 
 
 def get_gateway() -> MessageGateway:

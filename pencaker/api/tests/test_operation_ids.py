@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 OPERATION_IDS = {
-    "auth_register", "auth_verify_email", "auth_login", "auth_logout", "auth_token_list",
+    "auth_register", "auth_verify_email", "auth_register_phone", "auth_verify_phone", "auth_login", "auth_logout", "auth_token_list",
     "auth_token_revoke", "profile_get", "profile_update", "document_upload", "document_list",
     "employer_register", "employer_get", "employer_update", "employer_member_invite",
     "employer_cards_verify", "operator_employer_queue", "operator_employer_decide",

@@ -103,3 +103,15 @@ def test_demo_has_one_upcoming_job_fair_with_the_demo_employers(settings, tmp_pa
     rows = list(fair.employers.all())
     assert len(rows) == 2
     assert sum(row.vacancies.count() for row in rows) == 2
+
+
+@pytest.mark.django_db
+def test_demo_has_a_phone_only_citizen_once(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    from pencaker.demo import seed as demo_seed
+
+    demo_seed.seed_all()
+    demo_seed.seed_all()
+    users = User.objects.filter(phone=demo_seed.DEMO_PHONE, phone_verified_at__isnull=False)
+    assert users.count() == 1
+    assert users.get().email is None
