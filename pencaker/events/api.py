@@ -25,6 +25,7 @@ from pencaker.events.models import Event, Registration
 
 router = Router(tags=["events"], auth=TokenAuth())
 PAGE_SIZE = 50
+MAX_PAGE = 10_000
 
 
 class ErrorOut(Schema):
@@ -130,7 +131,7 @@ def _registration_out(registration: Registration) -> RegistrationOut:
 )
 def event_list_public(request, kind: str = "", page: int = 1):
     rows = selectors.event_list_public(kind=kind[:16])
-    start = max(page - 1, 0) * PAGE_SIZE
+    start = (max(1, min(page, MAX_PAGE)) - 1) * PAGE_SIZE  # no OFFSET past 2**63
     return [_event_out(e) for e in rows[start : start + PAGE_SIZE]]
 
 

@@ -34,6 +34,7 @@ from pencaker.vacancies.models import Vacancy, VacancyApplication
 
 router = Router(tags=["vacancies"], auth=TokenAuth())
 PAGE_SIZE = 50
+MAX_PAGE = 10_000
 
 
 class ErrorOut(Schema):
@@ -294,7 +295,9 @@ def vacancy_list_public(
         posted=posted[:2],
         order=order,
     )
-    start = max(page - 1, 0) * PAGE_SIZE
+    # A page number beyond any list answers an empty page (an OFFSET past 2**63 is a
+    # database error on SQLite).
+    start = (max(1, min(page, MAX_PAGE)) - 1) * PAGE_SIZE
     return [_vacancy_out(v) for v in rows[start : start + PAGE_SIZE]]
 
 
