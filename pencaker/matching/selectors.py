@@ -341,7 +341,7 @@ def _candidates(vacancy: Vacancy, limit: int) -> list[Candidate]:
                 name=(getattr(profile, "full_name", "") or getattr(user, "full_name", ""))
                 if user
                 else "",
-                email=user.email if user else "",
+                email=(user.email or "") if user else "",
                 phone=user.phone if user else "",
                 invitation=invitations.get(row.user_id, ""),
             )

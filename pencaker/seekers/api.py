@@ -131,7 +131,7 @@ def _profile_out(user: User) -> dict[str, Any]:
     completeness = selectors.profile_completeness(user)
     return {
         **{f: getattr(profile, f) for f in services.IDENTITY_FIELDS},
-        "email": user.email,
+        "email": user.email or "",  # phone-only accounts have none
         "email_verified": bool(user.email_verified_at),
         "phone": user.phone,
         "address_line": profile.address_line,

@@ -172,3 +172,19 @@ def test_profile_update_answers_400_for_odd_input(api, data, field):
 def test_profile_update_with_a_wrong_type_is_not_a_server_error(api):
     response = patch(api, {"nik": ["1671"]})
     assert 400 <= response.status_code < 500
+
+
+def test_profile_get_for_a_phone_only_account_answers_an_empty_email(db):
+    from django.utils import timezone
+
+    profile = CompleteProfileFactory()
+    user = profile.user
+    user.email, user.phone_verified_at = None, timezone.now()
+    user.save(update_fields=["email", "phone_verified_at"])
+    response = api_client(user).get(URL)
+    assert response.status_code == 200, response.content
+    assert response.json()["email"] == ""
+    page = Client()
+    page.force_login(user)
+    html = page.get("/profil/").content.decode()
+    assert ">None<" not in html
