@@ -24,8 +24,9 @@ def _recipients(organisation: Organisation) -> list[str]:
         .select_related("user")
         .first()
     )
-    if owner is not None and owner.user.email.lower() not in addresses:
-        addresses.append(owner.user.email.lower())
+    owner_email = (owner.user.email or "").lower() if owner is not None else ""
+    if owner_email and owner_email not in addresses:
+        addresses.append(owner_email)
     return [a for a in addresses if a]
 
 
@@ -54,6 +55,8 @@ def organisation_notify(
 
 
 def member_invitation_notify(*, membership: Membership, set_password_path: str) -> None:
+    if not membership.user.email:
+        return  # members are invited by email address; a phone-only account has none
     notification_queue_templated(
         channel="email",
         recipient=membership.user.email,

@@ -221,9 +221,13 @@ def invitation_send(
             ip_address=ip_address,
             data={"vacancy": vacancy.pk, "score": match.score},
         )
+        # Email when the seeker has one; a phone-only seeker gets the SMS variant.
+        channel, recipient = (
+            ("email", row.user.email) if row.user.email else ("sms", row.user.phone)
+        )
         notification_queue_templated(
-            channel="email",
-            recipient=row.user.email,
+            channel=channel,
+            recipient=recipient,
             kind="matching.invitation",
             template="matching/email/invitation",
             context={

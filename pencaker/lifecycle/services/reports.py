@@ -95,7 +95,7 @@ def _require_active(card: Card) -> None:
 def _officer_name(actor: User, staff: bool) -> str:
     with translation.override("id"):
         if staff:
-            return actor.full_name or actor.email
+            return actor.full_name or actor.email or actor.phone
         return _("Reported online by the holder")
 
 
