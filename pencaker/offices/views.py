@@ -134,14 +134,14 @@ def identity(request):
     )
 
 
-@_guard
-def signer(request):
-    """The signing official printed on the card, and the signing certificate's status."""
+def _office_fields_page(request, *, form_class, template, saved, url_name, extra):
+    """A settings page whose form holds office fields saved by ``office_settings_update``
+    (the signer, the rules): the form, its field errors, the saved notice."""
     office, _can_edit = _start(request)
-    form = forms.SignerForm(initial=_values(office, forms.SignerForm))
+    form = form_class(initial=_values(office, form_class))
     status = 200
     if request.method == "POST":
-        form = forms.SignerForm(request.POST)
+        form = form_class(request.POST)
         if form.is_valid():
             try:
                 services.office_settings_update(
@@ -150,18 +150,22 @@ def signer(request):
             except DomainError as exc:
                 form.add_domain_error(exc)
             else:
-                messages.success(request, _("The signing official is saved."))
-                return redirect("offices:settings_signer")
+                messages.success(request, saved)
+                return redirect(url_name)
         status = 400
-    return _page(
+    return _page(request, template, {"office": office, "form": form, **extra(office)}, status)
+
+
+@_guard
+def signer(request):
+    """The signing official printed on the card, and the signing certificate's status."""
+    return _office_fields_page(
         request,
-        "signer.html",
-        {
-            "office": office,
-            "form": form,
-            "certificate": selectors.signing_certificate_status(),
-        },
-        status,
+        form_class=forms.SignerForm,
+        template="signer.html",
+        saved=_("The signing official is saved."),
+        url_name="offices:settings_signer",
+        extra=lambda office: {"certificate": selectors.signing_certificate_status()},
     )
 
 
@@ -286,31 +290,13 @@ def calendar(request):
 @_guard
 def rules(request):
     """The minimum age; links to the reporting rules and the return reasons."""
-    office, _can_edit = _start(request)
-    form = forms.RulesForm(initial=_values(office, forms.RulesForm))
-    status = 200
-    if request.method == "POST":
-        form = forms.RulesForm(request.POST)
-        if form.is_valid():
-            try:
-                services.office_settings_update(
-                    actor=request.user, office=office, **form.cleaned_data
-                )
-            except DomainError as exc:
-                form.add_domain_error(exc)
-            else:
-                messages.success(request, _("The rules are saved."))
-                return redirect("offices:settings_rules")
-        status = 400
-    return _page(
+    return _office_fields_page(
         request,
-        "rules.html",
-        {
-            "office": office,
-            "form": form,
-            "lifecycle": selectors.office_lifecycle_settings(office),
-        },
-        status,
+        form_class=forms.RulesForm,
+        template="rules.html",
+        saved=_("The rules are saved."),
+        url_name="offices:settings_rules",
+        extra=lambda office: {"lifecycle": selectors.office_lifecycle_settings(office)},
     )
 
 
