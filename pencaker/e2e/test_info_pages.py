@@ -96,3 +96,36 @@ def test_public_information_without_javascript_accessible_and_printable(
         assert not page.locator(selector).is_visible(), selector
     assert page.locator("h1").is_visible()
     assert page.locator(".print-url").is_visible()
+
+
+STAFF_PAGES = (
+    "/informasi/kelola/",
+    "/informasi/kelola/berita/baru/",
+    "/informasi/kelola/faq/baru/",
+    "/informasi/kelola/pengaturan/",
+)
+
+
+def test_admin_writes_an_announcement_without_javascript_and_the_screens_are_accessible(
+    info, nojs_page, page, live_server, assert_accessible
+):
+    from pencaker.accounts.models import Role, User
+    from pencaker.offices.tests.test_browser import _session_into
+
+    admin = User.objects.filter(role=Role.ADMIN_DINAS, office=info["office"]).first()
+    base = live_server.url
+    _session_into(nojs_page, base, admin)
+    nojs_page.goto(base + "/informasi/kelola/berita/baru/")
+    nojs_page.get_by_label("Judul").fill("Pelatihan menjahit dibuka")
+    nojs_page.get_by_label("Isi").fill("Pendaftaran di loket 2.")
+    nojs_page.locator("input[name=publish_at]").fill("2026-01-01T08:00")
+    nojs_page.locator("main form button[type=submit]").first.click()
+    nojs_page.wait_for_load_state()
+    nojs_page.goto(base + "/berita/")
+    assert "Pelatihan menjahit dibuka" in nojs_page.content()
+
+    _session_into(page, base, admin)
+    for path in (*STAFF_PAGES, f"/informasi/kelola/berita/{info['item'].pk}/"):
+        page.goto(base + path)
+        assert page.locator("h1").is_visible(), path
+        assert_accessible(page, label=path)
