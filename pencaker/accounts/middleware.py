@@ -1,4 +1,4 @@
-"""A staff session that has passed only the password step reaches the two-factor page
+"""A staff (or installation administrator) session that has passed only the password step reaches the two-factor page
 and logout, nothing else (the password-change page included): a stolen staff password
 alone opens nothing. Token-authenticated API requests are not session-based and pass.
 
@@ -15,7 +15,7 @@ from collections.abc import Callable
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.urls import reverse
 
-from pencaker.accounts.models import STAFF_ROLES
+from pencaker.accounts.models import TOTP_ROLES
 
 _ALWAYS_OPEN = ("/static/", "/api/", "/i18n/", "/healthz", "/readyz")
 _READS = {"GET", "HEAD", "OPTIONS"}
@@ -26,7 +26,7 @@ def _password_step_only(request: HttpRequest) -> bool:
     return bool(
         user is not None
         and user.is_authenticated
-        and user.role in STAFF_ROLES
+        and user.role in TOTP_ROLES
         and not user.is_verified()
     )
 

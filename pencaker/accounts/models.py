@@ -13,9 +13,15 @@ class Role(models.TextChoices):
     EMPLOYER = "employer", _("Employer")
     # Petugas pengaduan: the only role that sees a confidential complainant's identity.
     COMPLAINTS_OFFICER = "complaints_officer", _("Complaints officer")
+    # Admin instalasi: creates the offices of the installation and names each office's
+    # first admin dinas (ADR 0031). Belongs to no office; sees no office's records.
+    INSTALLATION_ADMIN = "installation_admin", _("Installation administrator")
 
 
 STAFF_ROLES = frozenset({Role.OPERATOR, Role.ADMIN_DINAS, Role.PIMPINAN, Role.COMPLAINTS_OFFICER})
+#: The roles that must pass TOTP two-factor verification at every login: office staff
+#: and the installation administrator.
+TOTP_ROLES = STAFF_ROLES | {Role.INSTALLATION_ADMIN}
 
 
 class UserManager(BaseUserManager["User"]):

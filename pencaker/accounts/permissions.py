@@ -71,6 +71,32 @@ def staff_required(view: Callable | None = None, *, roles: Iterable[str] = STAFF
     return decorator(view) if view is not None else decorator
 
 
+def installation_admin_required(func: Callable) -> Callable:
+    """Allow only the installation administrator who passed TOTP in this session (ADR
+    0031); anyone else signed in gets 403, an unverified session goes to 2FA."""
+
+    @wraps(func)
+    def wrapper(request, *args, **kwargs):
+        user = request.user
+        if not user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        if user.role != Role.INSTALLATION_ADMIN or not user.is_active:
+            raise PermissionDenied
+        if not user.is_verified():
+            return redirect("accounts:two_factor")
+        return func(request, *args, **kwargs)
+
+    return wrapper
+
+
+def is_installation_admin(user: Any) -> bool:
+    return bool(
+        user is not None
+        and getattr(user, "role", None) == Role.INSTALLATION_ADMIN
+        and getattr(user, "is_active", False)
+    )
+
+
 def seeker_required(func: Callable) -> Callable:
     """Allow only signed-in job seekers."""
 

@@ -46,6 +46,11 @@ def landing_url_for(user: User) -> str:
         return reverse("public:home")
     if user.role in STAFF_ROLES:
         return reverse("accounts:staff_home")
+    if user.role == Role.INSTALLATION_ADMIN:
+        try:
+            return reverse("offices:installation")
+        except NoReverseMatch:
+            return reverse("public:home")
     if user.role == Role.JOB_SEEKER:
         return seeker_home_url()
     if user.role == Role.EMPLOYER:

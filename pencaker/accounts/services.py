@@ -20,7 +20,7 @@ from pencaker.accounts import emails
 from pencaker.accounts.api_auth import token_issue
 from pencaker.accounts.consent import CONSENT_VERSION
 from pencaker.accounts.errors import AccountErrorCode
-from pencaker.accounts.models import STAFF_ROLES, ApiToken, Role, User
+from pencaker.accounts.models import STAFF_ROLES, TOTP_ROLES, ApiToken, Role, User
 from pencaker.accounts.phone import phone_normalize
 from pencaker.accounts.verification import (
     TokenExpired,
@@ -238,7 +238,7 @@ def api_login(
         raise DomainError(AccountErrorCode.LOCKED_OUT, locked_out_message(), status=429)
     if user is None:
         raise invalid_credentials_error()
-    if user.role in STAFF_ROLES:
+    if user.role in TOTP_ROLES:
         if not otp_code:
             raise PermissionDenied(
                 AccountErrorCode.OTP_REQUIRED,
@@ -347,6 +347,67 @@ def staff_create(
         raise DomainError(
             AccountErrorCode.INVALID_ROLE, _("Choose operator, office administrator or head.")
         )
+    return _invited_account_create(
+        actor=actor,
+        email=email,
+        full_name=full_name,
+        role=role,
+        phone=phone,
+        office=actor.office,
+        ip_address=ip_address,
+    )
+
+
+def office_first_admin_create(
+    *,
+    actor: User | None,
+    office: Any,
+    email: str,
+    full_name: str,
+    phone: str = "",
+    ip_address: str | None = None,
+) -> User:
+    """The first administrator (admin dinas) of a new office, named by the installation
+    administrator (``actor``; None from the shell command). A set-password link goes out
+    through the outbox; the account sets up TOTP at its first login. Call it from
+    ``offices.installation.office_create``, which checks the actor (ADR 0031)."""
+    return _invited_account_create(
+        actor=actor,
+        email=email,
+        full_name=full_name,
+        role=Role.ADMIN_DINAS,
+        phone=phone,
+        office=office,
+        ip_address=ip_address,
+    )
+
+
+def installation_admin_create(
+    *, email: str, full_name: str, phone: str = "", ip_address: str | None = None
+) -> User:
+    """An installation administrator (from the shell: ``pencaker installation_admin_create``):
+    no office, TOTP at every login, a set-password link by email (ADR 0031)."""
+    return _invited_account_create(
+        actor=None,
+        email=email,
+        full_name=full_name,
+        role=Role.INSTALLATION_ADMIN,
+        phone=phone,
+        office=None,
+        ip_address=ip_address,
+    )
+
+
+def _invited_account_create(
+    *,
+    actor: User | None,
+    email: str,
+    full_name: str,
+    role: str,
+    phone: str,
+    office: Any,
+    ip_address: str | None,
+) -> User:
     email = _email_normalize(email)
     phone_e164 = _phone_or_error(phone) if phone.strip() else ""
     taken = DomainError(
@@ -365,15 +426,19 @@ def staff_create(
                     full_name=name_clean(full_name),
                     phone=phone_e164,
                     role=role,
-                    office_id=actor.office_id,
+                    office=office,
                 )
         except IntegrityError as exc:
             raise taken from exc
         audit_record(
             actor=actor,
-            action=AuditAction.STAFF_CREATED,
+            action=(
+                AuditAction.INSTALLATION_ADMIN_CREATED
+                if role == Role.INSTALLATION_ADMIN
+                else AuditAction.STAFF_CREATED
+            ),
             obj=user,
-            office=actor.office,
+            office=office,
             ip_address=ip_address,
             data={"role": role, "email": email},
         )

@@ -32,7 +32,7 @@ from pencaker.accounts.forms import (
     SignupForm,
     StaffCreateForm,
 )
-from pencaker.accounts.models import STAFF_ROLES, Role
+from pencaker.accounts.models import TOTP_ROLES, Role
 from pencaker.accounts.permissions import staff_required
 from pencaker.accounts.staff_menu import staff_links_for
 from pencaker.core.audit import client_ip
@@ -252,7 +252,7 @@ class LoginView(auth_views.LoginView):
 
     def get_success_url(self) -> str:
         user = self.request.user
-        if user.role in STAFF_ROLES:
+        if user.role in TOTP_ROLES:
             url = reverse("accounts:two_factor")
             next_url = self.get_redirect_url()
             return f"{url}?{urlencode({'next': next_url})}" if next_url else url
@@ -275,7 +275,7 @@ def _qr_data_uri(uri: str) -> str:
 def two_factor(request: HttpRequest) -> HttpResponse:
     user = request.user
     # Staff must use TOTP; employer accounts (owners must, members may) use the same flow.
-    if user.role not in STAFF_ROLES and user.role != Role.EMPLOYER:
+    if user.role not in TOTP_ROLES and user.role != Role.EMPLOYER:
         return redirect(selectors.landing_url_for(user))
     next_url = _safe_next(request) or selectors.landing_url_for(user)
     if user.is_verified():

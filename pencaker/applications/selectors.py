@@ -7,7 +7,7 @@ import statistics
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import F, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -168,7 +168,8 @@ def application_sla_by_month(office: Office, *, months: int = 12) -> list[MonthS
     ).order_by("decided_at")
     buckets: dict[dt.date, list[Application]] = {}
     for app in rows:
-        key = timezone.localtime(app.decided_at).date().replace(day=1)
+        # The month in the office's time zone (ADR 0031).
+        key = app.decided_at.astimezone(office.tz).date().replace(day=1)
         buckets.setdefault(key, []).append(app)
     result = []
     for month, apps in sorted(buckets.items(), reverse=True):
@@ -224,3 +225,17 @@ def renewal_requests_timeline(holder: User) -> list[TimelineEntry]:
             )
         )
     return rows
+
+
+def application_sla_counts(office: Office, *, start: dt.date, end: dt.date) -> tuple[int, int]:
+    """(decided, decided within the SLA) of the office's applications decided from ``start``
+    to before ``end``, dates in the office's time zone (ADR 0031). Counts only."""
+    tz = office.tz
+    low = dt.datetime.combine(start, dt.time(0), tzinfo=tz)
+    high = dt.datetime.combine(end, dt.time(0), tzinfo=tz)
+    rows = Application.objects.filter(
+        office=office, status__in=DECIDED_STATUSES, decided_at__gte=low, decided_at__lt=high
+    )
+    decided = rows.count()
+    within = rows.filter(due_at__isnull=False, decided_at__lte=F("due_at")).count()
+    return decided, within

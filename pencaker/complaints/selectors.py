@@ -302,3 +302,21 @@ def complaint_export_row(complaint: Complaint) -> dict[str, Any]:
 
 def complaint_export_rows(actor: Any) -> list[dict[str, Any]]:
     return [complaint_export_row(c) for c in complaints_for_staff(actor).order_by("received_at")]
+
+
+def complaint_month_counts(office: Any, *, start: dt.date, end: dt.date) -> dict[str, int]:
+    """Counts of the office's complaints received from ``start`` to before ``end`` (dates
+    in the office's time zone, ADR 0031): received, answered, answered on time. Numbers
+    only, for the province's dashboard."""
+    tz = office.tz
+    rows = Complaint.objects.filter(
+        office=office,
+        received_at__gte=dt.datetime.combine(start, dt.time(0), tzinfo=tz),
+        received_at__lt=dt.datetime.combine(end, dt.time(0), tzinfo=tz),
+    )
+    counts = rows.aggregate(
+        received=Count("id"),
+        answered=Count("id", filter=Q(answered_at__isnull=False)),
+        on_time=Count("id", filter=Q(answered_on_time=True)),
+    )
+    return {key: int(value or 0) for key, value in counts.items()}

@@ -26,6 +26,7 @@ from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 import holidays
+from django.utils import timezone
 
 UTC = dt.UTC
 JAKARTA = ZoneInfo("Asia/Jakarta")
@@ -45,6 +46,18 @@ def national_holidays(year: int, country: str = "ID") -> dict[dt.date, str]:
     """
     calendar = holidays.country_holidays(country, years=year, categories=HOLIDAY_CATEGORIES)
     return dict(calendar.items())
+
+
+@lru_cache(maxsize=16)
+def time_zone_get(name: str) -> dt.tzinfo:
+    """The zone named ``name`` (``"Asia/Makassar"``); Asia/Jakarta when blank."""
+    return ZoneInfo(name) if name else JAKARTA
+
+
+def local_date(moment: dt.datetime | None, tz_name: str) -> dt.date:
+    """The calendar date of ``moment`` (now when None) in the zone ``tz_name``: the day an
+    office in that zone lives (its cards' dates, its report months)."""
+    return (moment or timezone.now()).astimezone(time_zone_get(tz_name)).date()
 
 
 def _as_timedelta(hours: float | dt.timedelta) -> dt.timedelta:
@@ -72,10 +85,12 @@ class WorkingCalendar:
 
     @classmethod
     def for_office(cls, office: object, closures: Iterable[dt.date] = ()) -> WorkingCalendar:
-        """Build from any object with ``work_start``/``work_end`` (e.g. an ``Office``)."""
+        """Build from any object with ``work_start``/``work_end`` and optionally a
+        ``time_zone`` name (e.g. an ``Office``: WIB, WITA or WIT, ADR 0031)."""
         return cls(
             work_start=getattr(office, "work_start", dt.time(8, 0)),
             work_end=getattr(office, "work_end", dt.time(16, 0)),
+            tz=time_zone_get(getattr(office, "time_zone", "") or ""),
             closures=frozenset(closures),
         )
 

@@ -3,6 +3,8 @@ operator's view of one card (counter report, placement, timeline), office settin
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import redirect, render
@@ -24,14 +26,19 @@ from pencaker.lifecycle.forms import (
     ReportForm,
     SettingsForm,
 )
-from pencaker.offices.selectors import office_lifecycle_settings
+from pencaker.offices.selectors import office_lifecycle_settings, office_today
 from pencaker.offices.services import office_lifecycle_settings_update
+
+
+def _today(card) -> dt.date:
+    """The day in the time zone of the card's office (ADR 0031); Jakarta without a card."""
+    return office_today(card.office if card is not None else None)
 
 
 @seeker_required
 def home(request):
-    today = timezone.localdate()
     card = selectors.card_current_for_holder(request.user)
+    today = _today(card)
     state = selectors.report_state(card, today) if card else None
     form = ReportForm(request.POST or None) if state and state.open_slot else None
     if request.method == "POST" and form is not None and card is not None:
@@ -103,8 +110,8 @@ def placement_dispute(request):
 
 @seeker_required
 def placement(request):
-    today = timezone.localdate()
     card = selectors.card_current_for_holder(request.user)
+    today = _today(card)
     if card is None or card.status != CardStatus.ACTIVE:
         messages.error(request, _("You need a valid card to report a new job here."))
         return redirect("lifecycle:home")
@@ -133,7 +140,7 @@ def staff_card(request):
     card = selectors.card_current_for_staff(user=request.user, number=number) if number else None
     if number and card is None:
         messages.error(request, _("No card with this number in your office. Check the number."))
-    today = timezone.localdate()
+    today = _today(card)
     context = {"number": number, "card": card, "today": today}
     if card is not None:
         context.update(
@@ -156,7 +163,7 @@ def _staff_card_or_404(request, number: str):
 @staff_required(roles=DECIDING_ROLES)
 def staff_report(request, number: str):
     card = _staff_card_or_404(request, number)
-    today = timezone.localdate()
+    today = _today(card)
     state = selectors.report_state(card, today)
     form = CounterReportForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -189,7 +196,7 @@ def staff_placement(request, number: str):
                 actor=request.user,
                 card_number=card.number,
                 placement=form.placement(),
-                today=timezone.localdate(),
+                today=_today(card),
             )
         except DomainError as exc:
             form.add_domain_error(exc)
@@ -219,7 +226,7 @@ def _correct(request, card, form) -> bool:
             actor=request.user,
             card_number=card.number,
             placement=form.placement(),
-            today=timezone.localdate(),
+            today=_today(card),
         )
     except DomainError as exc:
         for name, field_messages in exc.fields.items():
@@ -278,7 +285,7 @@ def staff_dispute_resolve(request, number: str, pk: int):
                 dispute_id=dispute.pk,
                 decision=form.cleaned_data["decision"],
                 note=form.cleaned_data["note"],
-                today=timezone.localdate(),
+                today=_today(card),
             )
         except DomainError as exc:
             form.add_domain_error(exc)

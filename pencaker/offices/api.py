@@ -16,8 +16,9 @@ from ninja import Field, Router, Schema
 
 from pencaker.accounts.api_auth import TokenAuth
 from pencaker.accounts.models import Role
+from pencaker.core.audit import client_ip
 from pencaker.core.errors import NotFound, PermissionDenied
-from pencaker.offices import selectors, services
+from pencaker.offices import installation, selectors, services
 from pencaker.offices.errors import OfficeErrorCode as E
 from pencaker.offices.models import Office
 
@@ -55,6 +56,10 @@ class OfficeSettingsOut(Schema):
     work_start: str
     work_end: str
     sla_working_days: int
+    time_zone: str = Field(
+        description="Asia/Jakarta (WIB), Asia/Makassar (WITA) or Asia/Jayapura (WIT)"
+    )
+    kind: str = Field(description="kabkota or province")
     closures: list[ClosureOut]
 
 
@@ -75,6 +80,11 @@ class OfficeSettingsIn(Schema):
     sla_working_days: int | None = None
     work_start: dt.time | None = Field(None, description="HH:MM")
     work_end: dt.time | None = Field(None, description="HH:MM")
+    time_zone: str | None = Field(
+        None,
+        max_length=40,
+        description="Asia/Jakarta (WIB), Asia/Makassar (WITA) or Asia/Jayapura (WIT)",
+    )
     required_documents: list[str] | None = Field(
         None, max_length=20, description='kind codes; "ktp|sim" means one of them'
     )
@@ -99,6 +109,8 @@ def _out(office: Office) -> dict[str, Any]:
         required_documents=selectors.office_required_documents(office) or [],
         min_age=office.min_age,
         sla_working_days=office.sla_working_days,
+        time_zone=office.time_zone,
+        kind=office.kind,
         work_start=office.work_start.strftime("%H:%M"),
         work_end=office.work_end.strftime("%H:%M"),
         closures=[{"date": c.date, "reason": c.reason} for c in selectors.office_closures(office)],
@@ -135,3 +147,42 @@ def office_settings_update(request, code: str, payload: OfficeSettingsIn):
             actor=request.auth, office=office, kinds=kinds, allowed=allowed or None
         )
     return _out(office)
+
+
+class OfficeCreateIn(Schema):
+    code: str = Field(..., max_length=13, description="Kemendagri code: 16.74, or 16 (province)")
+    admin_email: str = Field(..., max_length=254)
+    admin_name: str = Field("", max_length=150)
+    admin_phone: str = Field("", max_length=20)
+    name: str = Field("", max_length=200, description="default: from the region's name")
+    time_zone: str = Field(
+        "", max_length=40, description="default: proposed from the province code"
+    )
+
+
+class OfficeCreatedOut(Schema):
+    code: str
+    name: str
+    kind: str
+    time_zone: str
+    admin_email: str
+
+
+@router.post(
+    "/",
+    operation_id="office_create",
+    summary="Add an office and invite its first admin dinas (installation administrator)",
+    response={201: OfficeCreatedOut, 400: ErrorOut, 403: ErrorOut, 409: ErrorOut},
+)
+def office_create(request, payload: OfficeCreateIn):
+    created = installation.office_create(
+        actor=request.auth, ip_address=client_ip(request), **payload.dict()
+    )
+    office = created.office
+    return 201, {
+        "code": office.code,
+        "name": office.name,
+        "kind": office.kind,
+        "time_zone": office.time_zone,
+        "admin_email": created.admin.email or "",
+    }

@@ -15,3 +15,4 @@ class OfficeErrorCode(StrEnum):
     REASON_LABEL_TOO_LONG = "reason_label_too_long"
     REASON_OTHER_REQUIRED = "reason_other_required"
     INVALID_LOGO = "invalid_logo"
+    OFFICE_EXISTS = "office_exists"

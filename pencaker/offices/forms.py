@@ -9,6 +9,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from pencaker.core.forms import DomainErrorFormMixin
+from pencaker.offices.choices import OfficeTimeZone
 
 
 def _text(label: Any, max_length: int, help_text: Any = "", **extra: Any) -> forms.CharField:
@@ -108,6 +109,17 @@ class HoursForm(DomainErrorFormMixin, forms.Form):
             "invalid": _("Enter a whole number from 1 to 30."),
         },
     )
+    # Not required: a form sent without it keeps the office's zone.
+    time_zone = forms.ChoiceField(
+        label=_("Time zone"),
+        help_text=_(
+            "The office's clock: the service time, the dates on cards, the report months "
+            "and the reminders follow it."
+        ),
+        choices=OfficeTimeZone.choices,
+        required=False,
+        error_messages={"invalid_choice": _("Choose WIB, WITA or WIT.")},
+    )
 
 
 class ClosureForm(DomainErrorFormMixin, forms.Form):
@@ -130,3 +142,46 @@ class RulesForm(DomainErrorFormMixin, forms.Form):
             "invalid": _("Enter a whole number from 14 to 30."),
         },
     )
+
+
+class OfficeCreateForm(DomainErrorFormMixin, forms.Form):
+    """The installation administrator adds an office (ADR 0031)."""
+
+    field_map = {"phone": "admin_phone", "email": "admin_email"}
+
+    code = forms.CharField(
+        label=_("Kemendagri code"),
+        max_length=13,
+        help_text=_(
+            "A kabupaten/kota, for example 16.74 (Kota Prabumulih), or a province, for "
+            "example 16 (its Disnakertrans reads the figures of its kabupaten/kota)."
+        ),
+        error_messages={
+            "required": _("Write the Kemendagri code, for example 16.74."),
+            "max_length": _("Keep this under %(limit_value)s characters."),
+        },
+    )
+    name = _text(_("Office name"), 200, _("Leave empty to use the region's name."))
+    time_zone = forms.ChoiceField(
+        label=_("Time zone"),
+        choices=[("", _("Proposed from the province code")), *OfficeTimeZone.choices],
+        required=False,
+        error_messages={"invalid_choice": _("Choose WIB, WITA or WIT.")},
+    )
+    admin_name = forms.CharField(
+        label=_("Name of the office administrator"),
+        max_length=150,
+        error_messages={
+            "required": _("Write the administrator's name."),
+            "max_length": _("Keep this under %(limit_value)s characters."),
+        },
+    )
+    admin_email = forms.EmailField(
+        label=_("Email of the office administrator"),
+        help_text=_("The set-password link goes to this address."),
+        error_messages={
+            "required": _("Write the administrator's email address, like nama@example.go.id."),
+            "invalid": _("Write the administrator's email address, like nama@example.go.id."),
+        },
+    )
+    admin_phone = _text(_("Mobile number of the office administrator"), 20, _("Optional."))

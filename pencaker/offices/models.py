@@ -1,11 +1,12 @@
 from __future__ import annotations
 
 import datetime as dt
+from zoneinfo import ZoneInfo
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from pencaker.offices.choices import DefaultReturnReason
+from pencaker.offices.choices import DefaultReturnReason, OfficeKind, OfficeTimeZone
 
 
 def default_required_documents() -> list[str]:
@@ -41,12 +42,30 @@ class Office(models.Model):
     work_start = models.TimeField(default=dt.time(8, 0))
     work_end = models.TimeField(default=dt.time(16, 0))
     sla_working_days = models.PositiveSmallIntegerField(default=1)
+    #: The office's clock (ADR 0031): its SLA, the dates on its cards, its report months
+    #: and its reminders. Proposed from the province code when the office is created.
+    time_zone = models.CharField(
+        _("time zone"), max_length=40, choices=OfficeTimeZone.choices, default=OfficeTimeZone.WIB
+    )
+    #: A province office (code ``"16"``) reads the figures of the kabupaten/kota offices
+    #: whose codes start with its code; it serves no citizen itself.
+    kind = models.CharField(
+        _("kind"), max_length=10, choices=OfficeKind.choices, default=OfficeKind.KABKOTA
+    )
 
     class Meta:
         ordering = ["name"]
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def tz(self) -> ZoneInfo:
+        return ZoneInfo(self.time_zone or OfficeTimeZone.WIB)
+
+    @property
+    def is_province(self) -> bool:
+        return self.kind == OfficeKind.PROVINCE
 
 
 class OfficeClosure(models.Model):

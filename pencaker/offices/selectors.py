@@ -14,8 +14,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from pencaker.core.calendar import WorkingCalendar
-from pencaker.offices.choices import DefaultReturnReason
+from pencaker.core.calendar import WorkingCalendar, local_date
+from pencaker.offices.choices import DefaultReturnReason, OfficeKind
 from pencaker.offices.models import LifecycleSettings, Office, OfficeClosure, ReturnReason
 from pencaker.regions.models import Region
 
@@ -31,6 +31,13 @@ def office_calendar(office: Office) -> WorkingCalendar:
         OfficeClosure.objects.filter(office=office).values_list("date", flat=True)
     )
     return WorkingCalendar.for_office(office, closures=closures)
+
+
+def office_today(office: Office | None, moment: dt.datetime | None = None) -> dt.date:
+    """The date in the office's time zone at ``moment`` (now when None): the day its
+    reports, placements and reminders are recorded on (ADR 0031). Asia/Jakarta without an
+    office."""
+    return local_date(moment, office.time_zone if office is not None else "")
 
 
 def office_for_village(village: Region | None) -> Office | None:
@@ -200,3 +207,15 @@ def office_public(code: str | None = None) -> Office | None:
     if code:
         return Office.objects.filter(code=code).first()
     return Office.objects.order_by("pk").first()
+
+
+def province_offices(province: Office) -> list[Office]:
+    """The kabupaten/kota offices a province office covers: those whose code starts with
+    the province's code (``"16"`` covers ``"16.71"``, ``"16.74"``)."""
+    if not province.is_province:
+        return []
+    return list(
+        Office.objects.filter(
+            kind=OfficeKind.KABKOTA, code__startswith=f"{province.code}."
+        ).order_by("code")
+    )

@@ -20,7 +20,7 @@ from pencaker.accounts.models import User
 from pencaker.accounts.permissions import is_office_admin
 from pencaker.core.audit import AuditAction, audit_record
 from pencaker.core.errors import Conflict, DomainError, NotFound, PermissionDenied
-from pencaker.offices.choices import DefaultReturnReason
+from pencaker.offices.choices import DefaultReturnReason, OfficeTimeZone
 from pencaker.offices.errors import OfficeErrorCode
 from pencaker.offices.models import LifecycleSettings, Office, OfficeClosure, ReturnReason
 from pencaker.offices.selectors import return_reasons_seed
@@ -272,6 +272,8 @@ SETTING_FIELDS: dict[str, int] = {
 }
 NUMBER_FIELDS: dict[str, tuple[int, int]] = {"min_age": (14, 30), "sla_working_days": (1, 30)}
 TIME_FIELDS = ("work_start", "work_end")
+#: Fields that take one of a list of values.
+CHOICE_FIELDS: dict[str, tuple[str, ...]] = {"time_zone": tuple(OfficeTimeZone.values)}
 _PHONE_CHARS = set("0123456789+-() ")
 
 
@@ -283,7 +285,7 @@ def _clean_settings(office: Office, values: dict[str, Any]) -> dict[str, Any]:
     from django.core.exceptions import ValidationError
     from django.core.validators import EmailValidator, URLValidator
 
-    allowed = set(SETTING_FIELDS) | set(NUMBER_FIELDS) | set(TIME_FIELDS)
+    allowed = set(SETTING_FIELDS) | set(NUMBER_FIELDS) | set(TIME_FIELDS) | set(CHOICE_FIELDS)
     unknown = sorted(set(values) - allowed)
     if unknown:
         raise DomainError(
@@ -312,6 +314,10 @@ def _clean_settings(office: Office, values: dict[str, Any]) -> dict[str, Any]:
                     _("Enter a whole number from %(low)s to %(high)s.")
                     % {"low": low, "high": high},
                 )
+            cleaned[name] = value
+        elif name in CHOICE_FIELDS:
+            if value not in CHOICE_FIELDS[name]:
+                _field_error(errors, name, _("Choose WIB, WITA or WIT."))
             cleaned[name] = value
         else:
             if not isinstance(value, dt.time):

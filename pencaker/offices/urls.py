@@ -1,6 +1,6 @@
 from django.urls import path
 
-from pencaker.offices import views
+from pencaker.offices import views, views_installation
 
 app_name = "offices"
 
@@ -11,5 +11,6 @@ urlpatterns: list = [
     path("pengaturan/dokumen/", views.documents, name="settings_documents"),
     path("pengaturan/kalender/", views.calendar, name="settings_calendar"),
     path("pengaturan/aturan/", views.rules, name="settings_rules"),
+    path("instalasi/", views_installation.offices, name="installation"),
     path("logo/<int:pk>/<slug:version>/", views.logo, name="logo"),
 ]

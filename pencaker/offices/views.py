@@ -264,10 +264,11 @@ def calendar(request):
         else:
             hours_form = forms.HoursForm(request.POST)
             if hours_form.is_valid():
+                values = dict(hours_form.cleaned_data)
+                if not values.get("time_zone"):
+                    values.pop("time_zone", None)
                 try:
-                    services.office_settings_update(
-                        actor=request.user, office=office, **hours_form.cleaned_data
-                    )
+                    services.office_settings_update(actor=request.user, office=office, **values)
                 except DomainError as exc:
                     hours_form.add_domain_error(exc)
                 else:

@@ -13,7 +13,7 @@ from ninja import Router, Schema
 
 from pencaker.accounts.api_auth import TokenAuth
 from pencaker.core.audit import client_ip
-from pencaker.reporting import performance, periods
+from pencaker.reporting import performance, periods, province
 
 router = Router(tags=["reports"], auth=TokenAuth())
 
@@ -89,4 +89,68 @@ def staff_performance(request, month: str, operator: int | None = None):
             }
             for row in report.rows
         ],
+    }
+
+
+class IpkCellsOut(Schema):
+    left_from_last_period: int
+    registered: int
+    placed: int
+    removed: int
+    left_at_end: int
+
+
+class ProvinceOfficeOut(Schema):
+    code: str
+    name: str
+    ipk_iii_1: IpkCellsOut
+    applications_decided: int
+    applications_within_sla: int
+    share_within_sla: float | None
+    ikm: float | None
+    ikm_respondents: int
+    complaints_received: int
+    complaints_answered: int
+    complaints_answered_on_time: int
+
+
+class ProvinceDashboardOut(Schema):
+    province: str
+    month: str
+    offices: list[ProvinceOfficeOut]
+    total: ProvinceOfficeOut
+
+
+def _figures_out(row: province.Figures) -> dict[str, Any]:
+    data = row.as_dict()
+    cells = row.ipk
+    data["ipk_iii_1"] = {
+        "left_from_last_period": cells.left_before,
+        "registered": cells.registered,
+        "placed": cells.placed,
+        "removed": cells.removed,
+        "left_at_end": cells.left_end,
+    }
+    return data
+
+
+@router.get(
+    "/province",
+    operation_id="province_dashboard_get",
+    summary="The province office's figures over its kabupaten/kota offices (numbers only)",
+    response={200: ProvinceDashboardOut, 400: ErrorOut, 403: ErrorOut, 404: ErrorOut},
+)
+def province_dashboard_get(request, month: str):
+    viewer = request.auth
+    province.province_office_of(viewer)
+    period = periods.parse(month[:10])
+    dashboard = province.province_dashboard(actor=viewer, period=period)
+    province.province_dashboard_view_record(
+        viewer=viewer, dashboard=dashboard, channel="api", ip_address=client_ip(request)
+    )
+    return {
+        "province": dashboard.province.code,
+        "month": period.code,
+        "offices": [_figures_out(row) for row in dashboard.offices],
+        "total": _figures_out(dashboard.total),
     }

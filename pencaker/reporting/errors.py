@@ -13,3 +13,4 @@ class ReportingErrorCode(StrEnum):
     PERIOD_OUT_OF_RANGE = "period_out_of_range"
     PERFORMANCE_NOT_ALLOWED = "performance_not_allowed"
     PERFORMANCE_OPERATOR_NOT_FOUND = "performance_operator_not_found"
+    PROVINCE_NOT_FOUND = "province_not_found"

@@ -102,3 +102,20 @@ class PerformanceForm(forms.Form):
 
     def period(self) -> periods.Period:
         return periods.parse(self.cleaned_data["month"])
+
+
+class ProvinceMonthForm(forms.Form):
+    """The month of the province dashboard (``2026-03``)."""
+
+    month = forms.RegexField(
+        label=_("Month"),
+        regex=r"^\d{4}-\d{2}$",
+        error_messages={
+            "required": _("Choose a month."),
+            "invalid": _("Write the month as year-month, for example 2026-03."),
+        },
+        widget=forms.TextInput(attrs={"type": "month"}),
+    )
+
+    def period(self) -> periods.Period:
+        return periods.parse(self.cleaned_data["month"])

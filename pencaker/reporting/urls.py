@@ -8,4 +8,5 @@ urlpatterns = [
     path("ipk/", views.ipk_dashboard, name="ipk"),
     path("ipk/unduh/<slug:form_slug>/", views.ipk_export_xlsx, name="ipk_xlsx"),
     path("kinerja/", views.staff_performance, name="performance"),
+    path("provinsi/", views.province_dashboard, name="province"),
 ]

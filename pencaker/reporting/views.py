@@ -10,8 +10,9 @@ from django.utils.text import slugify
 from pencaker.accounts.permissions import staff_required
 from pencaker.core.audit import client_ip
 from pencaker.core.errors import DomainError
-from pencaker.reporting import ipk, ipk_chart, performance, xlsx_export
-from pencaker.reporting.forms import IpkPeriodForm, PerformanceForm
+from pencaker.offices.selectors import office_today
+from pencaker.reporting import ipk, ipk_chart, performance, province, xlsx_export
+from pencaker.reporting.forms import IpkPeriodForm, PerformanceForm, ProvinceMonthForm
 from pencaker.reporting.performance_xlsx import render_performance_xlsx
 
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -128,3 +129,31 @@ def staff_performance(request: HttpRequest) -> HttpResponse:
         }
     )
     return render(request, "reporting/performance.html", context)
+
+
+@staff_required(roles=province.PROVINCE_READERS)
+def province_dashboard(request: HttpRequest) -> HttpResponse:
+    """The province office's figures over its kabupaten/kota offices (read-only, numbers
+    only, ADR 0031); 404 for the staff of a kabupaten/kota office."""
+    viewer = request.user
+    try:
+        office = province.province_office_of(viewer)
+    except DomainError:
+        raise Http404 from None
+    today = office_today(office)
+    data = request.GET if "month" in request.GET else {"month": f"{today:%Y-%m}"}
+    form = ProvinceMonthForm(data)
+    context: dict[str, object] = {"form": form, "office": office, "columns": ipk.COLUMNS}
+    if form.is_valid():
+        try:
+            period = form.period()
+        except DomainError as exc:
+            form.add_error("month", exc.message)
+    if not form.is_valid():
+        return render(request, "reporting/province.html", context, status=400)
+    dashboard = province.province_dashboard(actor=viewer, period=period)
+    province.province_dashboard_view_record(
+        viewer=viewer, dashboard=dashboard, channel="page", ip_address=client_ip(request)
+    )
+    context["dashboard"] = dashboard
+    return render(request, "reporting/province.html", context)

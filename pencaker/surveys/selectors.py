@@ -283,3 +283,13 @@ def period_published_extracts(period: SurveyPeriod) -> list[str]:
         .order_by("response__survey_date", "pk")
         .values_list("extract", flat=True)
     )
+
+
+def office_period_latest(office: Office, *, before: dt.date) -> SurveyPeriod | None:
+    """The office's latest survey period that started before ``before`` (the province's
+    dashboard shows its index)."""
+    return (
+        SurveyPeriod.objects.filter(office=office, start_date__lt=before)
+        .order_by("-start_date", "-end_date", "-id")
+        .first()
+    )

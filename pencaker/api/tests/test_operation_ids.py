@@ -25,7 +25,7 @@ OPERATION_IDS = {
     "complaint_submit", "complaint_get", "complaint_reply", "staff_complaint_queue",
     "staff_complaint_verify", "staff_complaint_assign", "staff_complaint_answer",
     "staff_complaint_escalate", "complaint_stats_public",
-    "office_settings_get", "office_settings_update",
+    "office_settings_get", "office_settings_update", "office_create", "province_dashboard_get",
     "announcement_list_public", "faq_list_public",
 }  # fmt: skip
 

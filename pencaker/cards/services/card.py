@@ -20,7 +20,6 @@ from typing import Any
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import IntegrityError, transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from pencaker.accounts.models import User
@@ -35,6 +34,7 @@ from pencaker.cards.pdf_render import CardPrint, render_card_pdf
 from pencaker.cards.tokens import CardClaims, token_sign
 from pencaker.cards.workflow import move
 from pencaker.core.audit import AuditAction, audit_record
+from pencaker.core.calendar import local_date
 from pencaker.core.errors import Conflict, NotFound
 from pencaker.core.links import absolute_url
 from pencaker.core.text import name_clean
@@ -59,8 +59,10 @@ def card_number_next(*, office: Office, year: int) -> str:
 # --- Issue --------------------------------------------------------------------------------
 
 
-def _local_date(moment: Any) -> dt.date:
-    return timezone.localdate(moment) if moment else timezone.localdate()
+def _local_date(moment: Any, office: Office) -> dt.date:
+    """The day of ``moment`` (now when None) in the office's time zone: the date printed
+    on its cards (ADR 0031: a card decided at 00:30 WIT is dated that day in Jayapura)."""
+    return local_date(moment or None, office.time_zone)
 
 
 def card_issue(*, application: Any, actor: User | None) -> Card:
@@ -95,7 +97,7 @@ def card_issue_record(*, application: Any, actor: User | None) -> tuple[Card, bo
                 return existing, False
             office = application.office
             holder = application.applicant
-            issued_on = _local_date(application.decided_at)
+            issued_on = _local_date(application.decided_at, office)
             data = card_data_from_snapshot(application.snapshot, application.documents, office)
             previous = (
                 Card.objects.select_for_update()

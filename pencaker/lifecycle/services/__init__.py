@@ -3,7 +3,7 @@ renewal eligibility) and ``daily`` (the daily rules). Import from here:
 ``from pencaker.lifecycle.services import report_record``."""
 
 from pencaker.lifecycle.selectors import report_slot_open, rules_for_office
-from pencaker.lifecycle.services.daily import DailyResult, lifecycle_daily
+from pencaker.lifecycle.services.daily import DailyResult, lifecycle_daily, lifecycle_daily_local
 from pencaker.lifecycle.services.reports import (
     RENEWAL_DAYS_BEFORE_EXPIRY,
     PlacementInput,
@@ -18,6 +18,7 @@ __all__ = [
     "DailyResult",
     "PlacementInput",
     "lifecycle_daily",
+    "lifecycle_daily_local",
     "placement_record",
     "placement_record_by_employer",
     "renewal_eligible",

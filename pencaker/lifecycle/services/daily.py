@@ -15,6 +15,7 @@ from pencaker.cards.choices import CardStatus
 from pencaker.cards.models import Card
 from pencaker.cards.services import card_status_change
 from pencaker.core.audit import AuditAction, audit_record
+from pencaker.core.calendar import local_date
 from pencaker.lifecycle import notices
 from pencaker.lifecycle.choices import EventKind
 from pencaker.lifecycle.events import registration_is_open, seeker_event_record
@@ -98,7 +99,9 @@ def _remind(card: Card, slot: ReportSlot, rules: Rules, today: dt.date, result: 
         result.reminders_overdue += 1
 
 
-def lifecycle_daily(*, today: dt.date, office: Office | None = None) -> DailyResult:
+def lifecycle_daily(
+    *, today: dt.date, office: Office | None = None, time_zone: str | None = None
+) -> DailyResult:
     """Apply the office rules for ``today``: expire cards past their two years, remove
     holders whose missed report is past the grace period, remind holders whose report is
     due or overdue. Idempotent: a second run on the same day changes and sends nothing
@@ -108,6 +111,8 @@ def lifecycle_daily(*, today: dt.date, office: Office | None = None) -> DailyRes
     cards = Card.objects.filter(status=CardStatus.ACTIVE).select_related("office", "holder")
     if office is not None:
         cards = cards.filter(office=office)
+    if time_zone is not None:
+        cards = cards.filter(office__time_zone=time_zone)
     for card in cards.order_by("id").iterator(chunk_size=500):
         rules = rules_cache.get(card.office_id)
         if rules is None:
@@ -134,3 +139,17 @@ def lifecycle_daily(*, today: dt.date, office: Office | None = None) -> DailyRes
         except Exception as exc:  # noqa: BLE001 - one bad card must not stop the others
             result.errors.append(f"{card.number} v{card.version}: {type(exc).__name__}: {exc}")
     return result
+
+
+def lifecycle_daily_local(*, now: dt.datetime | None = None) -> DailyResult:
+    """The daily run for every office on ITS date (ADR 0031): the offices of each time zone
+    (WIB, WITA, WIT) with the date of that zone at ``now``. Shortly after midnight in
+    Jayapura it is still the evening before in Jakarta: the WIT offices' day has begun."""
+    total = DailyResult()
+    zones = Office.objects.order_by().values_list("time_zone", flat=True).distinct()
+    for zone in sorted(set(zones)):
+        part = lifecycle_daily(today=local_date(now, zone), time_zone=zone)
+        for name in ("expired", "removed", "reminders_due", "reminders_overdue", "messages"):
+            setattr(total, name, getattr(total, name) + getattr(part, name))
+        total.errors.extend(part.errors)
+    return total
