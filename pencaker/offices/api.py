@@ -12,7 +12,7 @@ import datetime as dt
 from typing import Any
 
 from django.utils.translation import gettext as _
-from ninja import Field, Router, Schema
+from ninja import Field, Router, Schema, Status
 
 from pencaker.accounts.api_auth import TokenAuth
 from pencaker.accounts.models import Role
@@ -179,10 +179,13 @@ def office_create(request, payload: OfficeCreateIn):
         actor=request.auth, ip_address=client_ip(request), **payload.dict()
     )
     office = created.office
-    return 201, {
-        "code": office.code,
-        "name": office.name,
-        "kind": office.kind,
-        "time_zone": office.time_zone,
-        "admin_email": created.admin.email or "",
-    }
+    return Status(
+        201,
+        {
+            "code": office.code,
+            "name": office.name,
+            "kind": office.kind,
+            "time_zone": office.time_zone,
+            "admin_email": created.admin.email or "",
+        },
+    )
