@@ -89,7 +89,7 @@ def _set_password_url(uid: str, token: str) -> str:
     return absolute_url(reverse("accounts:password_reset_confirm", args=[uid, token]))
 
 
-def staff_invitation_schedule(*, user: User, invited_by: User) -> None:
+def staff_invitation_schedule(*, user: User, invited_by: User | None) -> None:
     uid = urlsafe_base64_encode(force_bytes(user.pk))
     token = default_token_generator.make_token(user)
     _queue(

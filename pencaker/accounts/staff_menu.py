@@ -7,8 +7,9 @@ staff_link_register(url_name="applications:queue", label=_("Application queue"),
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from django.urls import NoReverseMatch, reverse
 from django.utils.functional import Promise
@@ -23,22 +24,32 @@ class StaffLink:
     label: str | Promise
     roles: frozenset[str]
     order: int = 100
+    #: Shown only to the users it answers True for (e.g. the staff of a province office).
+    when: Callable[[Any], bool] | None = None
 
 
 _LINKS: dict[str, StaffLink] = {}
 
 
 def staff_link_register(
-    *, url_name: str, label: str | Promise, roles: Iterable[str] = STAFF_ROLES, order: int = 100
+    *,
+    url_name: str,
+    label: str | Promise,
+    roles: Iterable[str] = STAFF_ROLES,
+    order: int = 100,
+    when: Callable[[Any], bool] | None = None,
 ) -> None:
-    _LINKS[url_name] = StaffLink(url_name, label, frozenset(roles), order)
+    _LINKS[url_name] = StaffLink(url_name, label, frozenset(roles), order, when)
 
 
-def staff_links_for(role: str) -> list[tuple[str, str | Promise]]:
-    """(url, label) pairs for the role; links whose URL does not exist are left out."""
+def staff_links_for(role: str, user: Any = None) -> list[tuple[str, str | Promise]]:
+    """(url, label) pairs for the role (and the user, for links with a ``when``); links
+    whose URL does not exist are left out."""
     result = []
     for link in sorted(_LINKS.values(), key=lambda item: (item.order, item.url_name)):
         if role not in link.roles:
+            continue
+        if link.when is not None and (user is None or not link.when(user)):
             continue
         try:
             result.append((reverse(link.url_name), link.label))

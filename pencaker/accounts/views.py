@@ -322,7 +322,9 @@ def two_factor(request: HttpRequest) -> HttpResponse:
 @staff_required
 def staff_home(request: HttpRequest) -> HttpResponse:
     return render(
-        request, "accounts/staff_home.html", {"links": staff_links_for(request.user.role)}
+        request,
+        "accounts/staff_home.html",
+        {"links": staff_links_for(request.user.role, request.user)},
     )
 
 

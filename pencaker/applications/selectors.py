@@ -169,7 +169,7 @@ def application_sla_by_month(office: Office, *, months: int = 12) -> list[MonthS
     buckets: dict[dt.date, list[Application]] = {}
     for app in rows:
         # The month in the office's time zone (ADR 0031).
-        key = app.decided_at.astimezone(office.tz).date().replace(day=1)
+        key = timezone.localtime(app.decided_at, office.tz).date().replace(day=1)
         buckets.setdefault(key, []).append(app)
     result = []
     for month, apps in sorted(buckets.items(), reverse=True):

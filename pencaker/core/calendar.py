@@ -57,7 +57,9 @@ def time_zone_get(name: str) -> dt.tzinfo:
 def local_date(moment: dt.datetime | None, tz_name: str) -> dt.date:
     """The calendar date of ``moment`` (now when None) in the zone ``tz_name``: the day an
     office in that zone lives (its cards' dates, its report months)."""
-    return (moment or timezone.now()).astimezone(time_zone_get(tz_name)).date()
+    # Through django.utils.timezone.localdate (positional): one clock for the whole code
+    # base, the one tests control.
+    return timezone.localdate(moment, time_zone_get(tz_name))
 
 
 def _as_timedelta(hours: float | dt.timedelta) -> dt.timedelta:

@@ -168,9 +168,7 @@ def test_the_screen_creates_an_office_and_lists_them(regions, installer_client, 
         ({"code": "16.74\x00"}, None),
     ],
 )
-def test_the_screen_refuses_bad_input_next_to_the_field(
-    change, field, regions, installer_client
-):
+def test_the_screen_refuses_bad_input_next_to_the_field(change, field, regions, installer_client):
     response = installer_client.post(URL, {**FORM, **change})
     assert response.status_code == 400
     if field:

@@ -91,7 +91,9 @@ def _complaint(office, received, answered_on_time=None):
     complaint, _created = complaint_services.complaint_submit(actor=None, data=data)
     fields = {"received_at": received}
     if answered_on_time is not None:
-        fields.update(answered_at=received + dt.timedelta(days=1), answered_on_time=answered_on_time)
+        fields.update(
+            answered_at=received + dt.timedelta(days=1), answered_on_time=answered_on_time
+        )
     Complaint.objects.filter(pk=complaint.pk).update(**fields)
     return complaint
 
@@ -248,13 +250,19 @@ def test_province_operators_and_citizens_are_refused(
 ):
     operator = user_factory(Role.OPERATOR, office=province)
     assert staff_client_factory(operator).get(PAGE).status_code == 403
-    assert Client(HTTP_AUTHORIZATION=f"Bearer {token_issue(user=operator)}").get(
-        API, {"month": "2026-03"}
-    ).status_code == 404
+    assert (
+        Client(HTTP_AUTHORIZATION=f"Bearer {token_issue(user=operator)}")
+        .get(API, {"month": "2026-03"})
+        .status_code
+        == 404
+    )
     seeker = user_factory(Role.JOB_SEEKER)
-    assert Client(HTTP_AUTHORIZATION=f"Bearer {token_issue(user=seeker)}").get(
-        API, {"month": "2026-03"}
-    ).status_code == 404
+    assert (
+        Client(HTTP_AUTHORIZATION=f"Bearer {token_issue(user=seeker)}")
+        .get(API, {"month": "2026-03"})
+        .status_code
+        == 404
+    )
     assert client.get(PAGE).status_code == 302  # sign in first
     assert Client().get(API, {"month": "2026-03"}).status_code == 401
 
@@ -291,3 +299,12 @@ def test_staff_of_one_office_still_cannot_see_the_other_s_data(
     # the province dashboard is not theirs either
     assert api_b.get(API, {"month": "2026-03"}).status_code == 404
     assert Office.objects.filter(kind=OfficeKind.PROVINCE).count() == 1
+
+
+def test_the_staff_home_links_the_dashboard_for_province_staff_only(
+    province, palembang, user_factory, staff_client_factory
+):
+    head = staff_client_factory(user_factory(Role.PIMPINAN, office=province))
+    assert PAGE in head.get("/akun/petugas/").content.decode()
+    local = staff_client_factory(user_factory(Role.PIMPINAN, office=palembang))
+    assert PAGE not in local.get("/akun/petugas/").content.decode()

@@ -12,8 +12,9 @@ import json
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
-from pencaker.lifecycle.services import lifecycle_daily
+from pencaker.lifecycle.services import lifecycle_daily, lifecycle_daily_local
 from pencaker.offices.models import Office
+from pencaker.offices.selectors import office_today
 
 
 class Command(BaseCommand):
@@ -24,7 +25,7 @@ class Command(BaseCommand):
         parser.add_argument("--office", help="only this office (code, e.g. 16.71)")
 
     def handle(self, *args, **options):
-        today = timezone.localdate()
+        today = None
         if options["today"]:
             try:
                 today = dt.date.fromisoformat(options["today"])
@@ -35,8 +36,15 @@ class Command(BaseCommand):
             office = Office.objects.filter(code=options["office"]).first()
             if office is None:
                 raise CommandError(f"no office with code {options['office']!r}")
-        result = lifecycle_daily(today=today, office=office)
-        self.stdout.write(json.dumps({"today": today.isoformat(), **result.as_dict()}))
+        if today is None and office is None:
+            # Every office on its own date (ADR 0031: WIB, WITA, WIT).
+            result = lifecycle_daily_local()
+            shown = timezone.localdate().isoformat()
+        else:
+            today = today or office_today(office)
+            result = lifecycle_daily(today=today, office=office)
+            shown = today.isoformat()
+        self.stdout.write(json.dumps({"today": shown, **result.as_dict()}))
         for error in result.errors:
             self.stderr.write(error)
         if result.errors:
