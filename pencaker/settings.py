@@ -403,6 +403,9 @@ PENCAKER_ACCOUNT_EMAIL_WINDOW_MINUTES = env_int("PENCAKER_ACCOUNT_EMAIL_WINDOW_M
 PENCAKER_PHONE_CODE_MINUTES = env_int("PENCAKER_PHONE_CODE_MINUTES", 10)
 PENCAKER_PHONE_CODE_ATTEMPTS = env_int("PENCAKER_PHONE_CODE_ATTEMPTS", 5)
 PENCAKER_PHONE_CODE_IP_LIMIT = env_int("PENCAKER_PHONE_CODE_IP_LIMIT", 10)
+# A citizen registered at the counter without email chooses a password with a code sent by
+# SMS or printed on a slip; it is valid this many hours (ADR 0032).
+PENCAKER_COUNTER_CODE_HOURS = env_int("PENCAKER_COUNTER_CODE_HOURS", 72)
 # SMS/WhatsApp: embedded mode writes every message to DATA_DIR/sms-outbox.log (FileGateway,
 # so demo codes can be read; refused in production). Production defaults to the HTTP
 # adapter (PENCAKER_SMS_HTTP_*; without a URL a message stays queued and is retried, never
