@@ -48,6 +48,8 @@ class AuditAction(StrEnum):
     CARD_PREVIEW_VIEWED = "card.preview_viewed"
     CARD_REISSUED = "card.reissued"
     CARD_RENDERED = "card.rendered"
+    CARD_SIGNER_UPLOADED = "card.signer_uploaded"
+    CARD_SIGNER_REMOVED = "card.signer_removed"
     CARD_REVOCATION_CONFIRMED = "card.revocation_confirmed"
     CARD_REVOCATION_DECLINED = "card.revocation_declined"
     CARD_REVOCATION_OBJECTED = "card.revocation_objected"
