@@ -403,8 +403,24 @@ PENCAKER_ACCOUNT_EMAIL_WINDOW_MINUTES = env_int("PENCAKER_ACCOUNT_EMAIL_WINDOW_M
 PENCAKER_PHONE_CODE_MINUTES = env_int("PENCAKER_PHONE_CODE_MINUTES", 10)
 PENCAKER_PHONE_CODE_ATTEMPTS = env_int("PENCAKER_PHONE_CODE_ATTEMPTS", 5)
 PENCAKER_PHONE_CODE_IP_LIMIT = env_int("PENCAKER_PHONE_CODE_IP_LIMIT", 10)
-# SMS/WhatsApp: the logging gateway by default; the HTTP adapter posts to the provider.
-PENCAKER_SMS_GATEWAY = env("PENCAKER_SMS_GATEWAY", "pencaker.notifications.gateways.LoggingGateway")
+# A citizen registered at the counter without email chooses a password with a code sent by
+# SMS or printed on a slip; it is valid this many hours (ADR 0032).
+PENCAKER_COUNTER_CODE_HOURS = env_int("PENCAKER_COUNTER_CODE_HOURS", 72)
+# SMS/WhatsApp: embedded mode writes every message to DATA_DIR/sms-outbox.log (FileGateway,
+# so demo codes can be read; refused in production). Production defaults to the HTTP
+# adapter (PENCAKER_SMS_HTTP_*; without a URL a message stays queued and is retried, never
+# reported sent); `check --deploy` warns if it names the logging gateway (ADR 0032).
+_FILE_GATEWAY = "pencaker.notifications.gateways.FileGateway"
+PENCAKER_SMS_OUTBOX_FILE = DATA_DIR / "sms-outbox.log"
+PENCAKER_SMS_GATEWAY = env(
+    "PENCAKER_SMS_GATEWAY",
+    "pencaker.notifications.gateways.HttpGateway" if PRODUCTION else _FILE_GATEWAY,
+)
+if PRODUCTION and PENCAKER_SMS_GATEWAY == _FILE_GATEWAY:
+    raise ImproperlyConfigured(
+        "PENCAKER_SMS_GATEWAY: the file gateway (codes in clear under DATA_DIR) is for "
+        "embedded/demo mode only"
+    )
 PENCAKER_SMS_HTTP_URL = env("PENCAKER_SMS_HTTP_URL", "")
 PENCAKER_SMS_HTTP_TOKEN = env("PENCAKER_SMS_HTTP_TOKEN", "")
 PENCAKER_SMS_HTTP_TEMPLATE = env(

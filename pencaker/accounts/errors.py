@@ -23,6 +23,7 @@ class AccountErrorCode(StrEnum):
     PHONE_CODE_EXPIRED = "phone_code_expired"
     PHONE_CODE_INVALID = "phone_code_invalid"
     PHONE_CODE_SEND_LIMIT = "phone_code_send_limit"
+    PHONE_TAKEN = "phone_taken"
     STAFF_NOT_FOUND = "staff_not_found"
     TOKEN_EXPIRED = "token_expired"  # noqa: S105 (an error code, not a secret)
     TOKEN_INVALID = "token_invalid"  # noqa: S105

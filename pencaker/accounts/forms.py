@@ -335,6 +335,46 @@ class PhoneResetForm(DomainErrorFormMixin, forms.Form):
         return cleaned
 
 
+class CounterPasswordForm(DomainErrorFormMixin, forms.Form):
+    """The citizen registered at the counter chooses a password with the code from the SMS
+    or the printed slip (ADR 0032)."""
+
+    phone = forms.CharField(
+        label=_("Mobile number"),
+        max_length=25,
+        help_text=_("The number you gave at the counter."),
+        error_messages={"required": _("Please enter your mobile number.")},
+        widget=forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel"}),
+    )
+    code = forms.CharField(
+        label=_("6-digit code from the SMS or the slip"),
+        max_length=12,
+        error_messages={"required": _("Please type the code from the SMS or the slip.")},
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric"}),
+    )
+    birth_date = forms.DateField(
+        label=_("Date of birth"),
+        help_text=_("As on your KTP."),
+        error_messages={
+            "required": _("Please enter your date of birth."),
+            "invalid": _("Enter the date like 17/05/2001."),
+        },
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
+    password1, password2 = _password_fields()
+
+    def clean_phone(self) -> str:
+        return phone_normalize(self.cleaned_data["phone"])
+
+    def clean_code(self) -> str:
+        return _code_clean(self.cleaned_data["code"])
+
+    def clean(self):
+        cleaned = super().clean()
+        _password_pair_check(self, cleaned, User())
+        return cleaned
+
+
 class EmailAddForm(DomainErrorFormMixin, forms.Form):
     email = forms.EmailField(
         label=_("Email"),

@@ -126,6 +126,8 @@ class ApiToken(models.Model):
 class PhoneCodePurpose(models.TextChoices):
     SIGNUP = "signup", _("Sign-up")
     PASSWORD_RESET = "password_reset", _("Password reset")
+    # Set by staff at the counter for an account without email (ADR 0032).
+    COUNTER_PASSWORD = "counter_password", _("Password set after counter registration")
 
 
 class PhoneCode(models.Model):

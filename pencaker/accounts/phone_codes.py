@@ -21,6 +21,7 @@ from django.conf import settings
 from django.contrib.auth.hashers import make_password
 from django.db import IntegrityError, transaction
 from django.db.models import Q
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -29,6 +30,7 @@ from pencaker.accounts.errors import AccountErrorCode
 from pencaker.accounts.models import PhoneCode, PhoneCodePurpose, Role, User
 from pencaker.core.audit import AuditAction, audit_record
 from pencaker.core.errors import DomainError
+from pencaker.core.links import absolute_url
 from pencaker.core.text import name_clean
 from pencaker.notifications.models import Channel
 from pencaker.notifications.services import dedupe_part, notification_queue_templated
@@ -275,6 +277,158 @@ def phone_password_reset_finish(
         audit_record(
             actor=user,
             action=AuditAction.ACCOUNT_PASSWORD_RESET_BY_PHONE,
+            obj=user,
+            ip_address=ip_address,
+        )
+    return user
+
+
+# --- Counter registration without email (ADR 0032) -----------------------------------------
+# Staff register a citizen who has a mobile number and no email. The number was given in
+# person with the KTP, so the account is created with it as its login; the citizen chooses
+# the password with a one-time code sent by SMS or printed on a slip. The code's hash
+# covers the citizen's birth date too: if a mistyped number's owner receives the SMS, the
+# code alone does not open the account. Codes live PENCAKER_COUNTER_CODE_HOURS and accept
+# PENCAKER_PHONE_CODE_ATTEMPTS wrong tries (a wrong birth date counts as one).
+
+COUNTER_DELIVERIES = ("sms", "slip")
+
+
+def _counter_secret(code: str, birth_date: dt.date) -> str:
+    return f"{code}:{birth_date.isoformat()}"
+
+
+def phone_account_create_at_counter(
+    *, actor: User, phone: str, full_name: str, consent: bool, ip_address: str | None = None
+) -> User:
+    """The account of a citizen registered at the counter with a number and no email: the
+    number is its login (verified in person), the password unusable until the citizen
+    sets it with a counter code."""
+    if not consent:
+        raise DomainError(
+            AccountErrorCode.CONSENT_REQUIRED,
+            _("Please agree to the privacy notice to create an account."),
+            fields={"consent": [_("This box must be ticked.")]},
+        )
+    taken = DomainError(
+        AccountErrorCode.PHONE_TAKEN,
+        _(
+            "This number is already the login of an account. The citizen logs in with it "
+            "(or chooses a new password by SMS on the login page)."
+        ),
+        fields={"phone": [_("This number already has an account.")]},
+        status=409,
+    )
+    if _verified_owner(phone) is not None:
+        raise taken
+    now = timezone.now()
+    try:
+        with transaction.atomic():
+            user = User.objects.create_user(
+                email=None,
+                password=None,
+                phone=phone,
+                phone_verified_at=now,
+                full_name=name_clean(full_name),
+                role=Role.JOB_SEEKER,
+                consent_at=now,
+                consent_version=CONSENT_VERSION,
+            )
+    except IntegrityError as exc:  # the same number registered at the same moment
+        raise taken from exc
+    audit_record(
+        actor=actor,
+        action=AuditAction.ACCOUNT_COUNTER_REGISTERED,
+        obj=user,
+        ip_address=ip_address,
+        data={"consent_version": CONSENT_VERSION, "email": False},
+    )
+    return user
+
+
+def counter_code_issue(
+    *,
+    actor: User,
+    user: User,
+    birth_date: dt.date,
+    delivery: str,
+    ip_address: str | None = None,
+) -> str:
+    """A new one-time code for ``user`` to choose a password (earlier live ones stop
+    working). ``delivery`` "sms" queues it to the account's number; "slip" only returns it
+    (the caller prints it). Returns the code either way; limited per number like the other
+    codes."""
+    if delivery not in COUNTER_DELIVERIES:
+        raise ValueError(f"unknown delivery {delivery!r}")
+    phone = user.phone
+    with transaction.atomic():
+        _check_send_limits(phone=phone, ip_address=None)
+        now = timezone.now()
+        PhoneCode.objects.filter(
+            purpose=PhoneCodePurpose.COUNTER_PASSWORD, phone=phone, used_at__isnull=True
+        ).update(used_at=now)
+        code = f"{secrets.randbelow(10**CODE_DIGITS):0{CODE_DIGITS}d}"
+        hours = settings.PENCAKER_COUNTER_CODE_HOURS
+        row = PhoneCode.objects.create(
+            purpose=PhoneCodePurpose.COUNTER_PASSWORD,
+            phone=phone,
+            code_hash=_code_hash(_counter_secret(code, birth_date)),
+            ip_address=ip_address,
+            payload={"user": user.pk, "delivery": delivery},
+            expires_at=now + dt.timedelta(hours=hours),
+        )
+        if delivery == "sms":
+            notification_queue_templated(
+                erase_after_delivery=True,
+                channel=Channel.SMS,
+                recipient=phone,
+                kind="account.counter_code",
+                template="accounts/sms/counter_code",
+                context={
+                    "code": code,
+                    "hours": hours,
+                    "url": absolute_url(reverse("accounts:counter_password")),
+                },
+                language=None,
+                dedupe_key=f"account.counter_code:{row.pk}:{dedupe_part(code)}",
+            )
+        audit_record(
+            actor=actor,
+            action=AuditAction.ACCOUNT_COUNTER_CODE_ISSUED,
+            obj=user,
+            ip_address=ip_address,
+            data={"delivery": delivery, "code_id": row.pk},
+        )
+    return code
+
+
+def counter_password_set(
+    *,
+    phone: str,
+    code: str,
+    birth_date: dt.date,
+    password: str,
+    ip_address: str | None = None,
+) -> User:
+    """The citizen chooses a password with the counter code (number + code + birth date)."""
+    _code_consume(
+        purpose=PhoneCodePurpose.COUNTER_PASSWORD,
+        phone=phone,
+        code=_counter_secret("".join(code.split()), birth_date),
+    )
+    with transaction.atomic():
+        user = (
+            User.objects.select_for_update()
+            .filter(phone=phone, phone_verified_at__isnull=False, is_active=True)
+            .first()
+        )
+        if user is None:
+            raise _code_error(AccountErrorCode.PHONE_CODE_EXPIRED)
+        user.set_password(password)
+        user.save(update_fields=["password"])
+        audit_record(
+            actor=user,
+            action=AuditAction.ACCOUNT_PASSWORD_SET_BY_COUNTER_CODE,
             obj=user,
             ip_address=ip_address,
         )

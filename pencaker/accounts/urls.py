@@ -18,6 +18,7 @@ urlpatterns = [
         views.password_reset_phone_code,
         name="password_reset_phone_code",
     ),
+    path("atur-sandi/kode-loket/", views.counter_password, name="counter_password"),
     path("verifikasi/kirim-ulang/", views.resend_verification, name="resend_verification"),
     path("verifikasi/<str:token>/", views.verify_email, name="verify_email"),
     path("beranda/", views.landing, name="landing"),

@@ -20,6 +20,7 @@ from django_otp import login as otp_login
 
 from pencaker.accounts import phone_codes, selectors, services
 from pencaker.accounts.forms import (
+    CounterPasswordForm,
     EmailAddForm,
     LoginForm,
     OtpCodeForm,
@@ -221,6 +222,27 @@ def password_reset_phone_code(request: HttpRequest) -> HttpResponse:
     return render(
         request, "accounts/password_reset_phone_code.html", _code_page_context(form, phone)
     )
+
+
+def counter_password(request: HttpRequest) -> HttpResponse:
+    """A citizen registered at the counter without email chooses a password: number, the
+    code from the SMS or the slip, and the date of birth (ADR 0032)."""
+    form = CounterPasswordForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            phone_codes.counter_password_set(
+                phone=data["phone"],
+                code=data["code"],
+                birth_date=data["birth_date"],
+                password=data["password1"],
+                ip_address=client_ip(request),
+            )
+        except DomainError as exc:
+            form.add_domain_error(exc)
+        else:
+            return redirect("accounts:password_reset_complete")
+    return render(request, "accounts/counter_password.html", {"form": form})
 
 
 @login_required

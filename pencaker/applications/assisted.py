@@ -20,6 +20,7 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib.auth.tokens import default_token_generator
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -28,14 +29,16 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
 
+from pencaker.accounts import phone_codes
 from pencaker.accounts.permissions import can_decide
+from pencaker.accounts.phone import phone_normalize
 from pencaker.accounts.services import user_register
 from pencaker.applications import services
 from pencaker.applications.choices import ApplicationType
 from pencaker.applications.errors import ApplicationErrorCode
 from pencaker.applications.models import Application
 from pencaker.core.audit import AuditAction, audit_record
-from pencaker.core.errors import DomainError, PermissionDenied
+from pencaker.core.errors import DomainError, NotFound, PermissionDenied
 from pencaker.core.links import absolute_url
 from pencaker.documents.services import document_upload
 from pencaker.notifications.services import notification_queue
@@ -67,6 +70,9 @@ class CitizenInput:
     major: str = ""
     # kind → uploaded file (scans made at the counter)
     documents: dict[str, Any] = field(default_factory=dict)
+    # Without email: how the one-time set-password code reaches the citizen, "sms" or
+    # "slip" (printed at the counter; ADR 0032).
+    code_delivery: str = "sms"
 
 
 def application_submit_assisted(
@@ -101,16 +107,35 @@ def application_submit_assisted(
             _("Enter the 10-digit village code (kelurahan/desa), for example 16.71.01.1001."),
             fields={"village_code": [_("Unknown village code.")]},
         )
-    with transaction.atomic():
-        # The password is random and never shown: the citizen sets their own from the email.
-        user = user_register(
-            email=citizen.email,
-            phone=citizen.phone,
-            full_name=citizen.full_name,
-            password=secrets.token_urlsafe(32),
-            consent=consent,
-            ip_address=ip_address,
+    email = (citizen.email or "").strip()
+    if not email and citizen.code_delivery not in phone_codes.COUNTER_DELIVERIES:
+        raise DomainError(
+            ApplicationErrorCode.CODE_DELIVERY,
+            _("Choose how the citizen gets the code: by SMS or on a printed slip."),
+            fields={"code_delivery": [_("Choose SMS or a printed slip.")]},
         )
+    with transaction.atomic():
+        if email:
+            # The password is random and never shown: the citizen sets their own from the
+            # email.
+            user = user_register(
+                email=email,
+                phone=citizen.phone,
+                full_name=citizen.full_name,
+                password=secrets.token_urlsafe(32),
+                consent=consent,
+                ip_address=ip_address,
+            )
+        else:
+            # No email (ADR 0032): the number given with the KTP is the login; the citizen
+            # chooses the password with a code sent by SMS or printed on a slip.
+            user = phone_codes.phone_account_create_at_counter(
+                actor=actor,
+                phone=_phone_or_field_error(citizen.phone),
+                full_name=citizen.full_name,
+                consent=consent,
+                ip_address=ip_address,
+            )
         profile = seekers.profile_ensure(user=user)
         profile = seekers.profile_update_identity(
             actor=actor,
@@ -183,8 +208,64 @@ def application_submit_assisted(
             ip_address=ip_address,
             data={"user": user.pk, "documents": sorted(k for k in citizen.documents)},
         )
-        _queue_set_password(user=user, application=application)
+        if email:
+            _queue_set_password(user=user, application=application)
+        else:
+            code = phone_codes.counter_code_issue(
+                actor=actor,
+                user=user,
+                birth_date=citizen.birth_date,
+                delivery=citizen.code_delivery,
+                ip_address=ip_address,
+            )
+            # Only a slip shows the code (the view prints it once); an SMS carries it.
+            application.slip_code = code if citizen.code_delivery == "slip" else ""
     return application, True
+
+
+def _phone_or_field_error(phone: str) -> str:
+    try:
+        return phone_normalize(phone)
+    except ValidationError as exc:
+        raise DomainError(
+            ApplicationErrorCode.INVALID_PHONE,
+            exc.messages[0],
+            fields={"phone": list(exc.messages)},
+        ) from exc
+
+
+def counter_code_reissue(
+    *, actor: Any, application_id: int, delivery: str, ip_address: str | None = None
+) -> tuple[Application, str]:
+    """A new set-password code for a citizen registered at the counter without email
+    (the first expired or was lost): by SMS or on a new slip. Staff of the application's
+    office only; the earlier code stops working."""
+    if not can_decide(actor):
+        raise PermissionDenied(
+            ApplicationErrorCode.FORBIDDEN, _("Only office operators can do this.")
+        )
+    application = (
+        Application.objects.select_related("applicant")
+        .filter(pk=application_id, office_id=actor.office_id, assisted_by__isnull=False)
+        .first()
+    )
+    if application is None or application.applicant.email:
+        raise NotFound(ApplicationErrorCode.NOT_FOUND, _("Application not found."))
+    if delivery not in phone_codes.COUNTER_DELIVERIES:
+        raise DomainError(
+            ApplicationErrorCode.CODE_DELIVERY,
+            _("Choose how the citizen gets the code: by SMS or on a printed slip."),
+            fields={"code_delivery": [_("Choose SMS or a printed slip.")]},
+        )
+    birth_date = application.applicant.seeker_profile.birth_date
+    code = phone_codes.counter_code_issue(
+        actor=actor,
+        user=application.applicant,
+        birth_date=birth_date,
+        delivery=delivery,
+        ip_address=ip_address,
+    )
+    return application, code if delivery == "slip" else ""
 
 
 def set_password_url(user: Any) -> str:

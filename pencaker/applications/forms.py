@@ -151,7 +151,12 @@ class AssistedRegistrationForm(DomainErrorFormMixin, forms.Form):
     # Service error field names (accounts, seekers, documents) → fields of this form.
     field_map = {"level": "education_level", "village": "village_code"}
 
-    email = forms.EmailField(label=_("Citizen's email"), max_length=254)
+    email = forms.EmailField(
+        label=_("Citizen's email (optional)"),
+        max_length=254,
+        required=False,
+        help_text=_("Leave empty if the citizen has no email: the mobile number is the login."),
+    )
     phone = forms.CharField(
         label=_("Mobile number"), max_length=20, help_text=_("For example 0812 3456 7890")
     )
@@ -183,6 +188,17 @@ class AssistedRegistrationForm(DomainErrorFormMixin, forms.Form):
         choices=[(ApplicationType.NEW.value, ApplicationType.NEW.label)],
         initial=ApplicationType.NEW,
     )
+    code_delivery = forms.ChoiceField(
+        label=_("Without email, the code to choose a password"),
+        choices=[
+            ("sms", _("Send it by SMS to the mobile number")),
+            ("slip", _("Print it on a slip for the citizen")),
+        ],
+        initial="sms",
+        widget=forms.RadioSelect,
+        required=False,
+        help_text=_("Only used when the email is empty."),
+    )
     consent = forms.BooleanField(
         label=_("The citizen has read the privacy notice and agrees to it"),
         required=True,
@@ -210,6 +226,9 @@ class AssistedRegistrationForm(DomainErrorFormMixin, forms.Form):
         return {
             kind: self.cleaned_data.get(f"document_{kind}") for kind, _label in self.document_kinds
         }
+
+    def clean_code_delivery(self) -> str:
+        return self.cleaned_data.get("code_delivery") or "sms"
 
     def citizen(self) -> CitizenInput:
         """The cleaned data as the service's input (the form's fields carry its names)."""

@@ -10,6 +10,11 @@ urlpatterns = [
     path("petugas/", views.queue, name="queue"),
     path("petugas/kinerja/", views.dashboard, name="dashboard"),
     path("petugas/daftar-dibantu/", views.assisted_registration, name="assisted"),
+    path(
+        "petugas/daftar-dibantu/<int:pk>/kode-baru/",
+        views.counter_code_new,
+        name="counter_code_new",
+    ),
     path("petugas/alasan-pengembalian/", views.return_reasons, name="reasons"),
     path("petugas/pindah-kantor/", views.transfers, name="transfers"),
     path("petugas/pindah-kantor/<int:pk>/", views.transfer_decide, name="transfer_decide"),

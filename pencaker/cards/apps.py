@@ -20,7 +20,11 @@ class CardsConfig(AppConfig):
 
         status_tags.register()
         from pencaker.cards.signing import certificate_status
+        from pencaker.cards.signing_office import office_signer_remove, office_signer_upload_hook
         from pencaker.offices.selectors import settings_hook_register
 
-        # The office settings screen shows the signing certificate (offices sits below).
+        # The office settings screen shows the signing certificate and takes an uploaded
+        # PKCS#12 (offices sits below cards).
         settings_hook_register("signing_certificate", certificate_status)
+        settings_hook_register("signing_upload", office_signer_upload_hook)
+        settings_hook_register("signing_remove", office_signer_remove)

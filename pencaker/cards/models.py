@@ -182,6 +182,34 @@ class SigningKey(models.Model):
         return self.kid
 
 
+class OfficeSigner(models.Model):
+    """A PKCS#12 uploaded by an office's admin dinas on the settings screen (ADR 0032): the
+    office's cards are signed with it instead of the installation's configured signer.
+
+    The file and its password are stored encrypted (Fernet, a key derived from SECRET_KEY),
+    never in clear; subject, issuer, validity and the certificate's SHA-256 are kept beside
+    them for the screen and the audit log.
+    """
+
+    office = models.OneToOneField(
+        "offices.Office", on_delete=models.CASCADE, related_name="uploaded_signer"
+    )
+    p12_encrypted = models.BinaryField()
+    password_encrypted = models.BinaryField()
+    subject = models.CharField(max_length=500)
+    issuer = models.CharField(max_length=500)
+    valid_from = models.DateTimeField()
+    valid_until = models.DateTimeField()
+    fingerprint = models.CharField(max_length=64)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    uploaded_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self) -> str:
+        return f"{self.office_id}: {self.subject}"
+
+
 class CardRevocation(models.Model):
     """An office's revocation of one card version, with four eyes and an objection.
 

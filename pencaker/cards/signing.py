@@ -2,6 +2,8 @@
 
 Where the office's signing key comes from, first match wins:
 
+0. A PKCS#12 the office's admin dinas uploaded on the settings screen (``OfficeSigner``,
+   stored encrypted; ``signing_office``, ADR 0032) — for that office's cards only.
 1. ``PENCAKER_SIGNING_PKCS11_LIB`` — an HSM or a certified token (e.g. a BSrE token) through
    its PKCS#11 module; ``PENCAKER_SIGNING_PKCS11_TOKEN`` (token label),
    ``PENCAKER_SIGNING_PKCS11_SLOT`` (slot number, instead of the label),
@@ -48,6 +50,7 @@ from pencaker.cards.signing_demo import _env
 from pencaker.cards.signing_demo import _key_usage as _key_usage
 from pencaker.cards.signing_demo import demo_material as demo_material
 from pencaker.cards.signing_demo import signing_dir as signing_dir
+from pencaker.cards.signing_office import office_signer_material
 
 SIGNATURE_FIELD = "PencakerSignature"
 
@@ -172,12 +175,15 @@ def _demo_signer(folder: Path) -> SignerInfo:
 
 
 def _p12_signer(path: Path) -> SignerInfo:
+    return _p12_data_signer(path.read_bytes(), _env("PENCAKER_SIGNING_P12_PASSWORD"))
+
+
+def _p12_data_signer(data: bytes, password: str | None) -> SignerInfo:
     from pyhanko.sign import signers
 
-    password = _env("PENCAKER_SIGNING_P12_PASSWORD")
     try:
         loaded = signers.SimpleSigner.load_pkcs12_data(
-            path.read_bytes(), other_certs=(), passphrase=password.encode() if password else None
+            data, other_certs=(), passphrase=password.encode() if password else None
         )
     except ValueError as exc:
         raise ImproperlyConfigured("PENCAKER_SIGNING_P12: cannot open (wrong password?)") from exc
@@ -234,8 +240,20 @@ def _signer_session(info: SignerInfo) -> Iterator[Any]:
 _cache: dict[str, tuple[Any, SignerInfo]] = {}
 
 
-def current_signer() -> SignerInfo:
-    """The configured signer, loaded once per process and reloaded when its files change."""
+def current_signer(office: Any = None) -> SignerInfo:
+    """The signer of ``office``'s cards: the PKCS#12 its admin uploaded, else the configured
+    signer. Loaded once per process and reloaded when the upload or the files change."""
+    if office is not None:
+        material = office_signer_material(office.pk)
+        if material is not None:
+            stamp_db, data, password = material
+            key = f"office:{office.pk}"
+            hit = _cache.get(key)
+            if hit is not None and hit[0] == stamp_db:
+                return hit[1]
+            info = _p12_data_signer(data, password)
+            _cache[key] = (stamp_db, info)
+            return info
     lib = _env("PENCAKER_SIGNING_PKCS11_LIB")
     p12 = _env("PENCAKER_SIGNING_P12")
     if lib:
@@ -292,13 +310,15 @@ def _bytes_reserved(signer: Any) -> int:
     return max(BYTES_RESERVED, -(-needed // 1024) * 1024)
 
 
-def sign_pdf(pdf: bytes, *, reason: str, location: str, contact: str = "") -> bytes:
+def sign_pdf(
+    pdf: bytes, *, reason: str, location: str, contact: str = "", office: Any = None
+) -> bytes:
     """Return ``pdf`` signed as PAdES baseline (B-B) by the office's key."""
     from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
     from pyhanko.sign import fields, signers
     from pyhanko.sign.general import SigningError
 
-    info = current_signer()
+    info = current_signer(office)
     meta = signers.PdfSignatureMetadata(
         field_name=SIGNATURE_FIELD,
         md_algorithm="sha256",
@@ -363,12 +383,15 @@ def validate_pdf(pdf: bytes, *, trust_anchor: bytes) -> ValidationResult:
     )
 
 
-def certificate_status() -> dict[str, Any]:
-    """What the office settings screen shows of the configured signing certificate:
-    ``source`` (demo, pkcs12, pkcs11), ``subject``, ``issuer``, ``valid_from``,
+def certificate_status(office: Any = None) -> dict[str, Any]:
+    """What the office settings screen shows of the signing certificate of ``office``:
+    ``source`` (uploaded, demo, pkcs12, pkcs11), ``subject``, ``issuer``, ``valid_from``,
     ``valid_until`` (aware datetimes) and ``error`` (a configuration problem, in words)."""
+    uploaded = office_signer_material(office.pk) if office is not None else None
     source = (
-        "pkcs11"
+        "uploaded"
+        if uploaded is not None
+        else "pkcs11"
         if _env("PENCAKER_SIGNING_PKCS11_LIB")
         else "pkcs12"
         if _env("PENCAKER_SIGNING_P12")
@@ -383,7 +406,7 @@ def certificate_status() -> dict[str, Any]:
         "error": "",
     }
     try:
-        info = current_signer()
+        info = current_signer(office)
     except (ImproperlyConfigured, OSError, ValueError) as exc:
         status["error"] = str(exc)
         return status

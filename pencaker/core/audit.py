@@ -25,6 +25,9 @@ class AuditAction(StrEnum):
     ACCOUNT_EMAIL_VERIFIED = "account.email_verified"
     ACCOUNT_PASSWORD_RESET_BY_PHONE = "account.password_reset_by_phone"  # noqa: S105
     ACCOUNT_PHONE_REGISTERED = "account.phone_registered"
+    ACCOUNT_COUNTER_REGISTERED = "account.counter_registered"
+    ACCOUNT_COUNTER_CODE_ISSUED = "account.counter_code_issued"
+    ACCOUNT_PASSWORD_SET_BY_COUNTER_CODE = "account.password_set_by_counter_code"  # noqa: S105
     ACCOUNT_REGISTERED = "account.registered"
     ACCOUNT_SIGNUP_EMAIL_TAKEN = "account.signup_email_taken"
     ACCOUNT_TWO_FACTOR_CONFIRMED = "account.two_factor_confirmed"
@@ -45,6 +48,8 @@ class AuditAction(StrEnum):
     CARD_PREVIEW_VIEWED = "card.preview_viewed"
     CARD_REISSUED = "card.reissued"
     CARD_RENDERED = "card.rendered"
+    CARD_SIGNER_UPLOADED = "card.signer_uploaded"
+    CARD_SIGNER_REMOVED = "card.signer_removed"
     CARD_REVOCATION_CONFIRMED = "card.revocation_confirmed"
     CARD_REVOCATION_DECLINED = "card.revocation_declined"
     CARD_REVOCATION_OBJECTED = "card.revocation_objected"

@@ -10,7 +10,7 @@ from django.conf import settings
 from django.urls import reverse
 
 from pencaker.core.links import absolute_url
-from pencaker.notifications.services import notification_queue_templated
+from pencaker.notifications.services import notification_contact, notification_queue_templated
 
 KINDS = frozenset({"registered", "waitlisted", "promoted", "reminder"})
 
@@ -19,9 +19,14 @@ def registration_notify(*, registration: Any, kind: str, key: str) -> None:
     if kind not in KINDS:
         raise ValueError(f"unknown event message {kind!r}")
     event = registration.event
+    # By email, or by SMS to a phone-only account (ADR 0032).
+    contact = notification_contact(registration.seeker)
+    if contact is None:
+        return
+    channel, recipient = contact
     notification_queue_templated(
-        channel="email",
-        recipient=registration.seeker.email,
+        channel=channel,
+        recipient=recipient,
         kind=f"event.{kind}",
         template=f"events/email/{kind}",
         context={

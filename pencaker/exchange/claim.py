@@ -63,7 +63,7 @@ def claim_start(*, nik: str, birth_date: dt.date, email: str, phone: str = "") -
         .filter(nik=normalize_nik(nik), birth_date=birth_date)
         .first()
     )
-    if profile is None or not is_unclaimed_email(profile.user.email):
+    if profile is None or not is_unclaimed_email(profile.user.email or ""):
         return None
     if _limited(user=profile.user):
         raise DomainError(
@@ -71,7 +71,7 @@ def claim_start(*, nik: str, birth_date: dt.date, email: str, phone: str = "") -
             _("Too many codes were sent; try again in an hour."),
             status=429,
         )
-    if User.objects.filter(email=email).exclude(pk=profile.user_id).exists():
+    if email and User.objects.filter(email=email).exclude(pk=profile.user_id).exists():
         return None  # the email is someone else's login; say nothing more
     code = f"{secrets.randbelow(10**6):06d}"
     with transaction.atomic():
@@ -117,8 +117,9 @@ def claim_finish(*, claim_id: int, code: str, email: str, password: str, phone: 
             raise_after = None
         if raise_after is None:
             user = User.objects.select_for_update().get(pk=claim.user_id)
-            if not is_unclaimed_email(user.email) or (
-                User.objects.filter(email=email.strip().lower()).exclude(pk=user.pk).exists()
+            wanted = email.strip().lower()
+            if not is_unclaimed_email(user.email or "") or (
+                wanted and User.objects.filter(email=wanted).exclude(pk=user.pk).exists()
             ):
                 raise DomainError(
                     ExchangeErrorCode.CLAIM_NOT_FOUND,
@@ -126,7 +127,22 @@ def claim_finish(*, claim_id: int, code: str, email: str, password: str, phone: 
                     status=409,
                 )
             now = timezone.now()
-            user.email = email.strip().lower()
+            if claim.channel == Channel.SMS:
+                # The code proved the number: it becomes the login (ADR 0032), with or
+                # without an email beside it.
+                if (
+                    User.objects.filter(phone=claim.address, phone_verified_at__isnull=False)
+                    .exclude(pk=user.pk)
+                    .exists()
+                ):
+                    raise DomainError(
+                        ExchangeErrorCode.CLAIM_NOT_FOUND,
+                        _("This account was already claimed or the email is in use."),
+                        status=409,
+                    )
+                user.phone = claim.address
+                user.phone_verified_at = now
+            user.email = email.strip().lower() or None
             user.email_verified_at = now if claim.channel == Channel.EMAIL else None
             if phone:
                 user.phone = phone

@@ -4,6 +4,7 @@ from django import forms
 from django.contrib.auth import password_validation
 from django.utils.translation import gettext_lazy as _
 
+from pencaker.accounts.phone import phone_normalize
 from pencaker.core.forms import DomainErrorFormMixin
 from pencaker.exchange.holders_file import MAX_BYTES
 
@@ -37,13 +38,30 @@ class ClaimStartForm(DomainErrorFormMixin, forms.Form):
             "invalid": _("Enter a real date."),
         },
     )
-    email = forms.EmailField(
-        label=_("Email address for the code"),
-        error_messages={
-            "required": _("Enter the email address where we send the code."),
-            "invalid": _("Enter a valid email address."),
-        },
+    phone = forms.CharField(
+        label=_("Mobile number for the code (SMS)"),
+        max_length=25,
+        required=False,
+        help_text=_("For example 0812 3456 7890. It becomes your login."),
+        widget=forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel"}),
     )
+    email = forms.EmailField(
+        label=_("Or an email address for the code"),
+        required=False,
+        error_messages={"invalid": _("Enter a valid email address.")},
+    )
+
+    def clean_phone(self) -> str:
+        value = self.cleaned_data.get("phone") or ""
+        return phone_normalize(value) if value.strip() else ""
+
+    def clean(self):
+        cleaned = super().clean()
+        if not self.errors and not cleaned.get("phone") and not cleaned.get("email"):
+            raise forms.ValidationError(
+                _("Enter your mobile number (or an email address) where we send the code.")
+            )
+        return cleaned
 
 
 class ClaimFinishForm(DomainErrorFormMixin, forms.Form):

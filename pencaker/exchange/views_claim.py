@@ -23,12 +23,19 @@ def claim_start(request) -> HttpResponse:
         data = form.cleaned_data
         try:
             claim_id = claim.claim_start(
-                nik=data["nik"], birth_date=data["birth_date"], email=data["email"]
+                nik=data["nik"],
+                birth_date=data["birth_date"],
+                email=data["email"] or "",
+                phone=data["phone"],
             )
         except DomainError as exc:
             form.add_domain_error(exc)
         else:
-            request.session[_SESSION_KEY] = {"id": claim_id, "email": data["email"]}
+            request.session[_SESSION_KEY] = {
+                "id": claim_id,
+                "email": data["email"] or "",
+                "phone": data["phone"],
+            }
             return redirect("exchange:claim_finish")
     return render(
         request, "exchange/claim_start.html", {"form": form}, status=400 if form.errors else 200
@@ -64,6 +71,6 @@ def claim_finish(request) -> HttpResponse:
     return render(
         request,
         "exchange/claim_finish.html",
-        {"form": form, "email": pending.get("email", "")},
+        {"form": form, "email": pending.get("phone") or pending.get("email", "")},
         status=400 if form.errors else 200,
     )

@@ -1,17 +1,24 @@
 """Message gateways for SMS and WhatsApp.
 
-No real gateway can run here, so the default is ``LoggingGateway``, which records that a
-message would have been sent (with the number masked: logs carry no personal data). A real
-provider implements ``MessageGateway.send`` and is named in ``PENCAKER_SMS_GATEWAY``.
+No real gateway can run here. ``LoggingGateway`` records that a message would have been
+sent (with the number masked: logs carry no personal data). In embedded mode (``make run``)
+the default is ``FileGateway``, which also writes each message whole to
+``<PENCAKER_DATA_DIR>/sms-outbox.log`` so a person trying the demo can read the codes; it
+refuses to run in production (ADR 0032). A real provider implements
+``MessageGateway.send`` and is named in ``PENCAKER_SMS_GATEWAY`` (``HttpGateway`` covers
+the usual Indonesian providers' APIs).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import logging
+import os
 import string
 import urllib.error
 import urllib.request
+from pathlib import Path
 from typing import Protocol
 
 from django.conf import settings
@@ -43,6 +50,47 @@ class LoggingGateway:
         )
         LoggingGateway.sent.append({"channel": channel, "to": to, "text": text})
         return f"log-{len(LoggingGateway.sent)}"
+
+
+def sms_outbox_path() -> Path:
+    """Where ``FileGateway`` writes (``PENCAKER_SMS_OUTBOX_FILE``, by default
+    ``<PENCAKER_DATA_DIR>/sms-outbox.log``)."""
+    return Path(getattr(settings, "PENCAKER_SMS_OUTBOX_FILE", settings.DATA_DIR / "sms-outbox.log"))
+
+
+class FileGateway(LoggingGateway):
+    """The embedded/demo gateway: every message, number and text in full, appended as one
+    line to ``var/sms-outbox.log`` (the codes of the phone sign-up can be read there).
+
+    The file holds numbers and one-time codes in clear, so it is a demonstration tool only:
+    in production the settings refuse it and ``check --deploy`` warns about any gateway
+    that does not reach a provider.
+    """
+
+    def send(self, *, channel: str, to: str, text: str) -> str:
+        if settings.PRODUCTION:
+            raise GatewayError("FileGateway is for embedded/demo mode only")
+        message_id = super().send(channel=channel, to=to, text=text)
+        stamp = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M:%S UTC")
+        line = f"{stamp}\t{channel}\t{to}\t{' '.join(text.split())}\n"
+        path = sms_outbox_path()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        # One write of one line in append mode: processes writing at once do not interleave.
+        fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
+        try:
+            os.write(fd, line.encode())
+        finally:
+            os.close(fd)
+        return message_id
+
+
+# Gateways that never reach a phone; `check --deploy` warns when production names one.
+NON_PRODUCTION_GATEWAYS = frozenset(
+    {
+        "pencaker.notifications.gateways.LoggingGateway",
+        "pencaker.notifications.gateways.FileGateway",
+    }
+)
 
 
 class HttpGateway:

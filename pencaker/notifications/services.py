@@ -55,6 +55,23 @@ def dedupe_part(secret: str) -> str:
     return hashlib.sha256(secret.encode()).hexdigest()[:24]
 
 
+def notification_contact(person: Any) -> tuple[str, str] | None:
+    """Where a message to ``person`` (a user) goes: ``(channel, recipient)``.
+
+    The email address when the account has one, otherwise its mobile number by SMS (a
+    phone-first account, ADR 0027, has no email); ``None`` when it has neither. Messages
+    that have an email and an SMS variant of their own (AK/1 status, lifecycle) send both;
+    this is for the ones that had only an email.
+    """
+    email = (getattr(person, "email", None) or "").strip()
+    if email:
+        return Channel.EMAIL, email
+    phone = (getattr(person, "phone", None) or "").strip()
+    if phone:
+        return Channel.SMS, phone
+    return None
+
+
 def notification_render(
     *, channel: str, template: str, context: Mapping[str, Any], language: str | None = None
 ) -> tuple[str, str]:

@@ -65,6 +65,24 @@ class SignerForm(DomainErrorFormMixin, forms.Form):
     )
 
 
+class SignerUploadForm(DomainErrorFormMixin, forms.Form):
+    """A PKCS#12 (.p12/.pfx) with the office's signing certificate and key (ADR 0032)."""
+
+    p12 = forms.FileField(
+        label=_("Certificate file (PKCS#12: .p12 or .pfx)"),
+        help_text=_("From the certificate issuer (for example BSrE), with its private key."),
+        error_messages={"required": _("Choose the certificate file.")},
+    )
+    p12_password = forms.CharField(
+        label=_("Password of the file"),
+        required=False,
+        max_length=200,
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "off"}),
+        help_text=_("It is stored encrypted, only to sign the cards."),
+    )
+
+
 class DocumentsForm(DomainErrorFormMixin, forms.Form):
     field_map = {"kinds": "required"}
 

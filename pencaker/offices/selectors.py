@@ -180,7 +180,9 @@ _hooks: dict[str, Callable[..., Any]] = {}
 def settings_hook_register(name: str, func: Callable[..., Any]) -> None:
     """``name``: ``"document_kinds"`` (() -> [(code, label)]), ``"logo_check"``
     ((uploaded_file) -> (bytes, content_type), raises DomainError) or
-    ``"signing_certificate"`` (() -> dict with subject, issuer, valid_until, source)."""
+    ``"signing_certificate"`` ((office) -> dict with subject, issuer, valid_until, source),
+    ``"signing_upload"`` ((actor, office, uploaded_file, password, ip_address) -> None,
+    raises DomainError) and ``"signing_remove"`` ((actor, office, ip_address) -> None)."""
     _hooks[name] = func
 
 
@@ -194,11 +196,11 @@ def office_document_kind_choices() -> list[tuple[str, str]]:
     return list(hook()) if hook else []
 
 
-def signing_certificate_status() -> dict[str, Any] | None:
-    """The configured signing certificate (from cards): subject, issuer, valid_until,
-    is_demo, error; None when nothing is registered."""
+def signing_certificate_status(office: Office | None = None) -> dict[str, Any] | None:
+    """The signing certificate of ``office``'s cards (from cards): source, subject, issuer,
+    valid_until, error; None when nothing is registered."""
     hook = settings_hook("signing_certificate")
-    return hook() if hook else None
+    return hook(office) if hook else None
 
 
 def office_public(code: str | None = None) -> Office | None:

@@ -391,6 +391,41 @@ def office_settings_update(*, actor: User, office: Office, **values: Any) -> Off
     return office
 
 
+def office_signer_upload(
+    *,
+    actor: User,
+    office: Office,
+    uploaded_file: Any,
+    password: str,
+    ip_address: str | None = None,
+) -> None:
+    """Keep an uploaded PKCS#12 as the signer of the office's cards (checked, stored
+    encrypted and audited by cards through the ``signing_upload`` hook; ADR 0032)."""
+    from pencaker.offices.selectors import settings_hook
+
+    _require_admin(actor, office)
+    upload = settings_hook("signing_upload")
+    if upload is None:  # pragma: no cover - cards is always installed
+        raise DomainError(OfficeErrorCode.FORBIDDEN, _("Certificates cannot be uploaded here."))
+    upload(
+        actor=actor,
+        office=office,
+        uploaded_file=uploaded_file,
+        password=password,
+        ip_address=ip_address,
+    )
+
+
+def office_signer_remove(*, actor: User, office: Office, ip_address: str | None = None) -> None:
+    """Sign the office's cards with the installation's configured signer again."""
+    from pencaker.offices.selectors import settings_hook
+
+    _require_admin(actor, office)
+    remove = settings_hook("signing_remove")
+    if remove is not None:
+        remove(actor=actor, office=office, ip_address=ip_address)
+
+
 def office_logo_set(*, actor: User, office: Office, uploaded_file: Any) -> Office:
     """Replace the office's logo with an uploaded picture, checked and re-encoded by the
     documents app (through the ``logo_check`` hook). The header shows it on the next page."""

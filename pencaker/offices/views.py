@@ -15,7 +15,9 @@ from django.views.decorators.http import require_GET
 
 from pencaker.accounts.models import Role
 from pencaker.accounts.permissions import is_office_admin, staff_required
+from pencaker.core.audit import client_ip
 from pencaker.core.errors import DomainError
+from pencaker.core.input_rules import multipart_refusal
 from pencaker.offices import forms, selectors, services
 from pencaker.offices.models import OfficeLogo
 
@@ -158,14 +160,58 @@ def _office_fields_page(request, *, form_class, template, saved, url_name, extra
 
 @_guard
 def signer(request):
-    """The signing official printed on the card, and the signing certificate's status."""
+    """The signing official printed on the card, and the signing certificate: its status,
+    and a PKCS#12 the admin dinas uploads for the office's cards (ADR 0032)."""
+    upload_form = forms.SignerUploadForm()
+    action = request.POST.get("action") if request.method == "POST" else None
+    if action in ("p12_upload", "p12_remove"):
+        office, _can_edit = _start(request)
+        if action == "p12_remove":
+            services.office_signer_remove(
+                actor=request.user, office=office, ip_address=client_ip(request)
+            )
+            messages.success(request, _("The uploaded certificate is removed."))
+            return redirect("offices:settings_signer")
+        if refused := multipart_refusal(request):
+            return refused
+        upload_form = forms.SignerUploadForm(request.POST, request.FILES)
+        if upload_form.is_valid():
+            try:
+                services.office_signer_upload(
+                    actor=request.user,
+                    office=office,
+                    uploaded_file=upload_form.cleaned_data["p12"],
+                    password=upload_form.cleaned_data["p12_password"],
+                    ip_address=client_ip(request),
+                )
+            except DomainError as exc:
+                upload_form.add_domain_error(exc)
+            else:
+                messages.success(
+                    request, _("The certificate is saved. The next card is signed with it.")
+                )
+                return redirect("offices:settings_signer")
+        return _page(
+            request,
+            "signer.html",
+            {
+                "office": office,
+                "form": forms.SignerForm(initial=_values(office, forms.SignerForm)),
+                "upload_form": upload_form,
+                "certificate": selectors.signing_certificate_status(office),
+            },
+            400,
+        )
     return _office_fields_page(
         request,
         form_class=forms.SignerForm,
         template="signer.html",
         saved=_("The signing official is saved."),
         url_name="offices:settings_signer",
-        extra=lambda office: {"certificate": selectors.signing_certificate_status()},
+        extra=lambda office: {
+            "certificate": selectors.signing_certificate_status(office),
+            "upload_form": upload_form,
+        },
     )
 
 

@@ -27,7 +27,7 @@ from pencaker.employers.selectors import organisation_of
 from pencaker.lifecycle.choices import PlacementArea, Sector
 from pencaker.lifecycle.selectors import HolderAction
 from pencaker.lifecycle.services import PlacementInput, placement_record_by_employer
-from pencaker.notifications.services import notification_queue_templated
+from pencaker.notifications.services import notification_contact, notification_queue_templated
 from pencaker.vacancies.choices import EmploymentType, HireReportStatus
 from pencaker.vacancies.errors import VacancyErrorCode as E
 from pencaker.vacancies.models import HireReport
@@ -128,13 +128,16 @@ def hire_report_create(
 
 
 def _notify(report: HireReport, event: str) -> None:
-    recipient = report.holder.email if event == "hire_report_received" else ""
-    if event != "hire_report_received":
-        recipient = report.organisation.email
-    if not recipient:
+    if event == "hire_report_received":
+        # The holder: by email, or by SMS to a phone-only account (ADR 0032).
+        contact = notification_contact(report.holder)
+    else:
+        contact = ("email", report.organisation.email) if report.organisation.email else None
+    if contact is None:
         return
+    channel, recipient = contact
     notification_queue_templated(
-        channel="email",
+        channel=channel,
         recipient=recipient,
         kind=f"vacancy.{event}",
         template=f"vacancies/email/{event}",

@@ -10,7 +10,7 @@ from django.conf import settings
 from django.urls import reverse
 
 from pencaker.core.links import absolute_url
-from pencaker.notifications.services import notification_queue_templated
+from pencaker.notifications.services import notification_contact, notification_queue_templated
 
 VACANCY_EVENTS = frozenset({"returned", "published", "closed"})
 APPLICATION_EVENTS = frozenset(
@@ -44,9 +44,14 @@ def application_notify(*, application: Any, event: str, change: Any, message: st
     """Tell the applicant of a new status (and the employer's message, if any)."""
     if event not in APPLICATION_EVENTS:
         raise ValueError(f"unknown application event {event!r}")
+    # By email, or by SMS to a phone-only account (ADR 0032).
+    contact = notification_contact(application.applicant)
+    if contact is None:
+        return
+    channel, recipient = contact
     notification_queue_templated(
-        channel="email",
-        recipient=application.applicant.email,
+        channel=channel,
+        recipient=recipient,
         kind=f"vacancy.application_{event}",
         template=f"vacancies/email/application_{event}",
         context={

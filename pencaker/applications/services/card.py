@@ -51,6 +51,7 @@ def application_card_issue(*, application: Application, actor: User | None) -> C
                     office=card.office,
                     reason=InvitationReason.CARD_ISSUED,
                     contact_email=application.applicant.email,
+                    contact_phone=application.applicant.phone,
                 )
     if not card.has_pdf:
         card = card_render(card=card)

@@ -17,7 +17,7 @@ from pencaker.applications.views.applicant import (
     start,
     withdraw,
 )
-from pencaker.applications.views.counter import assisted_registration
+from pencaker.applications.views.counter import assisted_registration, counter_code_new
 from pencaker.applications.views.office_admin import (
     reassign,
     return_reasons,
@@ -40,6 +40,7 @@ __all__ = [
     "transfers",
     "approve",
     "assisted_registration",
+    "counter_code_new",
     "card_preview",
     "check",
     "claim",

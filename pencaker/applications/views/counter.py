@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied as Forbidden
-from django.http import HttpResponseNotAllowed
+from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from pencaker.accounts.permissions import staff_required
@@ -13,8 +18,9 @@ from pencaker.applications import assisted
 from pencaker.applications.forms import AssistedRegistrationForm
 from pencaker.applications.views._common import DECIDERS, _page_for
 from pencaker.core.audit import client_ip
-from pencaker.core.errors import DomainError, PermissionDenied
+from pencaker.core.errors import DomainError, NotFound, PermissionDenied
 from pencaker.core.input_rules import multipart_refusal
+from pencaker.core.links import absolute_url
 from pencaker.documents.selectors import document_kind_labels, required_kinds_for_office
 
 
@@ -52,14 +58,19 @@ def assisted_registration(request):
                 else:
                     error = exc
             else:
-                messages.success(
-                    request,
-                    _(
+                if getattr(application, "slip_code", ""):
+                    return _slip(request, application, application.slip_code)
+                if application.applicant.email:
+                    text = _(
                         "Account and request created. Tracking number: %(number)s. The citizen "
                         "gets an email to set their password."
                     )
-                    % {"number": application.tracking_number},
-                )
+                else:
+                    text = _(
+                        "Account and request created. Tracking number: %(number)s. The citizen "
+                        "gets a code by SMS to choose their password."
+                    )
+                messages.success(request, text % {"number": application.tracking_number})
                 return redirect("applications:review", pk=application.pk)
         return render(
             request,
@@ -71,3 +82,52 @@ def assisted_registration(request):
         return HttpResponseNotAllowed(["GET", "POST"])
     form = AssistedRegistrationForm(document_kinds=kinds)
     return render(request, "applications/assisted.html", {"form": form, "error": None})
+
+
+def _slip(request, application, code: str):
+    """The printable slip with the one-time code: shown once, in this answer only (it is
+    not stored in clear, so reloading does not show it again; ADR 0032)."""
+    hours = settings.PENCAKER_COUNTER_CODE_HOURS
+    response = render(
+        request,
+        "applications/assisted_slip.html",
+        {
+            "application": application,
+            "code": code,
+            "hours": hours,
+            "attempts": settings.PENCAKER_PHONE_CODE_ATTEMPTS,
+            "expires_at": timezone.now() + dt.timedelta(hours=hours),
+            "phone": application.applicant.phone,
+            "url": absolute_url(reverse("accounts:counter_password")),
+            "office": application.office,
+        },
+    )
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@staff_required
+def counter_code_new(request, pk: int):
+    """A new set-password code for a citizen registered without email (SMS or a slip)."""
+    _page_for(request, DECIDERS)
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    delivery = request.POST.get("code_delivery", "")
+    try:
+        application, code = assisted.counter_code_reissue(
+            actor=request.user,
+            application_id=pk,
+            delivery=delivery,
+            ip_address=client_ip(request),
+        )
+    except PermissionDenied as exc:
+        raise Forbidden(exc.message) from exc
+    except NotFound as exc:
+        raise Http404(exc.message) from exc
+    except DomainError as exc:
+        messages.error(request, exc.message)
+        return redirect("applications:review", pk=pk)
+    if code:
+        return _slip(request, application, code)
+    messages.success(request, _("A new code was sent to the citizen by SMS."))
+    return redirect("applications:review", pk=pk)

@@ -328,12 +328,13 @@ def card_render(*, card: Card) -> Card:
         status_index=card.pk,
     )
     token = token_sign(claims, private_key=private_key, kid=kid)
-    signer = signing.current_signer()
+    signer = signing.current_signer(card.office)
     unsigned = render_card_pdf(_print_for(card, verify_url(token), signer.is_demo))
     signed = signing.sign_pdf(
         unsigned,
         reason=f"Kartu AK/1 {card.number} v{card.version}",
         location=card.data.get("office", {}).get("city") or card.office.name,
+        office=card.office,
     )
     digest = hashlib.sha256(signed).hexdigest()
     name = f"cards/{card.office.code}/{card.number}-v{card.version}-{secrets.token_hex(8)}.pdf"

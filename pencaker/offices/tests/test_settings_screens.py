@@ -378,3 +378,9 @@ def test_api_field_errors_and_refusals(admin, office, other_office, user_factory
     operator = _api(user_factory(Role.OPERATOR, office=office))
     assert operator.get(f"{BASE}/{office.code}/settings").status_code == 403
     assert Office.objects.get(pk=office.pk).name != "X"
+
+
+def test_index_links_the_complaint_deadlines_for_the_admin(admin_client):
+    page = admin_client.get(reverse("offices:settings")).content.decode()
+    assert reverse("complaints:staff_settings") in page
+    assert admin_client.get(reverse("complaints:staff_settings")).status_code == 200

@@ -117,7 +117,10 @@ def profile_completeness(user: User) -> Completeness:
                 url=reverse("seekers:education"),
             )
         )
-    if not getattr(user, "email_verified_at", None):
+    # A phone-first account (ADR 0027) proved its number by a code and has no email to
+    # confirm: the verified number is its contact (ADR 0032).
+    phone_only = not getattr(user, "email", None) and getattr(user, "phone_verified_at", None)
+    if not getattr(user, "email_verified_at", None) and not phone_only:
         missing.append(
             MissingItem(
                 code="email_verified",

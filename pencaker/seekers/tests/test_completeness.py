@@ -84,3 +84,29 @@ def test_a_single_missing_identity_field_is_named(db, field):
     result = profile_completeness(profile.user)
     assert codes(result) == [f"identity.{field}"]
     assert result.missing[0].url.endswith(f"#id_{field}")
+
+
+def test_a_phone_only_account_has_no_email_to_confirm(db):
+    from django.utils import timezone
+
+    from pencaker.accounts.models import User
+
+    profile = CompleteProfileFactory(user__email_verified_at=None)
+    User.objects.filter(pk=profile.user_id).update(
+        email=None, phone="+6281322229393", phone_verified_at=timezone.now()
+    )
+    profile.user.refresh_from_db()
+    assert codes(profile_completeness(profile.user)) == []
+
+
+def test_a_verified_phone_does_not_replace_confirming_a_given_email(db):
+    from django.utils import timezone
+
+    from pencaker.accounts.models import User
+
+    profile = CompleteProfileFactory(user__email_verified_at=None)
+    User.objects.filter(pk=profile.user_id).update(
+        phone="+6281322229394", phone_verified_at=timezone.now()
+    )
+    profile.user.refresh_from_db()
+    assert codes(profile_completeness(profile.user)) == ["email_verified"]

@@ -30,13 +30,19 @@ from pencaker.surveys.services.responses import Profile, response_store
 
 @transaction.atomic
 def invitation_create(
-    *, office: Office, reason: str, contact_email: str | None = None, actor: User | None = None
+    *,
+    office: Office,
+    reason: str,
+    contact_email: str | None = None,
+    contact_phone: str | None = None,
+    actor: User | None = None,
 ) -> Invitation:
     """Create a single-use survey link for someone who was just served.
 
     Returns the invitation (``.url`` is the absolute link, ``.path`` the relative one, for
     a status page). When ``contact_email`` is given, the link is emailed through the
-    notifications outbox after commit; the address is not stored with the invitation (and
+    notifications outbox after commit (without an email, ``contact_phone`` gets it by SMS:
+    a phone-first account, ADR 0032); the address is not stored with the invitation (and
     the outbox message is deleted once sent), so the answer cannot be traced back to the person.
     """
     if reason not in InvitationReason.values:
@@ -44,20 +50,21 @@ def invitation_create(
             SurveyErrorCode.INVITATION_REASON, _("Unknown reason for a survey invitation.")
         )
     invitation = Invitation.objects.create(office=office, reason=reason)
+    sms_to = "" if contact_email else (contact_phone or "").strip()
     audit_record(
         actor=actor,
         action=AuditAction.SURVEY_INVITATION_CREATED,
         obj=invitation,
         office=office,
-        data={"reason": reason, "emailed": bool(contact_email)},
+        data={"reason": reason, "emailed": bool(contact_email), "texted": bool(sms_to)},
     )
-    if contact_email:
+    if contact_email or sms_to:
         # Through the outbox (retried, sent after commit). The outbox row holds the address
         # and the link only until the message is sent: it is then deleted (and blanked if
         # delivery is given up), so nothing keeps the person next to the answer.
         notification_queue_templated(
-            channel=MessageChannel.EMAIL,
-            recipient=contact_email,
+            channel=MessageChannel.EMAIL if contact_email else MessageChannel.SMS,
+            recipient=contact_email or sms_to,
             kind="survey.invitation",
             template="surveys/email/invitation",
             context={
