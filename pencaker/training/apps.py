@@ -11,3 +11,10 @@ class TrainingConfig(AppConfig):
         from pencaker.training import status_tags
 
         status_tags.register()
+        from pencaker.accounts.staff_menu import staff_link_register
+
+        staff_link_register(
+            url_name="training_staff:list",
+            label=_("Training programmes"),
+            order=40,
+        )
