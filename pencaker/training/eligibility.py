@@ -264,25 +264,9 @@ def facts_for(user: Any, programme: Programme, *, declared: bool = False) -> See
     )
     if profile is None:
         return SeekerFacts(declared=declared)
-    card = card_current_of_holder(user)
-    past = (
-        Registration.objects.filter(seeker=user, status__in=TOOK_PART)
-        .exclude(wave__programme=programme)
-        .select_related("wave__programme")
-        .order_by("-registered_at")
-    )
-    kind = (programme.kind or "").strip().lower()
-    same_kind = [
-        PastProgramme(title=r.wave.programme.title, year=r.registered_at.year)
-        for r in past
-        if kind and r.wave.programme.kind.strip().lower() == kind
-    ]
-    same_programme = Registration.objects.filter(
-        seeker=user, status__in=TOOK_PART, wave__programme=programme
-    ).order_by("-registered_at")
-    same_kind = [
-        PastProgramme(title=programme.title, year=r.registered_at.year) for r in same_programme
-    ] + same_kind
+    rules = set(programme_rules(programme))
+    card = card_current_of_holder(user) if Rule.ACTIVE_CARD in rules else None
+    same_kind = _same_kind(user, programme) if Rule.REPEAT in rules else []
     return SeekerFacts(
         has_profile=True,
         birth_date=profile.birth_date,
@@ -293,6 +277,23 @@ def facts_for(user: Any, programme: Programme, *, declared: bool = False) -> See
         same_kind=same_kind,
         declared=declared,
     )
+
+
+def _same_kind(user: Any, programme: Programme) -> list[PastProgramme]:
+    """The seeker's past participations in this programme or one of the same kind, newest
+    first."""
+    kind = (programme.kind or "").strip().lower()
+    past = (
+        Registration.objects.filter(seeker=user, status__in=TOOK_PART)
+        .select_related("wave__programme")
+        .order_by("-registered_at")
+    )
+    return [
+        PastProgramme(title=r.wave.programme.title, year=r.registered_at.year)
+        for r in past
+        if r.wave.programme_id == programme.pk
+        or (kind and r.wave.programme.kind.strip().lower() == kind)
+    ]
 
 
 def evaluate(

@@ -122,7 +122,8 @@ def test_300_registrants_150_places_10_priority(big_wave, operator, client, tmp_
     assert [r.lapsed.public_id for r in replacements] == [r.public_id for r in late]
     assert [r.replaced_by.public_id for r in replacements] == record["waiting"][:5]
     assert all(
-        r.status == R.SELECTED for r in Registration.objects.filter(public_id__in=record["waiting"][:5])
+        r.status == R.SELECTED
+        for r in Registration.objects.filter(public_id__in=record["waiting"][:5])
     )
     # running the job again changes nothing
     assert services.registrations_lapse_due(now=after) == 0
@@ -131,7 +132,10 @@ def test_300_registrants_150_places_10_priority(big_wave, operator, client, tmp_
     assert Notification.objects.filter(kind="training.waiting").count() == 150
     public = client.get(reverse("training:draw", args=[big_wave.pk]))
     assert record["waiting"][0] in public.content.decode()
-    assert len(client.get(reverse("training:draw_json", args=[big_wave.pk])).json()["replacements"]) == 5
+    assert (
+        len(client.get(reverse("training:draw_json", args=[big_wave.pk])).json()["replacements"])
+        == 5
+    )
 
 
 def _verify(path) -> str:
@@ -164,7 +168,9 @@ def test_verify_fails_on_a_changed_record(big_wave, operator, client, tmp_path):
 
 def test_verify_fails_when_the_seed_does_not_match_the_commitment(tmp_path):
     seed = lottery.seed_new()
-    order = lottery.lottery_order([("a", False), ("b", True)], seed_hex=seed, quota=1, priority_quota=1)
+    order = lottery.lottery_order(
+        [("a", False), ("b", True)], seed_hex=seed, quota=1, priority_quota=1
+    )
     record = {
         "quota": 1,
         "priority_quota": 1,
@@ -200,14 +206,23 @@ def test_fcfs_selects_by_registration_time(programme_factory, operator):
 
 
 def test_score_selects_best_first_with_ties_by_registration_time(programme_factory, operator):
-    wave = programme_factory(wave={"method": "score", "quota": 2, "priority_quota": 0}, asks_score=True)
+    wave = programme_factory(
+        wave={"method": "score", "quota": 2, "priority_quota": 0}, asks_score=True
+    )
     users = seekers_bulk(4, prefix="score")
-    registrations = [
-        services.registration_create(actor=u, wave_id=wave.pk)[0] for u in users
-    ]
+    registrations = [services.registration_create(actor=u, wave_id=wave.pk)[0] for u in users]
     for registration, score in zip(registrations, [60, 90, 90, 70], strict=True):
-        services.registration_score_set(actor=operator, registration_id=registration.pk, score=score)
+        services.registration_score_set(
+            actor=operator, registration_id=registration.pk, score=score
+        )
     services.wave_close(actor=operator, wave_id=wave.pk)
     services.wave_draw(actor=operator, wave_id=wave.pk)
-    ranked = list(Registration.objects.filter(wave=wave).order_by("rank").values_list("pk", flat=True))
-    assert ranked == [registrations[1].pk, registrations[2].pk, registrations[3].pk, registrations[0].pk]
+    ranked = list(
+        Registration.objects.filter(wave=wave).order_by("rank").values_list("pk", flat=True)
+    )
+    assert ranked == [
+        registrations[1].pk,
+        registrations[2].pk,
+        registrations[3].pk,
+        registrations[0].pk,
+    ]
