@@ -96,11 +96,12 @@ class AgeRule:
         ok = age >= programme.age_min and (programme.age_max is None or age <= programme.age_max)
         if ok:
             message = _("You are %(age)s years old.") % {"age": age}
+        elif programme.age_max is None:
+            message = _("You are %(age)s years old; this programme is for ages %(min)s and over.")
+            message %= {"age": age, "min": programme.age_min}
         else:
-            message = _("You are %(age)s years old; this programme is for %(range)s.") % {
-                "age": age,
-                "range": label,
-            }
+            message = _("You are %(age)s years old; this programme is for ages %(min)s to %(max)s.")
+            message %= {"age": age, "min": programme.age_min, "max": programme.age_max}
         return RuleResult(self.code, label, MET if ok else UNMET, message)
 
     @staticmethod

@@ -82,7 +82,7 @@ def test_domicile_without_address(programme):
 def test_education_met(programme):
     r = one(programme, "education", SeekerFacts(has_profile=True, education_levels=["SMP", "D3"]))
     assert r.state == MET
-    assert r.message == "Pendidikan tertinggi Anda D3 (diploma 3)."
+    assert r.message == "Pendidikan tertinggi Anda D3 (diploma tiga)."
 
 
 def test_education_too_low(programme):
