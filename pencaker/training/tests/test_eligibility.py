@@ -158,7 +158,10 @@ def test_only_the_chosen_rules_are_evaluated_in_a_fixed_order(programme):
 def test_priority_groups_open(programme):
     programme.priority_groups = ["disability", "phk", "office"]
     programme.priority_office_label = "Ibu rumah tangga"
-    assert [c for c, _ in eligibility.priority_groups_open(programme, SeekerFacts())] == ["phk", "office"]
+    assert [c for c, _ in eligibility.priority_groups_open(programme, SeekerFacts())] == [
+        "phk",
+        "office",
+    ]
     facts = SeekerFacts(has_disability=True)
     groups = eligibility.priority_groups_open(programme, facts)
     assert groups[0][0] == "disability" and groups[-1] == ("office", "Ibu rumah tangga")
