@@ -80,7 +80,7 @@ def _region_code(programme: Programme) -> str:
 
 def _region_name(programme: Programme) -> str:
     office = programme.office
-    return office.region.name if office.region_id else office.name
+    return office.region.name if office.region is not None else office.name
 
 
 class AgeRule:

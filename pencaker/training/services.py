@@ -652,9 +652,14 @@ def _register_locked(
             message = _("This priority group does not apply to you in this programme.")
             raise DomainError(E.INVALID_PRIORITY, message, fields={"priority_group": [message]})
         if priority_group == PriorityGroup.PHK:
-            document = Document.objects.filter(
-                owner=actor, pk=_int_or_none(priority_document_id), current_version__isnull=False
-            ).first()
+            document_id = _int_or_none(priority_document_id)
+            document = (
+                Document.objects.filter(
+                    owner=actor, pk=document_id, current_version__isnull=False
+                ).first()
+                if document_id is not None
+                else None
+            )
             if document is None:
                 message = _("Choose the uploaded PHK letter (your own document).")
                 raise DomainError(
