@@ -622,7 +622,9 @@ def _register_locked(
     existing = _existing_registration(actor, idempotency_key)
     if existing is not None:
         return existing, False
-    wave = _wave_for_seeker(wave_id)
+    # The wave's row lock orders registrations against the close: a registration either
+    # commits before the registrant set is frozen (and published) or sees it closed.
+    wave = _wave_for_seeker(wave_id, lock=True)
     if not registration_open_now(wave):
         raise Conflict(E.NOT_OPEN, _("Registration for this wave is not open."))
     previous = Registration.objects.filter(wave=wave, seeker=actor).first()
@@ -732,7 +734,18 @@ def registration_withdraw(
     """Withdraw while the registration window is open (afterwards the registrants are
     frozen for the draw); a selected or waiting registrant may also give up the place."""
     with transaction.atomic():
+        # Locks in the order the close, the draw and the scheduler take them: the wave
+        # first, then the registration.
+        wave_id = (
+            Registration.objects.filter(pk=_int_or_none(registration_id))
+            .values_list("wave_id", flat=True)
+            .first()
+        )
+        if wave_id is None:
+            raise registration_not_found()
+        wave = Wave.objects.select_for_update().select_related("programme__office").get(pk=wave_id)
         registration = _registration_locked(actor, registration_id)
+        registration.wave = wave
         if registration.status == RegistrationStatus.REGISTERED and not registration_open_now(
             registration.wave
         ):
@@ -752,7 +765,6 @@ def registration_withdraw(
             ip_address=ip_address,
         )
         if was_selected:
-            wave = Wave.objects.select_for_update().get(pk=registration.wave_id)
             _replace(wave, lapsed=registration, now=timezone.now())
     return registration
 
@@ -860,6 +872,10 @@ def registrations_lapse_due(*, now: dt.datetime | None = None) -> int:
     )
     for registration_id in due_ids:
         with transaction.atomic():
+            wave_id = Registration.objects.values_list("wave_id", flat=True).get(pk=registration_id)
+            wave = (
+                Wave.objects.select_for_update().select_related("programme__office").get(pk=wave_id)
+            )
             registration = (
                 Registration.objects.select_for_update(of=("self",))
                 .select_related("wave__programme__office")
@@ -869,11 +885,6 @@ def registrations_lapse_due(*, now: dt.datetime | None = None) -> int:
                 registration.confirm_by and registration.confirm_by < now
             ):
                 continue
-            wave = (
-                Wave.objects.select_for_update()
-                .select_related("programme__office")
-                .get(pk=registration.wave_id)
-            )
             registration_move(registration, to=RegistrationStatus.LAPSED, actor=None)
             audit_record(
                 actor=None,
