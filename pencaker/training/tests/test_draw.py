@@ -226,3 +226,28 @@ def test_score_selects_best_first_with_ties_by_registration_time(programme_facto
         registrations[3].pk,
         registrations[0].pk,
     ]
+
+
+def test_verify_reads_the_record_from_a_url(big_wave, operator, client, tmp_path):
+    import functools
+    import http.server
+    import threading
+
+    for user in seekers_bulk(8, disabled=2, prefix="url"):
+        group = "disability" if user.seeker_profile.has_disability else ""
+        services.registration_create(actor=user, wave_id=big_wave.pk, priority_group=group)
+    Wave.objects.filter(pk=big_wave.pk).update(quota=3, priority_quota=1)
+    services.wave_close(actor=operator, wave_id=big_wave.pk)
+    services.wave_draw(actor=operator, wave_id=big_wave.pk)
+    (tmp_path / "undian.json").write_bytes(
+        client.get(reverse("training:draw_json", args=[big_wave.pk])).content
+    )
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(tmp_path))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        out = _verify(f"http://127.0.0.1:{server.server_address[1]}/undian.json")
+    finally:
+        server.shutdown()
+    assert out.startswith("OK: the draw matches: 3 selected, 5 waiting, from 8 registrants")
