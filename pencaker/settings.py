@@ -108,6 +108,7 @@ INSTALLED_APPS = [
     "pencaker.documents",
     "pencaker.employers",
     "pencaker.vacancies",
+    "pencaker.training",
     "pencaker.matching",
     "pencaker.applications",
     "pencaker.cards",

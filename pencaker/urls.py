@@ -15,6 +15,8 @@ urlpatterns = [
     path("dokumen/", include("pencaker.documents.urls")),
     path("pemberi-kerja/", include("pencaker.employers.urls")),
     path("lowongan/", include("pencaker.vacancies.urls")),
+    path("pelatihan/", include("pencaker.training.urls")),
+    path("petugas/pelatihan/", include("pencaker.training.urls_staff")),
     path("acara/", include("pencaker.events.urls")),
     path("cocok/", include("pencaker.matching.urls")),
     path("kantor/", include("pencaker.offices.urls")),

@@ -518,6 +518,122 @@ def seed_info(admin_email: str = "admin@demo.pencaker.id") -> None:
             )
 
 
+DEMO_TRAINING_TITLE = "Menjahit Busana Dasar"
+
+
+def seed_training(operator_email: str = "operator@demo.pencaker.id") -> None:
+    """A training programme of the BLK with one drawn wave (its ``undian.json`` public)
+    and one wave open for registration, through the training services; skipped when the
+    programme exists. The drawn wave's registrants are twelve demo participants who
+    cannot sign in."""
+    import datetime as dt
+
+    from pencaker.seekers.models import JobSeekerProfile
+    from pencaker.training import services as training
+    from pencaker.training.models import Programme
+
+    operator = User.objects.get(email=operator_email)
+    if Programme.objects.filter(office_id=operator.office_id, title=DEMO_TRAINING_TITLE).exists():
+        return
+    village = (
+        Region.objects.filter(level="village", code__startswith=f"{OFFICE_CODE}.")
+        .order_by("code")
+        .first()
+    )
+    programme = training.programme_create(
+        actor=operator,
+        data={
+            "title": DEMO_TRAINING_TITLE,
+            "description": "Pelatihan 120 jam pelajaran: menjahit busana wanita dan anak, "
+            "dari pola sampai penyelesaian.",
+            "competence_code": "C.14MTK00.001.1",
+            "competence_text": "Menjahit busana dengan mesin",
+            "kind": "menjahit",
+            "provider_kind": "blk",
+            "provider_name": "UPTD BLK Kota Palembang",
+            "mode": "in_person",
+            "place": "UPTD BLK Kota Palembang, Jl. Mayor Ruslan",
+            "has_certificate": True,
+            "benefits": "Makan siang, bahan praktik dan modul.",
+            "required_documents": ["ktp", "ijazah"],
+            "contact_name": "Seksi Pelatihan",
+            "contact_phone": "0711-000000",
+            "rules": ["age", "domicile", "not_official", "repeat"],
+            "age_min": 18,
+            "repeat_years": 2,
+            "priority_groups": ["disability", "phk"],
+        },
+    )
+    now = timezone.now()
+    drawn = training.wave_create(
+        actor=operator,
+        programme_id=programme.pk,
+        data={
+            "opens_at": now - dt.timedelta(days=30),
+            "closes_at": now + dt.timedelta(hours=1),
+            "starts_on": timezone.localdate() + dt.timedelta(days=14),
+            "ends_on": timezone.localdate() + dt.timedelta(days=44),
+            "quota": 5,
+            "priority_quota": 1,
+            "method": "lottery",
+            "confirm_days": 3,
+        },
+    )
+    open_wave = training.wave_create(
+        actor=operator,
+        programme_id=programme.pk,
+        data={
+            "opens_at": now - dt.timedelta(days=1),
+            "closes_at": now + dt.timedelta(days=21),
+            "starts_on": timezone.localdate() + dt.timedelta(days=60),
+            "quota": 20,
+            "priority_quota": 2,
+            "method": "lottery",
+            "confirm_days": 3,
+        },
+    )
+    training.programme_advance(actor=operator, programme_id=programme.pk, to="published")
+    for wave in (drawn, open_wave):
+        training.wave_advance(actor=operator, wave_id=wave.pk, to="published")
+        training.wave_advance(actor=operator, wave_id=wave.pk, to="registration_open")
+    for day in range(3):
+        training.session_add(
+            actor=operator,
+            wave_id=drawn.pk,
+            date=timezone.localdate() + dt.timedelta(days=14 + day),
+            start_time=dt.time(8, 0),
+            end_time=dt.time(15, 0),
+            place="Ruang Menjahit 1",
+            topic=["Pola dasar", "Menjahit kemeja", "Penyelesaian"][day],
+        )
+    for n in range(12):
+        user, _ = User.objects.get_or_create(
+            email=f"peserta{n + 1}@demo.pencaker.id",
+            defaults={"role": Role.JOB_SEEKER, "full_name": f"Peserta Demo {n + 1}"},
+        )
+        if user.has_usable_password():
+            user.set_unusable_password()
+            user.save(update_fields=["password"])
+        JobSeekerProfile.objects.get_or_create(
+            user=user,
+            defaults={
+                "full_name": f"Peserta Demo {n + 1}",
+                "birth_date": dt.date(1996 + n % 6, 1 + n % 12, 10),
+                "sex": "F" if n % 2 else "M",
+                "village": village,
+                "has_disability": n == 0,
+            },
+        )
+        training.registration_create(
+            actor=user,
+            wave_id=drawn.pk,
+            declared=True,
+            priority_group="disability" if n == 0 else "",
+        )
+    training.wave_close(actor=operator, wave_id=drawn.pk)
+    training.wave_draw(actor=operator, wave_id=drawn.pk)
+
+
 def seed_all() -> list[DemoLogin]:
     with transaction.atomic():
         seed_regions()
@@ -533,4 +649,5 @@ def seed_all() -> list[DemoLogin]:
     seed_job_fair()
     seed_complaint()
     seed_info()
+    seed_training()
     return logins

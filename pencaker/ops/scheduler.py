@@ -24,6 +24,7 @@ from pencaker.notifications.tasks import retry_due_notifications
 from pencaker.ops.models import SchedulerRun
 from pencaker.ops.tasks import cleanup_orphans_task
 from pencaker.reporting.tasks import ipk_summarize_task
+from pencaker.training.tasks import training_tick_task
 from pencaker.vacancies.tasks import vacancies_daily_task
 
 
@@ -61,6 +62,12 @@ def _exchange_forward() -> object:
     return exchange_forward_task.enqueue()
 
 
+def _training_tick() -> object:
+    # Registration windows open and close on time; places not confirmed in time go to the
+    # next on the waiting list (ADR 0028).
+    return training_tick_task.enqueue()
+
+
 def _orphans_cleanup() -> object:
 
     return cleanup_orphans_task.enqueue()
@@ -96,6 +103,7 @@ JOBS = [
     Job("notifications_retry", _every_minute, _notifications_retry),
     Job("counter_release", _every_minute, _counter_release),
     Job("exchange_forward", _every_minute, _exchange_forward),
+    Job("training_tick", _every_minute, _training_tick),
     Job("cleanup_orphans", _hourly, _orphans_cleanup),
     Job("lifecycle_daily", _daily_after_one_am, _lifecycle_daily),
     Job("complaints_daily", _daily_after_one_am, _complaints_daily),

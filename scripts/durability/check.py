@@ -20,7 +20,10 @@
 6. Every seeker's last acknowledged matching switches (``alert_settings_update``) are
    what the database holds; every counter booking exists once and each day's count
    matches its tickets.
-7. ``installation_verify``: every stored file against its recorded checksum, no
+7. Every acknowledged training registration exists exactly once (same seeker, same key;
+   one per seeker and wave) with its history; every acknowledged confirmation left the
+   registration confirmed with one history row and one audit row.
+8. ``installation_verify``: every stored file against its recorded checksum, no
    half-written application.
 
 Prints one JSON object.
@@ -233,6 +236,43 @@ def main() -> int:
             problems.append(f"complaint {ack['key']}: number changed")
         elif not Complaint.objects.get(pk=rows[0][0]).history.exists():
             problems.append(f"complaint {ack['key']}: no history")
+    training_lost, training_duplicated = 0, 0
+    from pencaker.training.models import Registration as TrainingRegistration
+
+    for ack in acks.get("training_registrations", []):
+        rows = list(
+            TrainingRegistration.objects.filter(
+                seeker__email=ack["email"], idempotency_key=ack["key"]
+            ).values_list("pk", "wave_id")
+        )
+        if not rows:
+            training_lost += 1
+            continue
+        same_wave = TrainingRegistration.objects.filter(
+            seeker__email=ack["email"], wave_id=ack["wave"]
+        ).count()
+        if len(rows) > 1 or same_wave > 1:
+            training_duplicated += 1
+        if rows[0] != (ack["id"], ack["wave"]):
+            problems.append(f"training registration {ack['key']}: changed")
+        elif not TrainingRegistration.objects.get(pk=ack["id"]).history.exists():
+            problems.append(f"training registration {ack['key']}: no history")
+    confirmations_lost, confirmations_duplicated = 0, 0
+    for ack in acks.get("training_confirmations", []):
+        registration = TrainingRegistration.objects.filter(
+            pk=ack["id"], seeker__email=ack["email"]
+        ).first()
+        if registration is None or registration.status != "confirmed":
+            confirmations_lost += 1
+            continue
+        moves = registration.history.filter(to_status="confirmed").count()
+        recorded = AuditEvent.objects.filter(
+            action="training.confirmed", object_id=str(registration.pk)
+        ).count()
+        if moves > 1 or recorded > 1:
+            confirmations_duplicated += 1
+        elif moves == 0 or recorded == 0:
+            problems.append(f"training confirmation {ack['id']}: no history or audit row")
     report = installation_verify()
     problems += report.problems
     print(
@@ -263,6 +303,12 @@ def main() -> int:
                 "complaints_acknowledged": len(acks.get("complaints", [])),
                 "complaints_lost": complaints_lost,
                 "complaints_duplicated": complaints_duplicated,
+                "training_registrations_acknowledged": len(acks.get("training_registrations", [])),
+                "training_registrations_lost": training_lost,
+                "training_registrations_duplicated": training_duplicated,
+                "training_confirmations_acknowledged": len(acks.get("training_confirmations", [])),
+                "training_confirmations_lost": confirmations_lost,
+                "training_confirmations_duplicated": confirmations_duplicated,
                 "applications": report.applications,
                 "files_verified": report.files,
                 "orphans_removed": len(cleanup.orphans),

@@ -26,7 +26,9 @@ account (``counter_booking_create`` with an Idempotency-Key kept across retries)
 applicant accounts switch their matching consent and alerts (``alert_settings_update``;
 the last acknowledged switch is what the database must hold); ``--clients / 10``
 signed-out complainants send complaints (``complaint_submit`` with an Idempotency-Key and
-the same body across retries).
+the same body across retries). The applicant accounts also register for an open training
+wave (``training_register`` with an Idempotency-Key kept across retries) and confirm their
+place in a drawn one (``training_confirm``).
 
 In every cycle the controller waits until a random number of requests has been sent, then
 SIGKILLs the whole app server (gunicorn master, workers and task worker) and starts it
@@ -95,6 +97,8 @@ WRITE_KINDS = (
     "counter_bookings",
     "matching_settings",
     "complaints",
+    "training_registrations",
+    "training_confirmations",
 )
 
 
@@ -212,6 +216,8 @@ class Shared:
         self.counter_bookings: list[dict] = []
         self.matching_settings: list[dict] = []
         self.complaints: list[dict] = []
+        self.training_registrations: list[dict] = []
+        self.training_confirmations: list[dict] = []
         self.statuses: dict[str, int] = {}
 
     def count(self, status: int | str) -> None:
@@ -516,6 +522,65 @@ class EventClient(Client):
             self.error = f"{type(exc).__name__}: {exc}"
 
 
+class TrainingClient(Client):
+    """Job seekers registering for an open training wave (``training_register`` with an
+    Idempotency-Key kept across retries) and confirming their place in a drawn wave
+    (``training_confirm``: confirming again answers the confirmed registration)."""
+
+    def __init__(
+        self, n: int, accounts: list[dict], wave: int, places: dict, port: int, shared, seed: int
+    ):
+        super().__init__(n, accounts[0]["email"], accounts[0]["token"], port, shared, seed)
+        self.name = f"training-{n}"
+        self.accounts, self.wave, self.places = accounts, wave, places
+
+    def register(self) -> None:
+        key = str(uuid.uuid4())
+        headers = {"Content-Type": "application/json", "Idempotency-Key": key}
+        for attempt in range(self.MAX_ATTEMPTS):
+            status, data = self.request(
+                "POST", f"/api/v1/training/waves/{self.wave}/registrations", b"{}", headers
+            )
+            if status in (200, 201):
+                with self.shared.lock:
+                    self.shared.training_registrations.append(
+                        {"email": self.email, "key": key, "id": data["id"], "wave": self.wave}
+                    )
+                return
+            if status is not None and status < 500:
+                raise RuntimeError(f"training registration refused: {status} {data}")
+            self.pause(attempt)
+        raise RuntimeError("training registration: too many attempts")
+
+    def confirm(self, registration_id: int) -> None:
+        headers = {"Content-Type": "application/json"}
+        for attempt in range(self.MAX_ATTEMPTS):
+            status, data = self.request(
+                "POST", f"/api/v1/training/registrations/{registration_id}/confirm", b"", headers
+            )
+            if status == 200 and data["status"] == "confirmed":
+                with self.shared.lock:
+                    self.shared.training_confirmations.append(
+                        {"email": self.email, "id": registration_id}
+                    )
+                return
+            if status is not None and status < 500:
+                raise RuntimeError(f"training confirmation refused: {status} {data}")
+            self.pause(attempt)
+        raise RuntimeError("training confirmation: too many attempts")
+
+    def run(self) -> None:
+        try:
+            for account in self.accounts:
+                if self.shared.stop.is_set():
+                    return
+                self.email, self.token = account["email"], account["token"]
+                self.register()
+                self.confirm(self.places[self.email])
+        except Exception as exc:  # noqa: BLE001 - reported by the controller
+            self.error = f"{type(exc).__name__}: {exc}"
+
+
 class CounterClient(Client):
     """Citizens booking counter numbers without an account (``counter_booking_create``),
     an Idempotency-Key kept across retries; a bounded number of bookings per thread."""
@@ -737,6 +802,19 @@ def run_one(db: str, *, cycles: int, clients: int, workers: int, seed: int, keep
                 if seeded.get("events")
             ]
             + [
+                TrainingClient(
+                    n,
+                    group,
+                    seeded["training_wave"],
+                    seeded["training_places"],
+                    port,
+                    shared,
+                    seed * 1000 + 600 + n,
+                )
+                for n, group in enumerate(seeded.get("applicants", []))
+                if seeded.get("training_wave")
+            ]
+            + [
                 CounterClient(n, seeded["counter_office"], port, shared, seed * 1000 + 980 + n)
                 for n in range(seeded.get("counter_threads", 0))
             ]
@@ -802,6 +880,8 @@ def run_one(db: str, *, cycles: int, clients: int, workers: int, seed: int, keep
                         "counter_bookings": shared.counter_bookings,
                         "matching_settings": shared.matching_settings,
                         "complaints": shared.complaints,
+                        "training_registrations": shared.training_registrations,
+                        "training_confirmations": shared.training_confirmations,
                     }
                 )
             )

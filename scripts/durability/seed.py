@@ -235,6 +235,61 @@ def event_registrations(applicants: list[list[dict]]) -> dict:
     return {"events": ids}
 
 
+def training_waves(applicants: list[list[dict]]) -> dict:
+    """A training programme of the demo office (through the training services) with two
+    lottery waves: one open, which the harness's training clients register every applicant
+    account for, and one already drawn with every applicant account selected, whose
+    places they confirm."""
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from pencaker.accounts.models import User
+    from pencaker.training import services
+
+    operator = User.objects.get(email="operator@demo.pencaker.id")
+    people = [account for group in applicants for account in group]
+    programme = services.programme_create(
+        actor=operator,
+        data={
+            "title": "Pelatihan Durability",
+            "provider_kind": "blk",
+            "provider_name": "BLK",
+            "mode": "in_person",
+            "rules": ["age"],
+        },
+    )
+    now = timezone.now()
+    waves = [
+        services.wave_create(
+            actor=operator,
+            programme_id=programme.pk,
+            data={
+                "opens_at": now - dt.timedelta(days=1),
+                "closes_at": now + dt.timedelta(days=30),
+                "quota": max(1, len(people)),
+                "priority_quota": 0,
+                "method": "lottery",
+                "confirm_days": 30,
+            },
+        )
+        for _ in range(2)
+    ]
+    services.programme_advance(actor=operator, programme_id=programme.pk, to="published")
+    for wave in waves:
+        services.wave_advance(actor=operator, wave_id=wave.pk, to="published")
+        services.wave_advance(actor=operator, wave_id=wave.pk, to="registration_open")
+    drawn = waves[1]
+    places = {}
+    for account in people:
+        user = User.objects.get(email=account["email"])
+        registration, _ = services.registration_create(actor=user, wave_id=drawn.pk)
+        places[account["email"]] = registration.pk
+    services.wave_close(actor=operator, wave_id=drawn.pk)
+    services.wave_draw(actor=operator, wave_id=drawn.pk)
+    return {"training_wave": waves[0].pk, "training_places": places}
+
+
 def counter_office(count_threads: int) -> dict:
     """The demo office's counter, with room for every booking the counter threads make
     (the harness checks durability, not the capacity: the suite tests that)."""
@@ -291,6 +346,7 @@ def main() -> int:
     result.update(vacancy_applicants(count))
     result["objectors"] = revoked_holders(count)
     result.update(event_registrations(result["applicants"]))
+    result.update(training_waves(result["applicants"]))
     result.update(counter_office(max(1, count // 10)))
     result.update(complaint_senders(count))
     if "--bench" in sys.argv:

@@ -27,6 +27,8 @@ OPERATION_IDS = {
     "staff_complaint_escalate", "complaint_stats_public",
     "office_settings_get", "office_settings_update", "office_create", "province_dashboard_get",
     "announcement_list_public", "faq_list_public",
+    "training_list_public", "training_get_public", "training_eligibility", "training_register",
+    "training_withdraw", "training_draw_public", "training_confirm",
 }  # fmt: skip
 
 

@@ -18,6 +18,9 @@ from pencaker.cards.choices import CardStatus
 from pencaker.cards.models import Card
 from pencaker.core.status_tags import TagColour, status_tag_kinds, status_tag_register
 from pencaker.employers.choices import Status as OrganisationStatus
+from pencaker.training.choices import ProgrammeStatus as TrainingProgrammeStatus
+from pencaker.training.choices import RegistrationStatus as TrainingRegistrationStatus
+from pencaker.training.choices import WaveStatus as TrainingWaveStatus
 from pencaker.vacancies.choices import ApplicationStatus as VacancyApplicationStatus
 from pencaker.vacancies.choices import HireReportStatus
 from pencaker.vacancies.choices import Status as VacancyStatus
@@ -29,6 +32,9 @@ ENUMS = {
     "vacancies.vacancy": VacancyStatus,
     "vacancies.vacancyapplication": VacancyApplicationStatus,
     "vacancies.hirereport": HireReportStatus,
+    "training.programme": TrainingProgrammeStatus,
+    "training.wave": TrainingWaveStatus,
+    "training.registration": TrainingRegistrationStatus,
 }
 CASES = [(kind, value) for kind, enum in ENUMS.items() for value in enum.values]
 COLOURS = "|".join(c.value for c in TagColour)

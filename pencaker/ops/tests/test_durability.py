@@ -103,3 +103,19 @@ def test_short_crash_run_keeps_every_objection_and_consent_switch(db):
     assert details["matching_settings_lost"] == 0
     assert "objections: acknowledged=" in result.stderr
     assert "matching settings: acknowledged=" in result.stderr
+
+
+@pytest.mark.parametrize("db", [DB])
+def test_short_crash_run_loses_and_duplicates_no_training_registration(db):
+    result = _short_run(db)
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    details = json.loads(result.stdout.strip().splitlines()[-2])
+    # training_register (Idempotency-Key kept across retries) and training_confirm ran
+    # beside the others through the kills; nothing acknowledged was lost or doubled.
+    assert details["training_registrations_acknowledged"] >= 1
+    assert details["training_registrations_lost"] == 0
+    assert details["training_registrations_duplicated"] == 0
+    assert details["training_confirmations_acknowledged"] >= 1
+    assert details["training_confirmations_lost"] == 0
+    assert details["training_confirmations_duplicated"] == 0
+    assert "training registrations: acknowledged=" in result.stderr

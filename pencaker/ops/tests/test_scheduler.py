@@ -45,6 +45,7 @@ def test_real_jobs_enqueue_on_the_task_queue():
         "notifications_retry",
         "counter_release",
         "exchange_forward",
+        "training_tick",
         "cleanup_orphans",
         "lifecycle_daily",
         "complaints_daily",
