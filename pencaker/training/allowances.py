@@ -29,7 +29,6 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.module_loading import import_string
-from django.utils.translation import gettext as _
 
 from pencaker.cards.rules import add_months
 from pencaker.core.audit import AuditAction, audit_record

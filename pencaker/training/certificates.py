@@ -47,7 +47,7 @@ from pencaker.cards.tokens import (
 from pencaker.core.links import absolute_url
 from pencaker.core.pdf_fonts import FONT, FONT_BOLD, register_fonts
 
-TOKEN_TYPE = "pelatihan"
+TOKEN_TYPE = "pelatihan"  # noqa: S105 - the claim value, not a secret
 NUMBER_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read aloud and typed
 
 

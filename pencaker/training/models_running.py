@@ -95,6 +95,9 @@ class CompletionRule(models.Model):
             ),
         ]
 
+    def __str__(self) -> str:
+        return f"rule of programme {self.programme_id}"
+
 
 class Attendance(models.Model):
     registration = models.ForeignKey(
@@ -116,6 +119,9 @@ class Attendance(models.Model):
                 fields=["registration", "session"], name="training_attendance_once"
             ),
         ]
+
+    def __str__(self) -> str:
+        return f"{self.registration_id} at {self.session_id}: {self.present}"
 
 
 class Outcome(models.Model):
@@ -149,6 +155,9 @@ class Outcome(models.Model):
                 name="training_outcome_score_range",
             ),
         ]
+
+    def __str__(self) -> str:
+        return f"outcome of {self.registration_id}"
 
 
 class Certificate(AppendOnlyModel):
@@ -206,6 +215,9 @@ class Instalment(models.Model):
         ]
         indexes = [models.Index(fields=["status", "due_on"])]
 
+    def __str__(self) -> str:
+        return f"{self.registration_id} #{self.number} ({self.status})"
+
 
 class InstalmentStatusChange(StatusChange):
     subject_field = "instalment"
@@ -243,3 +255,6 @@ class FollowUp(models.Model):
                 fields=["registration", "kind"], name="training_follow_up_once"
             ),
         ]
+
+    def __str__(self) -> str:
+        return f"{self.registration_id} {self.kind}"

@@ -5,7 +5,6 @@ public check by token or number."""
 
 from __future__ import annotations
 
-import io
 import shutil
 import subprocess
 
@@ -107,9 +106,10 @@ def test_a_changed_token_or_another_key_set_does_not_verify(certificate):
 
 
 def test_a_card_token_is_not_a_certificate(certificate):
+    import datetime as dt
+
     from pencaker.cards import qr_keys
     from pencaker.cards.tokens import CardClaims, TokenError, token_sign
-    import datetime as dt
 
     kid, key = qr_keys.signing_key_current()
     card = token_sign(
