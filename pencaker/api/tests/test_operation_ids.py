@@ -27,6 +27,8 @@ OPERATION_IDS = {
     "staff_complaint_escalate", "complaint_stats_public",
     "office_settings_get", "office_settings_update",
     "announcement_list_public", "faq_list_public",
+    "staff_training_attendance", "staff_training_complete", "certificate_verify",
+    "allowance_schedule_mine",
 }  # fmt: skip
 
 

@@ -46,6 +46,7 @@ def test_real_jobs_enqueue_on_the_task_queue():
         "counter_release",
         "exchange_forward",
         "cleanup_orphans",
+        "training_allowances",
         "lifecycle_daily",
         "complaints_daily",
         "event_reminders",
