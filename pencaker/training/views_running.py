@@ -142,6 +142,7 @@ def follow_up(request: HttpRequest, pk: int) -> HttpResponse:
     if row is None:
         raise Http404
     errors: dict[str, list[str]] = {}
+    error = ""
     if request.method == "POST" and row.answered_at is None:
         try:
             services_running.follow_up_answer(
@@ -152,15 +153,21 @@ def follow_up(request: HttpRequest, pk: int) -> HttpResponse:
                 comment=request.POST.get("comment", ""),
             )
         except DomainError as exc:
-            errors = exc.fields or {"__all__": [exc.message]}
+            errors = dict(exc.fields or {})
+            error = "" if errors else exc.message
         else:
             messages.success(request, _("Thank you for your answers."))
             return redirect("training_running:participation", row.registration_id)
     return render(
         request,
         "training/running/follow_up.html",
-        {"row": row, "programme": row.registration.wave.programme, "errors": errors},
-        status=400 if errors else 200,
+        {
+            "row": row,
+            "programme": row.registration.wave.programme,
+            "errors": errors,
+            "error": error,
+        },
+        status=400 if errors or error else 200,
     )
 
 
