@@ -25,6 +25,7 @@ from pencaker.ops.models import SchedulerRun
 from pencaker.ops.tasks import cleanup_orphans_task
 from pencaker.reporting.tasks import ipk_summarize_task
 from pencaker.training.tasks import training_tick_task
+from pencaker.training.tasks_running import training_allowances_task
 from pencaker.vacancies.tasks import vacancies_daily_task
 
 
@@ -73,6 +74,12 @@ def _orphans_cleanup() -> object:
     return cleanup_orphans_task.enqueue()
 
 
+def _training_allowances() -> object:
+    # Allowance instalments due are paid, interrupted payments finished (each key pays
+    # once at the gateway), follow-up surveys due are sent (ADR 0033).
+    return training_allowances_task.enqueue()
+
+
 def _lifecycle_daily() -> object:
     # The daily rules: the card lifecycle, and the expiry of vacancies past their closing
     # date (vacancies sits above lifecycle, so the wiring layer starts both).
@@ -105,6 +112,7 @@ JOBS = [
     Job("exchange_forward", _every_minute, _exchange_forward),
     Job("training_tick", _every_minute, _training_tick),
     Job("cleanup_orphans", _hourly, _orphans_cleanup),
+    Job("training_allowances", _hourly, _training_allowances),
     Job("lifecycle_daily", _daily_after_one_am, _lifecycle_daily),
     Job("complaints_daily", _daily_after_one_am, _complaints_daily),
     Job("event_reminders", _daily_after_one_am, _event_reminders),

@@ -282,3 +282,7 @@ class Replacement(AppendOnlyModel):
         constraints = [
             models.UniqueConstraint(fields=["lapsed"], name="training_replacement_once"),
         ]
+
+
+# The models of running a wave (attendance, certificates, allowances, follow-up).
+from pencaker.training.models_running import *  # noqa: E402, F403

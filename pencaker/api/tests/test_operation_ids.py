@@ -29,6 +29,8 @@ OPERATION_IDS = {
     "announcement_list_public", "faq_list_public",
     "training_list_public", "training_get_public", "training_eligibility", "training_register",
     "training_withdraw", "training_draw_public", "training_confirm",
+    "staff_training_attendance", "staff_training_complete", "certificate_verify",
+    "allowance_schedule_mine",
 }  # fmt: skip
 
 

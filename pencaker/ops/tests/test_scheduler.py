@@ -47,6 +47,7 @@ def test_real_jobs_enqueue_on_the_task_queue():
         "exchange_forward",
         "training_tick",
         "cleanup_orphans",
+        "training_allowances",
         "lifecycle_daily",
         "complaints_daily",
         "event_reminders",
