@@ -53,9 +53,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts" / "durability"))
 
-from bench.ratios import interleaved_ratios  # noqa: E402
 from harness import jpeg, manage  # noqa: E402
 from pgcluster import PgCluster, free_port  # noqa: E402
+
+from bench.ratios import interleaved_ratios  # noqa: E402
 
 PYTHON = sys.executable
 WRK_DIR = ROOT / "bench" / "wrk"
@@ -477,9 +478,16 @@ class Tokens:
         return chosen
 
     def file(self, count: int) -> Path:
+        """The next ``count`` unused tokens as a file, not yet marked used (``used``)."""
         path = self.folder / f"tokens-{self.next}.txt"
-        path.write_text("\n".join(self.take(count)) + "\n")
+        path.write_text("\n".join(self.tokens[self.next : self.next + count]) + "\n")
         return path
+
+    def used(self, requests: int, connections: int, threads: int, offered: int) -> None:
+        """After a wrk run: wrk thread k sends tokens k, k + n, k + 2n, … of the file, so
+        everything sent (answered or still in flight at the end) lies within the first
+        n × (requests + connections) lines; those are never handed out again."""
+        self.next += min(offered, threads * (requests + connections))
 
     @property
     def left(self) -> int:
@@ -595,7 +603,7 @@ def run(db: str, args) -> dict:
             loads.append(load_average())
             measured = {"refs": [], "endpoints": [], "throughput": {}, "rows": {}}
 
-            def refs():
+            def refs(measured=measured):
                 row = {}
                 for ref in REFERENCES:
                     result = wrk_run(ref, args.ref_duration, args, wrk_env, plan["generator"])
@@ -606,10 +614,12 @@ def run(db: str, args) -> dict:
             refs()
             for name in endpoints:
                 run_env = {**wrk_env, "BENCH_RUN": str(next(runs))}
+                offered = int(1000 * args.duration)  # never-used seekers, up to 1,000/s
                 if name == "submit":
-                    # Enough never-used seekers for this run at up to 1,000 submissions/s.
-                    run_env["BENCH_TOKENS"] = str(fresh.file(int(1000 * args.duration)))
+                    run_env["BENCH_TOKENS"] = str(fresh.file(offered))
                 result = wrk_run(name, args.duration, args, run_env, plan["generator"])
+                if name == "submit":
+                    fresh.used(result["requests"], args.connections, args.wrk_threads, offered)
                 measured["endpoints"].append(name)
                 measured["throughput"][name] = result["throughput"]
                 measured["rows"][name] = [result]
@@ -700,9 +710,7 @@ def summarise(rounds: list[dict], endpoints: list[str]) -> dict:
             "statuses": merge_statuses(r["statuses"] for r in rows),
         }
         if name in endpoints:
-            entry["ratios"] = {
-                ref: interleaved_ratios(rounds, name, ref) for ref in REFERENCES
-            }
+            entry["ratios"] = {ref: interleaved_ratios(rounds, name, ref) for ref in REFERENCES}
         else:
             entry["throughput_low"] = min(r["throughput"] for r in rows)
             entry["throughput_high"] = max(r["throughput"] for r in rows)
@@ -814,7 +822,7 @@ def markdown(report: dict) -> str:
         f"- overload at 3× the mix capacity ({report['mix_capacity']} req/s → {over['rate']} "
         f"req/s offered): statuses {over['statuses']}, 503 without Retry-After: "
         f"{over['retry_after_missing']}, other 5xx: {over['other_5xx']}; "
-        f"`\"status_code\": 500` in the server log: {report['server_500_in_log']}",
+        f'`"status_code": 500` in the server log: {report["server_500_in_log"]}',
     ]
     cpu = report.get("in_process_cpu") or {}
     if cpu:

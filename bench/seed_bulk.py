@@ -44,6 +44,7 @@ def seekers_bulk(count: int, colour: tuple[int, int, int] = (40, 80, 160)) -> li
     from django.core.files.uploadedfile import SimpleUploadedFile
     from django.db import transaction
     from django.utils import timezone
+    from seed import jpeg
 
     from pencaker.accounts.api_auth import _max_age, token_auth_hash, token_hash
     from pencaker.accounts.models import ApiToken, User
@@ -51,7 +52,6 @@ def seekers_bulk(count: int, colour: tuple[int, int, int] = (40, 80, 160)) -> li
     from pencaker.documents.services import document_upload
     from pencaker.seekers.models import Education, JobSeekerProfile
     from pencaker.seekers.tests.factories import CompleteProfileFactory, nik_for
-    from seed import jpeg
 
     template = CompleteProfileFactory(user__email="bulk0@bench.test")
     user0 = template.user
@@ -97,7 +97,9 @@ def seekers_bulk(count: int, colour: tuple[int, int, int] = (40, 80, 160)) -> li
             Education.objects.bulk_create(
                 [_clone(e, profile_id=p.pk) for p in profiles for e in educations]
             )
-            docs = [_clone(d, owner_id=u.pk, current_version_id=None) for u in batch for d in documents]
+            docs = [
+                _clone(d, owner_id=u.pk, current_version_id=None) for u in batch for d in documents
+            ]
             Document.objects.bulk_create(docs)
             versions = []
             for doc, source in zip(docs, documents * len(batch), strict=True):
@@ -130,9 +132,10 @@ def main() -> int:
     import django
 
     django.setup()
+    from seed import bench_extras, jpeg
+
     from bench.views import probe_table_create
     from pencaker.demo.seed import seed_all
-    from seed import bench_extras, jpeg
 
     started = time.monotonic()
     seed_all()
