@@ -18,9 +18,8 @@ import statistics
 import sys
 import time
 import uuid
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+# No sys.path change: bench/cpu_ab.py chooses which tree's ``pencaker`` is imported.
 WARM = 3
 
 

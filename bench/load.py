@@ -663,6 +663,14 @@ def run(db: str, args) -> dict:
             },
             plan["generator"],
         )
+        sizes = subprocess.run(  # noqa: S603
+            [PYTHON, str(ROOT / "bench" / "dbsize.py")],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
+        db_size = json.loads(sizes.stdout.strip().splitlines()[-1]) if sizes.returncode == 0 else {}
         report = {
             "db": db,
             "workers": args.workers,
@@ -686,6 +694,7 @@ def run(db: str, args) -> dict:
             .read_text(errors="replace")
             .count('"status_code": 500'),
             "rounds_raw": [r["rows"] for r in rounds],
+            "db_size": db_size,
         }
         print(json.dumps(report), flush=True)
         print(markdown(report), flush=True)
@@ -824,6 +833,16 @@ def markdown(report: dict) -> str:
         f"{over['retry_after_missing']}, other 5xx: {over['other_5xx']}; "
         f'`"status_code": 500` in the server log: {report["server_500_in_log"]}',
     ]
+    size = report.get("db_size") or {}
+    if size:
+        top = sorted(size["tables"].items(), key=lambda kv: -kv[1]["bytes"])[:8]
+        lines += [
+            "",
+            f"Database after the run: {size['database_bytes'] / 2**20:.1f} MiB; largest tables: "
+            + ", ".join(
+                f"{name} {t['rows']} rows / {t['bytes'] / 2**20:.1f} MiB" for name, t in top
+            ),
+        ]
     cpu = report.get("in_process_cpu") or {}
     if cpu:
         lines += ["", "| in-process, per request | CPU ms (median) | CPU ms (mean) | statements |"]
