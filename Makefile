@@ -67,9 +67,13 @@ DB ?= both
 durability: install-dev
 	$(BIN)/python scripts/durability/harness.py --db $(DB) --cycles $(CYCLES) --clients $(CLIENTS)
 
-# Load and overload benchmark against a local production stack (bench/README.md).
+# Load and overload benchmark against a local production stack (bench/README.md): wrk with
+# bench/wrk/*.lua, interleaved with the reference views; PostgreSQL unless DB= is given
+# (DB=sqlite, DB=both). BENCH_ARGS passes more options (e.g. --rounds 5).
+BENCH_DB := $(if $(filter command line environment,$(origin DB)),$(DB),postgres)
 bench: install-dev
-	$(BIN)/python bench/load.py --db $(DB)
+	scripts/ensure-system-deps
+	$(BIN)/python bench/load.py --db $(BENCH_DB) $(BENCH_ARGS)
 
 # Card-issuing benchmark (issue 4): render + sign + store N cards per run, SQLite and/or
 # PostgreSQL, cards per second per core and the time split (bench/README.md).

@@ -1,22 +1,30 @@
 #!/usr/bin/env python3
-"""Load and overload benchmark of the production stack, no extra dependencies.
+"""Load and overload benchmark of the production stack (issues 7 and 18).
 
-    python bench/load.py --db postgres --duration 10 --concurrency 8
+    python bench/load.py --db postgres            # what `make bench` runs
 
-Starts a throwaway installation (own PostgreSQL cluster on 127.0.0.1, or embedded SQLite),
-seeds job seekers with complete profiles and documents, an operator and an issued card,
-starts ``pencaker serve`` (gunicorn + task worker) and measures, against 127.0.0.1 only:
+Starts a throwaway installation (its own PostgreSQL cluster on 127.0.0.1, or embedded
+SQLite), seeds it in bulk (``bench/seed_bulk.py``: thousands of job seekers with complete
+profiles, documents and API tokens in seconds), starts gunicorn with the benchmark's
+settings (``bench.settings``: production settings, plus three reference views in front of
+the production addresses) and the task worker and scheduler, and measures against
+127.0.0.1 only:
 
-1. saturation, one endpoint at a time, closed loop (``--concurrency`` connections, no think
-   time, ``--duration`` seconds each): /healthz (the baseline, same server, same run), home
-   page, API login, profile save, document upload, submit (each followed by a withdraw so
-   the next submit is allowed), operator queue, card verification. Throughput, p50/p95/p99
-   and the ratio to the baseline.
-2. submit at 80% of its saturation throughput (open loop): p99.
-3. overload: a mix of the main paths offered at 3x the mix's saturation throughput (open
-   loop): every answer must be 2xx/4xx or 503 with Retry-After; no other 5xx.
+1. **Saturation with wrk** (closed loop, ``--connections`` connections, no think time),
+   one Lua script per endpoint (``bench/wrk/*.lua``), **interleaved** with the references:
+   references, endpoint, references, next endpoint, …, references; ``--rounds`` times.
+   The references are (a) ``/bench/bare`` — a tiny view with no middleware, (b)
+   ``/bench/full`` — the same view through the full middleware stack, (c)
+   ``/bench/insert`` — one durable INSERT + COMMIT, and ``/healthz``. Each endpoint is
+   reported with its median throughput, p50/p99 and its median ratio (with spread) to each
+   reference measured just before and after it (``bench/ratios.py``). Submit: each request
+   is a different pre-seeded job seeker submitting once.
+2. **Submit at 80% of its saturation** (open loop) and 3. **overload at 3×** the mix's
+   capacity (open loop): a Python generator (wrk cannot schedule an open loop), run as a
+   separate process (``--child``), pinned with taskset away from the server when the
+   machine has 4 or more cores.
 
-Prints a JSON report and a Markdown table (for bench/README.md). Every loop is bounded in
+Prints a JSON report and Markdown tables (for bench/README.md). Every loop is bounded in
 time; the server and the cluster are removed at the end.
 """
 
@@ -29,6 +37,11 @@ import json
 import os
 import queue
 import random
+import re
+import shutil
+import signal
+import statistics
+import subprocess
 import sys
 import tempfile
 import threading
@@ -37,13 +50,24 @@ import uuid
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts" / "durability"))
 
-from harness import Server, jpeg, manage, run_script  # noqa: E402
+from harness import jpeg, manage  # noqa: E402
 from pgcluster import PgCluster, free_port  # noqa: E402
 
+from bench.ratios import interleaved_ratios  # noqa: E402
+
+PYTHON = sys.executable
+WRK_DIR = ROOT / "bench" / "wrk"
 PORT = 0
 TIMEOUT = 30
+REFERENCES = ["bare", "full", "insert", "healthz"]
+ENDPOINTS = ["home", "login", "profile_save", "upload", "submit", "operator_queue", "card_verify"]
+MIX = ["home", "submit", "upload", "profile_save", "operator_queue", "card_verify"]
+#: Job seekers kept for the endpoints that reuse accounts (login, profile save, upload,
+#: the overload mix); every other seeded seeker submits exactly once.
+GENERAL_SEEKERS = 200
 
 
 def percentile(values: list[float], p: float) -> float:
@@ -124,9 +148,10 @@ class Scenario:
 
     def __init__(self, seeded: dict) -> None:
         self.clients = seeded["clients"]
-        self.free_seekers: queue.Queue = queue.Queue()
-        for client in self.clients:
-            self.free_seekers.put(client)
+        # Each of these job seekers submits once (no withdraw between submissions).
+        self.fresh_tokens: queue.Queue = queue.Queue()
+        for token in seeded.get("submit_tokens", []):
+            self.fresh_tokens.put(token)
         self.operator = seeded["operator_token"]
         self.card = seeded["card"]
         self.password = seeded["password"]
@@ -203,38 +228,24 @@ class Scenario:
 
     def do_submit(self, conn, rng, stats, scheduled=None):
         try:
-            client = self.free_seekers.get(timeout=TIMEOUT)
+            token = self.fresh_tokens.get_nowait()
         except queue.Empty:
-            stats.add("no_free_seeker", 0.0)
+            stats.add("no_fresh_seeker", 0.0)
             return
-        try:
-            headers = {
-                **self.auth(client["token"]),
-                "Content-Type": "application/json",
-                "Idempotency-Key": str(uuid.uuid4()),
-            }
-            status, data = self.timed(
-                stats,
-                conn,
-                "POST",
-                "/api/v1/applications/",
-                b'{"type":"new"}',
-                headers,
-                scheduled=scheduled,
-            )
-            if status in (200, 201):
-                tracking = json.loads(data)["tracking_number"]
-                for _ in range(50):  # not timed: makes the next submit of this seeker legal
-                    status, _data, _ = conn.send(
-                        "POST",
-                        f"/api/v1/applications/{tracking}/withdraw",
-                        b"{}",
-                        {**self.auth(client["token"]), "Content-Type": "application/json"},
-                    )
-                    if status in (200, 409):
-                        break
-        finally:
-            self.free_seekers.put(client)
+        headers = {
+            **self.auth(token),
+            "Content-Type": "application/json",
+            "Idempotency-Key": str(uuid.uuid4()),
+        }
+        self.timed(
+            stats,
+            conn,
+            "POST",
+            "/api/v1/applications/",
+            b'{"type":"new"}',
+            headers,
+            scheduled=scheduled,
+        )
 
     def do_operator_queue(self, conn, rng, stats, scheduled=None):
         self.timed(
@@ -263,29 +274,6 @@ class Scenario:
             scheduled=scheduled,
         )
         one_off.close()
-
-
-def closed_loop(scenario, names, concurrency, duration, label=None) -> Stats:
-    stats = Stats(label or names[0])
-    deadline = time.monotonic() + duration
-
-    def worker(n):
-        rng = random.Random(n)
-        conn = Conn()
-        for _ in range(1_000_000):
-            if time.monotonic() >= deadline:
-                break
-            getattr(scenario, f"do_{rng.choice(names)}")(conn, rng, stats)
-        conn.close()
-
-    started = time.monotonic()
-    threads = [threading.Thread(target=worker, args=(n,)) for n in range(concurrency)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join(timeout=duration + TIMEOUT * 2)
-    stats.elapsed = time.monotonic() - started
-    return stats
 
 
 def open_loop(scenario, names, rate, duration, pool=128, label=None) -> Stats:
@@ -325,37 +313,227 @@ def open_loop(scenario, names, rate, duration, pool=128, label=None) -> Stats:
     return stats
 
 
-ENDPOINTS = [
-    "healthz",
-    "home",
-    "login",
-    "profile_save",
-    "upload",
-    "submit",
-    "operator_queue",
-    "card_verify",
-]
-MIX = ["home", "submit", "upload", "profile_save", "operator_queue", "card_verify"]
+def child_main(spec_path: str) -> int:
+    """The open-loop generator as its own process: reads a spec, prints its report."""
+    global PORT
+    spec = json.loads(Path(spec_path).read_text())
+    PORT = spec["port"]
+    scenario = Scenario(spec["seeded"])
+    stats = open_loop(
+        scenario, spec["names"], spec["rate"], spec["duration"], spec["pool"], spec["label"]
+    )
+    report = stats.report()
+    report["other_5xx"] = sum(
+        n for s, n in stats.statuses.items() if s.isdigit() and int(s) >= 500 and s != "503"
+    )
+    print(json.dumps(report), flush=True)
+    return 0
+
+
+# -- pinning ------------------------------------------------------------------------------
+
+
+def cpu_plan(mode: str) -> dict:
+    """Which cores the server and the generators get. With 4 or more cores the generators
+    (wrk and the Python process) get the last core and the server the others; below that
+    there is no core to spare, and everything shares the machine (said in the report)."""
+    cores = sorted(os.sched_getaffinity(0))
+    if mode == "none" or (mode == "auto" and len(cores) < 4) or not shutil.which("taskset"):
+        return {"server": [], "generator": [], "note": f"none ({len(cores)} cores shared)"}
+    server, generator = cores[:-1], cores[-1:]
+    return {
+        "server": ["taskset", "-c", ",".join(map(str, server))],
+        "generator": ["taskset", "-c", ",".join(map(str, generator))],
+        "note": f"server on cores {server}, generators on {generator}",
+    }
+
+
+# -- the server ---------------------------------------------------------------------------
+
+
+class BenchServer:
+    """gunicorn with ``bench.settings`` (``bench.wsgi``) plus the task worker and the
+    scheduler with the production settings, as ``pencaker serve`` runs them; each in its
+    own process group, killed as a whole."""
+
+    def __init__(self, env: dict, port: int, workers: int, threads: int, log: Path, pin: list):
+        self.env, self.port, self.workers, self.threads = env, port, workers, threads
+        self.log, self.pin = log, pin
+        self.procs: list[subprocess.Popen] = []
+
+    def start(self) -> None:
+        # Hashed, compressed static files for whitenoise, as `pencaker serve` does.
+        manage(self.env, "collectstatic", "--no-input", "--verbosity", "0")
+        handle = self.log.open("ab")
+        bench_env = {**self.env, "DJANGO_SETTINGS_MODULE": "bench.settings"}
+        web = [
+            PYTHON,
+            "-m",
+            "gunicorn",
+            "bench.wsgi:application",
+            "--bind",
+            f"127.0.0.1:{self.port}",
+            "--workers",
+            str(self.workers),
+            "--threads",
+            str(self.threads),
+            "--backlog",
+            "256",
+            "--timeout",
+            "60",
+            "--logger-class",
+            "pencaker.core.logging.GunicornAccessLogger",
+        ]
+        worker = [PYTHON, "-m", "pencaker.manage", "db_worker", "--interval", "1"]
+        scheduler = [PYTHON, "-m", "pencaker.manage", "run_scheduler"]
+        for argv, env in ((web, bench_env), (worker, self.env), (scheduler, self.env)):
+            self.procs.append(
+                subprocess.Popen(  # noqa: S603
+                    [*self.pin, *argv],
+                    env=env,
+                    cwd=ROOT,
+                    stdout=handle,
+                    stderr=subprocess.STDOUT,
+                    start_new_session=True,
+                )
+            )
+        handle.close()
+        deadline = time.monotonic() + 300
+        while time.monotonic() < deadline:
+            if any(p.poll() is not None for p in self.procs):
+                raise RuntimeError(f"server exited; see {self.log}")
+            try:
+                conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=2)
+                conn.request("GET", "/readyz")
+                if conn.getresponse().status == 200:
+                    return
+            except (OSError, http.client.HTTPException):
+                pass
+            time.sleep(0.2)
+        raise RuntimeError("server did not become ready")
+
+    def kill(self) -> None:
+        for proc in self.procs:
+            try:
+                os.killpg(proc.pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+        for proc in self.procs:
+            proc.wait(timeout=30)
+
+
+# -- wrk ----------------------------------------------------------------------------------
+
+
+def wrk_run(name: str, duration: float, args, env: dict, pin: list) -> dict:
+    """One wrk run of ``bench/wrk/<name>.lua``; throughput counts 2xx answers only."""
+    argv = [
+        *pin,
+        "wrk",
+        "-t",
+        str(args.wrk_threads),
+        "-c",
+        str(args.connections),
+        "-d",
+        f"{duration:g}s",
+        "--timeout",
+        "20s",
+        "-s",
+        str(WRK_DIR / f"{name}.lua"),
+        f"http://127.0.0.1:{PORT}",
+    ]
+    result = subprocess.run(  # noqa: S603
+        argv,
+        env={**env, "BENCH_WRK_DIR": str(WRK_DIR), "BENCH_WRK_THREADS": str(args.wrk_threads)},
+        capture_output=True,
+        text=True,
+        timeout=duration + 60,
+    )
+    match = re.search(r"^WRKJSON (.*)$", result.stdout, re.M)
+    if not match:
+        raise RuntimeError(f"wrk {name} gave no summary:\n{result.stdout}\n{result.stderr}")
+    raw = json.loads(match.group(1))
+    seconds = raw["duration_us"] / 1e6
+    ok = sum(n for s, n in raw["statuses"].items() if s.startswith("2"))
+    return {
+        "endpoint": name,
+        "requests": raw["requests"],
+        "throughput": round(ok / seconds, 1) if seconds else 0.0,
+        "p50_ms": round(raw["p50_us"] / 1000, 1),
+        "p99_ms": round(raw["p99_us"] / 1000, 1),
+        "statuses": raw["statuses"],
+        "errors": {k: raw[k] for k in ("connect_errors", "read_errors", "timeouts") if raw[k]},
+    }
+
+
+class Tokens:
+    """Hands out job-seeker tokens that have not submitted yet, as files for wrk."""
+
+    def __init__(self, tokens: list[str], folder: Path) -> None:
+        self.tokens, self.folder, self.next = tokens, folder, 0
+
+    def take(self, count: int) -> list[str]:
+        chosen = self.tokens[self.next : self.next + count]
+        self.next += len(chosen)
+        return chosen
+
+    def file(self, count: int) -> Path:
+        """The next ``count`` unused tokens as a file, not yet marked used (``used``)."""
+        path = self.folder / f"tokens-{self.next}.txt"
+        path.write_text("\n".join(self.tokens[self.next : self.next + count]) + "\n")
+        return path
+
+    def used(self, requests: int, connections: int, threads: int, offered: int) -> None:
+        """After a wrk run: wrk thread k sends tokens k, k + n, k + 2n, … of the file, so
+        everything sent (answered or still in flight at the end) lies within the first
+        n × (requests + connections) lines; those are never handed out again."""
+        self.next += min(offered, threads * (requests + connections))
+
+    @property
+    def left(self) -> int:
+        return len(self.tokens) - self.next
+
+
+def load_average() -> float:
+    return round(os.getloadavg()[0], 2)
+
+
+# -- the run ------------------------------------------------------------------------------
 
 
 def main(argv=None) -> int:
-    global PORT
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--db", choices=["sqlite", "postgres", "both"], default="postgres")
-    parser.add_argument("--duration", type=float, default=10)
-    parser.add_argument("--concurrency", type=int, default=8)
+    parser.add_argument("--duration", type=float, default=3, help="seconds per endpoint run")
+    parser.add_argument("--ref-duration", type=float, default=2, help="seconds per reference")
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--connections", type=int, default=8)
+    parser.add_argument("--wrk-threads", type=int, default=2)
     parser.add_argument("--workers", type=int, default=2)
-    parser.add_argument("--seekers", type=int, default=60)
+    parser.add_argument("--threads", type=int, default=8)
+    parser.add_argument("--open-duration", type=float, default=10)
+    parser.add_argument("--seekers", type=int, default=8000)
+    parser.add_argument("--endpoints", default=",".join(ENDPOINTS))
+    parser.add_argument("--pin", choices=["auto", "none", "force"], default="auto")
+    parser.add_argument("--cpu-samples", type=int, default=60, help="in-process CPU (0: skip)")
     parser.add_argument("--json", help="Also write the report here.")
+    parser.add_argument("--child", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+    if args.child:
+        return child_main(args.child)
+    if not shutil.which("wrk"):
+        print("wrk is missing: apt-get install wrk (scripts/ensure-system-deps)", file=sys.stderr)
+        return 2
     dbs = ["sqlite", "postgres"] if args.db == "both" else [args.db]
-    reports = []
-    for db in dbs:
-        reports.append(run(db, args))
+    reports = [run(db, args) for db in dbs]
     if args.json:
         Path(args.json).write_text(json.dumps(reports, indent=1))
     bad = any(r["overload"]["other_5xx"] or r["overload"]["retry_after_missing"] for r in reports)
     return 1 if bad else 0
+
+
+def log(message: str) -> None:
+    print(f"[bench] {message}", file=sys.stderr, flush=True)
 
 
 def run(db: str, args) -> dict:
@@ -366,10 +544,14 @@ def run(db: str, args) -> dict:
         {
             "DJANGO_SETTINGS_MODULE": "pencaker.settings",
             "PENCAKER_DATA_DIR": str(data_dir),
+            "PYTHONPATH": str(ROOT),
             "LOG_LEVEL": "ERROR",
-            "AXES_FAILURE_LIMIT": "1000",
+            "AXES_FAILURE_LIMIT": "100000",
+            # The wrk card-verification script names its clients in X-Forwarded-For.
+            "PENCAKER_TRUSTED_PROXIES": "127.0.0.1/32",
         }
     )
+    plan = cpu_plan("auto" if args.pin == "auto" else args.pin)
     cluster = server = None
     try:
         if db == "postgres":
@@ -377,47 +559,142 @@ def run(db: str, args) -> dict:
             cluster.init()
             env["DATABASE_URL"] = cluster.url
         manage(env, "migrate", "--no-input")
-        run_script(env, "seed.py", str(args.seekers), str(data_dir / "seed.json"), "--bench")
-        seeded = json.loads((data_dir / "seed.json").read_text())
-        PORT = free_port()
-        server = Server(env, PORT, args.workers, data_dir / "server.log")
-        server.start()
-        scenario = Scenario(seeded)
-        closed_loop(scenario, ["home", "healthz"], 4, 2)  # warm both workers
-        saturation = {}
-        for name in ENDPOINTS:
-            stats = closed_loop(scenario, [name], args.concurrency, args.duration)
-            saturation[name] = stats.report()
-            print(f"[bench] {db} {name}: {json.dumps(saturation[name])}", file=sys.stderr)
-        base = saturation["healthz"]["throughput"] or 1
-        for row in saturation.values():
-            row["ratio"] = round(row["throughput"] / base, 3)
-        submit_rate = max(1.0, saturation["submit"]["throughput"] * 0.8)
-        at80 = open_loop(scenario, ["submit"], submit_rate, args.duration, label="submit@80%")
-        mix = closed_loop(scenario, MIX, args.concurrency, args.duration, label="mix").report()
-        over_rate = max(3.0, mix["throughput"] * 3)
-        over = open_loop(scenario, MIX, over_rate, args.duration, pool=256, label="mix@3x")
-        over_report = over.report()
-        other_5xx = sum(
-            n for s, n in over.statuses.items() if s.isdigit() and int(s) >= 500 and s != "503"
+        started = time.monotonic()
+        seeded_out = subprocess.run(  # noqa: S603
+            [PYTHON, str(ROOT / "bench" / "seed_bulk.py"), str(args.seekers), str(data_dir)],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=900,
         )
+        if seeded_out.returncode:
+            raise RuntimeError(f"seed_bulk failed:\n{seeded_out.stderr[-3000:]}")
+        seed_seconds = round(time.monotonic() - started, 1)
+        log(seeded_out.stdout.strip() + f" (whole seeding step {seed_seconds} s)")
+        seeded = json.loads((data_dir / "seed.json").read_text())
+        general = seeded["clients"][:GENERAL_SEEKERS]
+        fresh = Tokens([c["token"] for c in seeded["clients"][GENERAL_SEEKERS:]], data_dir)
+        (data_dir / "general.txt").write_text("\n".join(c["token"] for c in general) + "\n")
+        (data_dir / "emails.txt").write_text("\n".join(c["email"] for c in general) + "\n")
+        wrk_env = {
+            **os.environ,
+            "BENCH_TOKENS": str(data_dir / "general.txt"),
+            "BENCH_EMAILS": str(data_dir / "emails.txt"),
+            "BENCH_PASSWORD": seeded["password"],
+            "BENCH_OPERATOR_TOKEN": seeded["operator_token"],
+            "BENCH_CARD_NUMBER": seeded["card"]["number"],
+            "BENCH_CARD_BIRTH_DATE": seeded["card"]["birth_date"],
+            "BENCH_UPLOAD_DIR": str(data_dir),
+        }
+        cpu = {}
+        if args.cpu_samples:
+            cpu = in_process_cpu(env, fresh.take(args.cpu_samples), seeded, args.cpu_samples)
+            log(f"in-process CPU: {json.dumps(cpu)}")
+        PORT = free_port()
+        server = BenchServer(
+            env, PORT, args.workers, args.threads, data_dir / "server.log", plan["server"]
+        )
+        server.start()
+        for name in REFERENCES:  # warm every worker
+            wrk_run(name, 1, args, wrk_env, plan["generator"])
+        endpoints = [e for e in args.endpoints.split(",") if e]
+        rounds, loads, runs = [], [], itertools.count()
+        for number in range(1, args.rounds + 1):
+            loads.append(load_average())
+            measured = {"refs": [], "endpoints": [], "throughput": {}, "rows": {}}
+
+            def refs(measured=measured):
+                row = {}
+                for ref in REFERENCES:
+                    result = wrk_run(ref, args.ref_duration, args, wrk_env, plan["generator"])
+                    row[ref] = result["throughput"]
+                    measured["rows"].setdefault(ref, []).append(result)
+                measured["refs"].append(row)
+
+            refs()
+            for name in endpoints:
+                run_env = {**wrk_env, "BENCH_RUN": str(next(runs))}
+                offered = int(1000 * args.duration)  # never-used seekers, up to 1,000/s
+                if name == "submit":
+                    run_env["BENCH_TOKENS"] = str(fresh.file(offered))
+                result = wrk_run(name, args.duration, args, run_env, plan["generator"])
+                if name == "submit":
+                    fresh.used(result["requests"], args.connections, args.wrk_threads, offered)
+                measured["endpoints"].append(name)
+                measured["throughput"][name] = result["throughput"]
+                measured["rows"][name] = [result]
+                log(f"{db} round {number} {name}: {json.dumps(result)}")
+                refs()
+            rounds.append(measured)
+        summary = summarise(rounds, endpoints)
+        # Submit at 80% of its saturation, and the mix at 3x, open loop, separate process.
+        sat = {name: summary[name]["throughput"] for name in endpoints}
+        submit_rate = max(1.0, sat.get("submit", 5) * 0.8)
+        child_seeded = {
+            "clients": general,
+            "operator_token": seeded["operator_token"],
+            "card": seeded["card"],
+            "password": seeded["password"],
+        }
+        at80 = child(
+            data_dir,
+            "submit@80%",
+            ["submit"],
+            submit_rate,
+            args.open_duration,
+            64,
+            {**child_seeded, "submit_tokens": fresh.take(int(submit_rate * args.open_duration))},
+            plan["generator"],
+        )
+        # The mix's capacity from the measured endpoints: equal shares, so the time per
+        # mixed request is the mean of the endpoints' times per request.
+        mix_capacity = len(MIX) / sum(1 / max(sat.get(n, 1.0), 0.1) for n in MIX)
+        over_rate = max(3.0, mix_capacity * 3)
+        over = child(
+            data_dir,
+            "mix@3x",
+            MIX,
+            over_rate,
+            args.open_duration,
+            256,
+            {
+                **child_seeded,
+                "submit_tokens": fresh.take(int(over_rate * args.open_duration / len(MIX)) + 1),
+            },
+            plan["generator"],
+        )
+        sizes = subprocess.run(  # noqa: S603
+            [PYTHON, str(ROOT / "bench" / "dbsize.py")],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
+        db_size = json.loads(sizes.stdout.strip().splitlines()[-1]) if sizes.returncode == 0 else {}
         report = {
             "db": db,
             "workers": args.workers,
-            "concurrency": args.concurrency,
+            "threads": args.threads,
+            "connections": args.connections,
+            "wrk_threads": args.wrk_threads,
             "duration_s": args.duration,
+            "ref_duration_s": args.ref_duration,
+            "rounds": args.rounds,
             "cpus": os.cpu_count(),
-            "saturation": saturation,
-            "submit_at_80pct": {"rate": round(submit_rate, 1), **at80.report()},
-            "mix": mix,
-            "overload": {
-                "rate": round(over_rate, 1),
-                **over_report,
-                "other_5xx": other_5xx,
-            },
+            "pinning": plan["note"],
+            "load_average_at_rounds": loads,
+            "seeded_seekers": args.seekers,
+            "seed_seconds": seed_seconds,
+            "summary": summary,
+            "in_process_cpu": cpu,
+            "submit_at_80pct": {"rate": round(submit_rate, 1), **at80},
+            "mix_capacity": round(mix_capacity, 1),
+            "overload": {"rate": round(over_rate, 1), **over},
             "server_500_in_log": (data_dir / "server.log")
             .read_text(errors="replace")
             .count('"status_code": 500'),
+            "rounds_raw": [r["rows"] for r in rounds],
+            "db_size": db_size,
         }
         print(json.dumps(report), flush=True)
         print(markdown(report), flush=True)
@@ -427,33 +704,153 @@ def run(db: str, args) -> dict:
             server.kill()
         if cluster:
             cluster.stop()
-        import shutil
-
         shutil.rmtree(data_dir, ignore_errors=True)
+
+
+def summarise(rounds: list[dict], endpoints: list[str]) -> dict:
+    out = {}
+    for name in REFERENCES + endpoints:
+        rows = [row for measured in rounds for row in measured["rows"].get(name, [])]
+        entry = {
+            "throughput": round(statistics.median(r["throughput"] for r in rows), 1),
+            "p50_ms": round(statistics.median(r["p50_ms"] for r in rows), 1),
+            "p99_ms": round(statistics.median(r["p99_ms"] for r in rows), 1),
+            "runs": len(rows),
+            "statuses": merge_statuses(r["statuses"] for r in rows),
+        }
+        if name in endpoints:
+            entry["ratios"] = {ref: interleaved_ratios(rounds, name, ref) for ref in REFERENCES}
+        else:
+            entry["throughput_low"] = min(r["throughput"] for r in rows)
+            entry["throughput_high"] = max(r["throughput"] for r in rows)
+        out[name] = entry
+    return out
+
+
+def merge_statuses(items) -> dict:
+    merged: dict[str, int] = {}
+    for statuses in items:
+        for status, count in statuses.items():
+            merged[status] = merged.get(status, 0) + count
+    return merged
+
+
+def child(data_dir, label, names, rate, duration, pool, seeded, pin) -> dict:
+    spec = data_dir / f"child-{label.replace('%', 'pct').replace('@', '-')}.json"
+    spec.write_text(
+        json.dumps(
+            {
+                "port": PORT,
+                "label": label,
+                "names": names,
+                "rate": rate,
+                "duration": duration,
+                "pool": pool,
+                "seeded": seeded,
+            }
+        )
+    )
+    result = subprocess.run(  # noqa: S603
+        [*pin, PYTHON, str(Path(__file__).resolve()), "--child", str(spec)],
+        capture_output=True,
+        text=True,
+        timeout=duration + TIMEOUT * 4,
+    )
+    if result.returncode:
+        raise RuntimeError(f"open-loop generator failed:\n{result.stderr[-3000:]}")
+    report = json.loads(result.stdout.strip().splitlines()[-1])
+    log(f"{label}: {json.dumps(report)}")
+    return report
+
+
+def in_process_cpu(env: dict, tokens: list[str], seeded: dict, samples: int) -> dict:
+    result = subprocess.run(  # noqa: S603
+        [PYTHON, str(ROOT / "bench" / "cpu.py"), str(samples)],
+        env=env,
+        input=json.dumps(
+            {"tokens": tokens, "card": seeded["card"], "operator": seeded["operator_token"]}
+        ),
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    if result.returncode:
+        raise RuntimeError(f"cpu.py failed:\n{result.stderr[-3000:]}")
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def _fmt_ratio(r: dict) -> str:
+    if r["median"] is None:
+        return "—"
+    return f"{r['median']:.3f} ({r['low']:.3f}–{r['high']:.3f})"
 
 
 def markdown(report: dict) -> str:
     lines = [
-        f"### {report['db']} — {report['workers']} workers, {report['concurrency']} "
-        f"connections, {report['duration_s']:g} s per endpoint",
+        f"### {report['db']} — {report['workers']} workers × {report['threads']} threads, wrk "
+        f"{report['connections']} connections, {report['rounds']} interleaved rounds, "
+        f"{report['duration_s']:g} s per endpoint / {report['ref_duration_s']:g} s per reference",
         "",
-        "| endpoint | req/s | ratio to /healthz | p50 ms | p95 ms | p99 ms | statuses |",
-        "|---|---:|---:|---:|---:|---:|---|",
+        f"Pinning: {report['pinning']}; load average at each round: "
+        f"{report['load_average_at_rounds']}; {report['seeded_seekers']} job seekers seeded "
+        f"in {report['seed_seconds']} s.",
+        "",
+        "| reference | req/s (median) | low–high | p50 ms | p99 ms | statuses |",
+        "|---|---:|---:|---:|---:|---|",
     ]
-    for row in report["saturation"].values():
+    summary = report["summary"]
+    for ref in REFERENCES:
+        row = summary[ref]
         lines.append(
-            f"| {row['endpoint']} | {row['throughput']} | {row['ratio']} | {row['p50_ms']} | "
-            f"{row['p95_ms']} | {row['p99_ms']} | {row['statuses']} |"
+            f"| {ref} | {row['throughput']} | {row['throughput_low']}–{row['throughput_high']} | "
+            f"{row['p50_ms']} | {row['p99_ms']} | {row['statuses']} |"
+        )
+    lines += [
+        "",
+        "| endpoint | req/s | p50 ms | p99 ms | ÷ bare | ÷ full | ÷ insert | ÷ /healthz | "
+        "statuses |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---|",
+    ]
+    for name, row in summary.items():
+        if name in REFERENCES:
+            continue
+        ratios = row["ratios"]
+        lines.append(
+            f"| {name} | {row['throughput']} | {row['p50_ms']} | {row['p99_ms']} | "
+            + " | ".join(_fmt_ratio(ratios[ref]) for ref in REFERENCES)
+            + f" | {row['statuses']} |"
         )
     s80, over = report["submit_at_80pct"], report["overload"]
     lines += [
         "",
-        f"- submit at 80% of saturation ({s80['rate']} req/s offered): p50 {s80['p50_ms']} ms, "
-        f"p99 {s80['p99_ms']} ms, statuses {s80['statuses']}",
-        f"- mix saturation: {report['mix']['throughput']} req/s",
-        f"- overload at 3x ({over['rate']} req/s offered): statuses {over['statuses']}, "
-        f"503 without Retry-After: {over['retry_after_missing']}, other 5xx: {over['other_5xx']}",
+        "Ratios: median over the rounds of throughput ÷ the mean of the reference's runs just "
+        "before and after (lowest–highest in brackets).",
+        "",
+        f"- submit at 80% of saturation ({s80['rate']} req/s offered, open loop): "
+        f"p50 {s80['p50_ms']} ms, p99 {s80['p99_ms']} ms, statuses {s80['statuses']}",
+        f"- overload at 3× the mix capacity ({report['mix_capacity']} req/s → {over['rate']} "
+        f"req/s offered): statuses {over['statuses']}, 503 without Retry-After: "
+        f"{over['retry_after_missing']}, other 5xx: {over['other_5xx']}; "
+        f'`"status_code": 500` in the server log: {report["server_500_in_log"]}',
     ]
+    size = report.get("db_size") or {}
+    if size:
+        top = sorted(size["tables"].items(), key=lambda kv: -kv[1]["bytes"])[:8]
+        lines += [
+            "",
+            f"Database after the run: {size['database_bytes'] / 2**20:.1f} MiB; largest tables: "
+            + ", ".join(
+                f"{name} {t['rows']} rows / {t['bytes'] / 2**20:.1f} MiB" for name, t in top
+            ),
+        ]
+    cpu = report.get("in_process_cpu") or {}
+    if cpu:
+        lines += ["", "| in-process, per request | CPU ms (median) | CPU ms (mean) | statements |"]
+        lines.append("|---|---:|---:|---:|")
+        for name, row in cpu.items():
+            lines.append(
+                f"| {name} | {row['cpu_ms_median']} | {row['cpu_ms_mean']} | {row['statements']} |"
+            )
     return "\n".join(lines)
 
 

@@ -394,6 +394,9 @@ PENCAKER_SIGNING_PKCS11_PIN = env("PENCAKER_SIGNING_PKCS11_PIN")
 PENCAKER_CARD_KEY_DIR = env("PENCAKER_CARD_KEY_DIR")
 PENCAKER_CARD_VERIFY_LIMIT = env_int("PENCAKER_CARD_VERIFY_LIMIT", 20)
 PENCAKER_CARD_VERIFY_WINDOW_SECONDS = env_int("PENCAKER_CARD_VERIFY_WINDOW_SECONDS", 600)
+# An office's compiled working calendar is reused this many seconds per process before its
+# closed days are read again (0: read on every use); ADR 0029.
+PENCAKER_OFFICE_CALENDAR_CACHE_SECONDS = env_int("PENCAKER_OFFICE_CALENDAR_CACHE_SECONDS", 60)
 # Account emails asked for by anyone (verification link, password reset, "you already have
 # an account"): at most this many per address and per account in the window.
 PENCAKER_ACCOUNT_EMAIL_LIMIT = env_int("PENCAKER_ACCOUNT_EMAIL_LIMIT", 3)

@@ -20,6 +20,9 @@ STORAGES = {  # noqa: F405
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 WHITENOISE_USE_FINDERS = True
+# Many tests write closed days straight through the ORM (factories), which a per-process
+# calendar cache would not see between tests; the cache's own tests turn it on.
+PENCAKER_OFFICE_CALENDAR_CACHE_SECONDS = 0
 
 # SQLite tests use a file database like the embedded default (WAL, IMMEDIATE, busy
 # timeout) instead of Django's shared-cache in-memory one, whose table locks fail at once

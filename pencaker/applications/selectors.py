@@ -95,6 +95,61 @@ def application_queue_for_office(
     return qs.order_by("due_at", "id")
 
 
+@dataclass(frozen=True)
+class QueueRow:
+    """One line of the operator queue as the API lists it: the columns it shows and the
+    ones the SLA clock needs (``sla.sla_state`` reads ``due_at``, ``decided_at`` and
+    ``sla_pauses``), without the frozen snapshot and documents of each request."""
+
+    id: int
+    tracking_number: str
+    type: str
+    status: str
+    submitted_at: dt.datetime | None
+    due_at: dt.datetime | None
+    decided_at: dt.datetime | None
+    sla_pauses: list
+    applicant_name: str
+    claimed_by_email: str | None
+
+    @property
+    def pk(self) -> int:
+        return self.id
+
+
+def application_queue_rows(
+    office_id: int,
+    *,
+    status: str = "",
+    type: str = "",
+    mine_for: Any = None,
+    limit: int = 200,
+) -> list[QueueRow]:
+    """The first ``limit`` lines of ``application_queue_for_office`` in one query of only
+    the columns shown (issue 18: reading whole rows, snapshots included, made the queue
+    the slowest read of an operator's day). The name is the one frozen at submission,
+    else the account's."""
+    rows = application_queue_for_office(
+        office_id, status=status, type=type, mine_for=mine_for
+    ).values_list(
+        "id",
+        "tracking_number",
+        "type",
+        "status",
+        "submitted_at",
+        "due_at",
+        "decided_at",
+        "sla_pauses",
+        "snapshot__profile__full_name",
+        "applicant__full_name",
+        "claimed_by__email",
+    )[:limit]
+    return [
+        QueueRow(*row[:8], applicant_name=row[8] or row[9] or "", claimed_by_email=row[10])
+        for row in rows
+    ]
+
+
 def application_timeline(application: Application) -> list[ApplicationStatusChange]:
     return list(application.history.select_related("actor").prefetch_related("return_items"))
 

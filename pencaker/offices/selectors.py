@@ -9,10 +9,13 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
+
+from django.conf import settings
 
 from pencaker.core.calendar import WorkingCalendar, local_date
 from pencaker.offices.choices import DefaultReturnReason, OfficeKind
@@ -25,12 +28,51 @@ def office_closures(office: Office) -> list[OfficeClosure]:
     return list(OfficeClosure.objects.filter(office=office).order_by("date"))
 
 
+# Compiled calendars per process (issue 18): the SLA clock of every submission, queue
+# line and request page needs the office's closed days, which change a few times a year.
+# Keyed by office, working hours and time zone (an edit of the hours is seen at once, the office row
+# is read fresh); closed days are read again after PENCAKER_OFFICE_CALENDAR_CACHE_SECONDS
+# at the latest (0: no cache), and at once in the process that changed them
+# (``office_calendar_forget``). ADR 0029 says what the delay costs.
+_calendars: dict[int, tuple[float, tuple, WorkingCalendar]] = {}
+_calendars_lock = threading.Lock()
+
+
+def _calendar_ttl() -> float:
+    return float(getattr(settings, "PENCAKER_OFFICE_CALENDAR_CACHE_SECONDS", 0) or 0)
+
+
 def office_calendar(office: Office) -> WorkingCalendar:
     """The office's working hours with its closed days (the SLA clock runs in it)."""
+    ttl = _calendar_ttl()
+    key = (
+        getattr(office, "work_start", None),
+        getattr(office, "work_end", None),
+        getattr(office, "time_zone", ""),
+    )
+    now = time.monotonic()
+    if ttl > 0 and office.pk is not None:
+        cached = _calendars.get(office.pk)
+        if cached is not None and cached[1] == key and now - cached[0] < ttl:
+            return cached[2]
     closures: list[dt.date] = list(
         OfficeClosure.objects.filter(office=office).values_list("date", flat=True)
     )
-    return WorkingCalendar.for_office(office, closures=closures)
+    calendar = WorkingCalendar.for_office(office, closures=closures)
+    if ttl > 0 and office.pk is not None:
+        with _calendars_lock:
+            _calendars[office.pk] = (now, key, calendar)
+    return calendar
+
+
+def office_calendar_forget(office_id: int | None = None) -> None:
+    """Drop this process's compiled calendar of ``office_id`` (every office when None):
+    called by ``offices.services`` after a closed day is added or removed."""
+    with _calendars_lock:
+        if office_id is None:
+            _calendars.clear()
+        else:
+            _calendars.pop(office_id, None)
 
 
 def office_today(office: Office | None, moment: dt.datetime | None = None) -> dt.date:

@@ -23,7 +23,7 @@ from pencaker.core.errors import Conflict, DomainError, NotFound, PermissionDeni
 from pencaker.offices.choices import DefaultReturnReason, OfficeTimeZone
 from pencaker.offices.errors import OfficeErrorCode
 from pencaker.offices.models import LifecycleSettings, Office, OfficeClosure, ReturnReason
-from pencaker.offices.selectors import return_reasons_seed
+from pencaker.offices.selectors import office_calendar_forget, return_reasons_seed
 
 OTHER = DefaultReturnReason.OTHER.value
 
@@ -37,6 +37,14 @@ def _require_admin(actor: User | None, office: Office, message: str | None = Non
 
 
 # --- Closed days ---------------------------------------------------------------------------
+
+
+def _calendar_changed(office: Office) -> None:
+    # Now (this transaction reads its own change) and again after commit (a read by
+    # another request of this process before the commit cached the old days).
+    office_id = office.pk
+    office_calendar_forget(office_id)
+    transaction.on_commit(lambda: office_calendar_forget(office_id))
 
 
 def office_closure_add(
@@ -61,6 +69,7 @@ def office_closure_add(
                 office=office,
                 data={"date": date.isoformat(), "reason": reason},
             )
+            _calendar_changed(office)
     except IntegrityError:
         raise Conflict(
             OfficeErrorCode.CLOSURE_EXISTS,
@@ -86,6 +95,7 @@ def office_closure_remove(*, actor: User, office: Office, date: dt.date) -> None
             data=data,
         )
         closure.delete()
+        _calendar_changed(office)
 
 
 # --- Required documents --------------------------------------------------------------------

@@ -30,29 +30,28 @@ from pencaker.offices.selectors import office_calendar
 )
 def operator_queue(request, status: str = "", type: str = "", mine: bool = False):
     actor = _staff(request)
-    rows = selectors.application_queue_for_office(
+    rows = selectors.application_queue_rows(
         actor.office_id,
         status=status[:20],
         type=type[:20] if type in ApplicationType.values else "",
         mine_for=actor if mine else None,
-    )[:200]
+    )
     calendar = office_calendar(actor.office)
     result = []
     for a in rows:
-        state = sla.sla_state(a, calendar=calendar)
+        state = sla.sla_state(a, calendar=calendar)  # type: ignore[arg-type]
         result.append(
             {
-                "id": a.pk,
+                "id": a.id,
                 "tracking_number": a.tracking_number,
                 "type": a.type,
                 "status": a.status,
-                "applicant_name": (a.snapshot.get("profile") or {}).get("full_name")
-                or a.applicant.full_name,
+                "applicant_name": a.applicant_name,
                 "submitted_at": a.submitted_at,
                 "due_at": a.due_at,
                 "remaining_hours": state.remaining_hours,
                 "overdue": state.overdue,
-                "claimed_by": a.claimed_by.email if a.claimed_by else None,
+                "claimed_by": a.claimed_by_email,
             }
         )
     return result

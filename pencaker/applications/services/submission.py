@@ -159,22 +159,36 @@ def application_submit(
         raise PermissionDenied(
             ApplicationErrorCode.FORBIDDEN, _("Only job seekers can request an AK/1 card.")
         )
-    try:
-        with transaction.atomic():
-            return _submit_locked(
-                actor=actor,
-                applicant=applicant,
-                type=type,
-                idempotency_key=idempotency_key,
-                assisted=assisted,
-                ip_address=ip_address,
-            )
-    except IntegrityError:
-        # A concurrent call won the race (only possible where the row lock is a no-op).
-        existing = _existing_for_key(applicant, idempotency_key)
-        if existing is not None:
-            return existing, False
-        raise _already_open() from None
+    for attempt in range(TRACKING_ATTEMPTS):
+        try:
+            with transaction.atomic():
+                return _submit_locked(
+                    actor=actor,
+                    applicant=applicant,
+                    type=type,
+                    idempotency_key=idempotency_key,
+                    assisted=assisted,
+                    ip_address=ip_address,
+                )
+        except IntegrityError as exc:
+            if _tracking_number_taken(exc) and attempt + 1 < TRACKING_ATTEMPTS:
+                continue  # the whole submission again, with a new random number
+            # A concurrent call won the race (only possible where the row lock is a no-op).
+            existing = _existing_for_key(applicant, idempotency_key)
+            if existing is not None:
+                return existing, False
+            raise _already_open() from None
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+# The tracking number is random (32^8 per month): instead of asking before every insert
+# whether it is taken (a SELECT on every submission), the unique constraint refuses the
+# rare repeat and the submission runs again with a new number (issue 18).
+TRACKING_ATTEMPTS = 5
+
+
+def _tracking_number_taken(exc: IntegrityError) -> bool:
+    return "tracking_number" in str(exc)
 
 
 def _existing_for_key(applicant: User, key: str) -> Application | None:
@@ -241,10 +255,7 @@ def _submit_locked(
         submitted_at=now,
         due_at=sla.initial_due_at(office, now),
     )
-    for _attempt in range(5):
-        application.tracking_number = _tracking_number(now)
-        if not Application.objects.filter(tracking_number=application.tracking_number).exists():
-            break
+    application.tracking_number = _tracking_number(now)
     _freeze(application, profile=profile)
     # The draft is never saved on its own: the transition saves it (one INSERT, not an
     # INSERT and then an UPDATE of the same wide row) and records draft -> submitted.
