@@ -102,6 +102,15 @@ def wait_for(check, what: str, seconds: float, proc: subprocess.Popen | None = N
     raise ClusterError(f"{what}: not reached within {seconds:.0f}s ({last})")
 
 
+def _die_with_parent() -> None:
+    """In the child before exec: SIGKILL when the driver dies (a test timeout kills it with
+    SIGKILL, and nothing of the cluster may outlive it holding ports and cores)."""
+    import ctypes
+
+    libc = ctypes.CDLL(None, use_errno=True)
+    libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+
+
 class Proc:
     """One host's process group: started in a new session, killed as a whole."""
 
@@ -122,6 +131,7 @@ class Proc:
             stderr=subprocess.STDOUT,
             stdin=subprocess.DEVNULL,
             start_new_session=True,
+            preexec_fn=_die_with_parent if sys.platform == "linux" else None,  # noqa: PLW1509
             **kwargs,
         )
         handle.close()
@@ -272,6 +282,10 @@ class PgNode:
     def rewind_from(self, primary: PgNode) -> None:
         """The old primary after a failover: pg_rewind onto the new timeline (-R makes it a
         standby of the new primary); a fresh pg_basebackup when pg_rewind cannot."""
+        # A just-promoted server writes its new timeline into pg_control at its next
+        # checkpoint; before that pg_rewind sees the old timeline and says "no rewind
+        # required", and the node then cannot follow (its WAL went past the fork).
+        primary.sql("CHECKPOINT")
         result = self.run(
             find_bin("pg_rewind"),
             "-D",
@@ -281,6 +295,7 @@ class PgNode:
             "-R",
             check=False,
         )
+        log(f"{self.name}: pg_rewind: {(result.stdout + result.stderr).strip()[-200:]}")
         if result.returncode:
             log(f"{self.name}: pg_rewind failed ({result.stderr.strip()[-300:]}); pg_basebackup")
             shutil.rmtree(self.data)
@@ -366,6 +381,8 @@ class PgBouncer:
             .replace("@LISTEN_PORT@", str(self.port))
             .replace("@RUN_DIR@", str(self.home))
             .replace("@AUTH_TYPE@", "trust")
+            .replace("@AUTH_FILE@", str(self.home / "userlist.txt"))
+            .replace("@DBNAME@", "postgres")
         )
         (self.home / "userlist.txt").write_text('"postgres" ""\n')
         tmp = self.ini.with_suffix(".tmp")
@@ -430,6 +447,7 @@ class HAProxy:
             text.replace("@BIND@", f"{self.address}:{self.port}")
             .replace("@ERRORFILE_DIR@", str(ROOT / "deploy" / "haproxy" / "errors"))
             .replace("@SERVERS@", servers)
+            .replace("@STATS_SOCKET@", str(self.home / "admin.sock"))
         )
         # Connections to the app hosts leave from this host's own address (the address the
         # app trusts for X-Forwarded-For, PENCAKER_TRUSTED_PROXIES).
@@ -455,6 +473,23 @@ class HAProxy:
     def listening(self) -> bool:
         with socket.create_connection((self.address, self.port), timeout=1):
             return True
+
+    def server_up(self, name: str) -> bool:
+        """HAProxy's own view of an app host (runtime API ``show stat``)."""
+        with socket.socket(socket.AF_UNIX) as s:
+            s.settimeout(3)
+            s.connect(str(self.home / "admin.sock"))
+            s.sendall(b"show stat\n")
+            data = b""
+            while chunk := s.recv(65536):
+                data += chunk
+        lines = data.decode().splitlines()
+        header = lines[0].lstrip("# ").split(",")
+        for line in lines[1:]:
+            fields = dict(zip(header, line.split(","), strict=False))
+            if fields.get("pxname") == "app" and fields.get("svname") == name:
+                return fields.get("status", "").startswith("UP")
+        raise ClusterError(f"haproxy does not know {name}")
 
     def get(self, path: str) -> int:
         conn = http.client.HTTPConnection(self.address, self.port, timeout=5)
@@ -719,12 +754,20 @@ class Cluster:
         app = next(a for a in self.apps if a.name == name)
         app.kill()
         self.note(f"SIGKILL app host {name} ({app.address})")
+        wait_for(lambda: not self.haproxy.server_up(name), f"haproxy taking {name} out", 30)
+        self.note(f"haproxy marked {name} down")
 
-    def restart_app(self, name: str) -> None:
+    def restart_app(self, name: str, *, wait: bool = True) -> None:
         app = next(a for a in self.apps if a.name == name)
         app.start()
+        if wait:
+            self.wait_app(name)
+
+    def wait_app(self, name: str) -> None:
+        app = next(a for a in self.apps if a.name == name)
         app.wait_ready()
-        self.note(f"app host {name} back")
+        wait_for(lambda: self.haproxy.server_up(name), f"haproxy sending requests to {name}", 60)
+        self.note(f"app host {name} back behind haproxy")
 
     def kill_primary(self) -> None:
         self.primary.kill()
@@ -764,13 +807,19 @@ class Cluster:
         )
 
     def stop(self, keep: bool = False) -> None:
-        for app in self.apps:
-            app.stop()
+        """Stop everything; one part failing to stop does not leave the others running."""
+        steps = [app.stop for app in self.apps]
         for proc in (self.haproxy and self.haproxy.proc, self.bouncer.proc, self.s3.proc):
             if proc:
-                proc.terminate(timeout=10)
-        for node in self.nodes:
-            node.stop()
+                steps.append(lambda proc=proc: proc.terminate(timeout=10))
+        steps += [node.stop for node in self.nodes]
+        for step in steps:
+            try:
+                step()
+            except BaseException as exc:  # noqa: BLE001 - go on, then kill what is left
+                log(f"stopping: {type(exc).__name__}: {exc}")
+        for proc in [a.proc for a in self.apps] + [n.proc for n in self.nodes if n.proc]:
+            proc.kill()
         if keep:
             log(f"kept {self.root}")
         else:
