@@ -102,13 +102,21 @@ def wait_for(check, what: str, seconds: float, proc: subprocess.Popen | None = N
     raise ClusterError(f"{what}: not reached within {seconds:.0f}s ({last})")
 
 
+def _load_prctl():
+    if sys.platform != "linux":
+        return None
+    import ctypes
+
+    return ctypes.CDLL(None, use_errno=True).prctl  # looked up before any fork
+
+
+_PRCTL = _load_prctl()
+
+
 def _die_with_parent() -> None:
     """In the child before exec: SIGKILL when the driver dies (a test timeout kills it with
     SIGKILL, and nothing of the cluster may outlive it holding ports and cores)."""
-    import ctypes
-
-    libc = ctypes.CDLL(None, use_errno=True)
-    libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    _PRCTL(1, int(signal.SIGKILL))  # PR_SET_PDEATHSIG
 
 
 class Proc:
@@ -131,7 +139,7 @@ class Proc:
             stderr=subprocess.STDOUT,
             stdin=subprocess.DEVNULL,
             start_new_session=True,
-            preexec_fn=_die_with_parent if sys.platform == "linux" else None,  # noqa: PLW1509
+            preexec_fn=_die_with_parent if _PRCTL is not None else None,
             **kwargs,
         )
         handle.close()
@@ -688,6 +696,11 @@ class Cluster:
         env.pop("DATABASE_TRANSACTION_POOLING")
         env["PENCAKER_DATA_DIR"] = str(self.root / "manage")
         return env
+
+    def setup_env(self) -> dict[str, str]:
+        """For migrate and seed data: setup, not writes under test, so commits need not
+        wait for the standby's disk (libpq's PGOPTIONS)."""
+        return {**self.manage_env(), "PGOPTIONS": "-c synchronous_commit=local"}
 
     # -- bring-up -----------------------------------------------------------------------
     def start_database(self) -> None:
