@@ -63,7 +63,14 @@ clean:
 CYCLES ?= 10
 CLIENTS ?= 50
 DB ?= both
-.PHONY: durability bench
+.PHONY: durability bench cluster-test
+# Multi-host deployment on loopback (issue 18, deploy/README.md): HAProxy, two app hosts,
+# pgbouncer, a PostgreSQL primary with a synchronous hot standby, S3 (moto); kills an app
+# host and the primary under the harness's load; ends with `acknowledged=N lost=0 duplicated=0`.
+CLUSTER_CLIENTS ?= 20
+cluster-test: install-dev
+	scripts/ensure-system-deps
+	$(BIN)/python scripts/durability/harness.py --cluster --clients $(CLUSTER_CLIENTS) --workers 1
 durability: install-dev
 	$(BIN)/python scripts/durability/harness.py --db $(DB) --cycles $(CYCLES) --clients $(CLIENTS)
 

@@ -174,6 +174,22 @@ DATABASE_URL = env("DATABASE_URL")
 if DATABASE_URL:
     DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60)}
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+    # A hot standby for reads that tolerate lag (pencaker.core.db_routing, ADR 0030).
+    DATABASE_REPLICA_URL = env("DATABASE_REPLICA_URL")
+    if DATABASE_REPLICA_URL:
+        DATABASES["replica"] = dj_database_url.parse(DATABASE_REPLICA_URL, conn_max_age=60)
+        DATABASES["replica"]["CONN_HEALTH_CHECKS"] = True
+        DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+        DATABASE_ROUTERS = ["pencaker.core.db_routing.PrimaryReplicaRouter"]
+        MIDDLEWARE.insert(
+            MIDDLEWARE.index("django.contrib.sessions.middleware.SessionMiddleware"),
+            "pencaker.core.db_routing.ReplicaRoutingMiddleware",
+        )
+    # Behind pgbouncer in transaction pooling (deploy/pgbouncer): no server-side cursors,
+    # since consecutive transactions may run on different server connections.
+    if env_bool("DATABASE_TRANSACTION_POOLING"):
+        for _alias in DATABASES.values():
+            _alias["DISABLE_SERVER_SIDE_CURSORS"] = True
 elif PRODUCTION:
     raise ImproperlyConfigured("DATABASE_URL must be set in production (PostgreSQL)")
 else:
@@ -287,11 +303,15 @@ STORAGES = {
     # Hashed names (cached for a year and more) and brotli/gzip copies, made by
     # collectstatic (``pencaker serve`` runs it); PENCAKER_DEBUG serves the sources as they
     # are, so an edit shows at once.
+    # PENCAKER_STATIC_COMPRESSED=false keeps the hashed names without the brotli/gzip copies:
+    # collectstatic takes seconds instead of minutes (the throwaway cluster test uses it).
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
             if DEBUG
             else "whitenoise.storage.CompressedManifestStaticFilesStorage"
+            if env_bool("PENCAKER_STATIC_COMPRESSED", True)
+            else "django.contrib.staticfiles.storage.ManifestStaticFilesStorage"
         )
     },
 }
@@ -445,6 +465,23 @@ PENCAKER_PLACEMENT_CORRECTION_DAYS = env_int("PENCAKER_PLACEMENT_CORRECTION_DAYS
 PENCAKER_MAX_IN_FLIGHT = env_int("PENCAKER_MAX_IN_FLIGHT", 4)
 PENCAKER_QUEUE_WAIT_MS = env_int("PENCAKER_QUEUE_WAIT_MS", 100)
 PENCAKER_RETRY_AFTER = env_int("PENCAKER_RETRY_AFTER", 5)
+
+# --- Primary and standby (pencaker.core.db_routing, ADR 0030) ---------------------------
+# Views whose reads may come from the hot standby (when DATABASE_REPLICA_URL is set) as long
+# as the request has not written; a browser that wrote reads the primary for this long.
+PENCAKER_REPLICA_VIEWS = [
+    "vacancies:board",
+    "vacancies:detail",
+    "vacancies:feed_atom",
+    "vacancies:feed_json",
+    "api:vacancy_list_public",
+    "cards:verify_token",
+    "api:card_verify",
+    "reporting:ipk",
+    "reporting:ipk_xlsx",
+    "reporting:performance",
+]
+PENCAKER_PRIMARY_PIN_SECONDS = env_int("PENCAKER_PRIMARY_PIN_SECONDS", 10)
 
 # --- Pencaker --------------------------------------------------------------------------
 PENCAKER_DEMO_OFFICE_CODE = "16.71"

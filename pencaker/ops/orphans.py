@@ -56,6 +56,12 @@ def orphans_cleanup(*, grace: timedelta = DEFAULT_GRACE, dry_run: bool = False) 
             modified = default_storage.get_modified_time(name)
         except FileNotFoundError:
             continue
+        except Exception:
+            # Deleted since the listing (a /readyz probe's file): the S3 backend answers
+            # with its own error (a 404 ClientError), not FileNotFoundError.
+            if not default_storage.exists(name):
+                continue
+            raise
         if modified > cutoff:
             result.kept_recent += 1
             continue

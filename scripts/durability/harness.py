@@ -38,8 +38,18 @@ and ``check.py`` verifies the data. The last line printed is::
 
     acknowledged=N lost=L duplicated=D
 
-Traffic goes to 127.0.0.1 only; every loop is bounded in count and time. Exit status 0
-only when lost=0, duplicated=0 and the checks found no problem.
+With ``--cluster`` the same clients (and two readers of the public vacancy list) run
+against the multi-host deployment of ``scripts/cluster/cluster.py`` (HAProxy, two app
+hosts, pgbouncer, a PostgreSQL primary with a synchronous hot standby, S3 on moto, each on
+its own 127.0.0.x address): (a) one app host is SIGKILLed and the other must keep serving;
+(b) the primary is SIGKILLed, the standby promoted and pgbouncer re-pointed, writes
+answer 503 with Retry-After meanwhile; (c) the old primary comes back (pg_rewind) as the
+new synchronous standby. The same checks run, plus: the standby holds what the primary
+holds, the lag-tolerant reads reached the standby, each scheduler period enqueued its job
+once across the two hosts (``make cluster-test``; short form in the suite).
+
+Traffic goes to loopback addresses only; every loop is bounded in count and time. Exit
+status 0 only when lost=0, duplicated=0 and the checks found no problem.
 """
 
 from __future__ import annotations
@@ -68,6 +78,8 @@ from pgcluster import PgCluster, free_port  # noqa: E402
 
 PYTHON = sys.executable
 REQUEST_TIMEOUT = 20
+# Where the clients send their requests; --cluster points it at HAProxy's address.
+TARGET_HOST = "127.0.0.1"
 # How long a (re)started server may take to answer /readyz (PENCAKER_DURABILITY_READY_SECONDS).
 READY_SECONDS = float(os.environ.get("PENCAKER_DURABILITY_READY_SECONDS", "300"))
 
@@ -219,6 +231,7 @@ class Shared:
         self.training_registrations: list[dict] = []
         self.training_confirmations: list[dict] = []
         self.statuses: dict[str, int] = {}
+        self.codes_503: dict[str, int] = {}
 
     def count(self, status: int | str) -> None:
         with self.sent:
@@ -242,7 +255,7 @@ class Client(threading.Thread):
         auth = {"Authorization": f"Bearer {self.token}"} if self.token else {}
         all_headers = {**auth, **(headers or {})}
         try:
-            conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=REQUEST_TIMEOUT)
+            conn = http.client.HTTPConnection(TARGET_HOST, self.port, timeout=REQUEST_TIMEOUT)
             conn.request(method, path, body=body, headers=all_headers)
             response = conn.getresponse()
             data = response.read()
@@ -250,11 +263,21 @@ class Client(threading.Thread):
         except (OSError, http.client.HTTPException):
             self.shared.count("conn_error")
             return None, None
-        self.shared.count(response.status)
+        if response.status == 503 and not response.getheader("Retry-After"):
+            self.shared.count("503_without_retry_after")  # the contract: 503 says when
+        else:
+            self.shared.count(response.status)
         try:
-            return response.status, json.loads(data or b"null")
+            parsed = json.loads(data or b"null")
         except ValueError:
-            return response.status, None
+            parsed = None
+        if response.status == 503:
+            # "overloaded" (load shedding) or "unavailable" (database down, HAProxy's page).
+            code = parsed.get("code") if isinstance(parsed, dict) else None
+            with self.shared.lock:
+                key = str(code or "other")
+                self.shared.codes_503[key] = self.shared.codes_503.get(key, 0) + 1
+        return response.status, parsed
 
     def pause(self, failures: int) -> None:
         # Wait for the controller to report the server up again (an event), then back off
@@ -716,6 +739,85 @@ class MatchingClient(Client):
             self.error = f"{type(exc).__name__}: {exc}"
 
 
+class ReaderClient(Client):
+    """Reads the public vacancy list (``vacancy_list_public``), a view whose reads may go
+    to the hot standby (pencaker.core.db_routing); a 503 while the database fails over is
+    retried later, any other failure is an error."""
+
+    READS = 2000
+
+    def __init__(self, n: int, port: int, shared: Shared, seed: int):
+        super().__init__(n, "", "", port, shared, seed)
+        self.name = f"reader-{n}"
+        self.ok = 0
+
+    def run(self) -> None:
+        try:
+            for _ in range(self.READS):
+                if self.shared.stop.is_set():
+                    return
+                status, data = self.request("GET", "/api/v1/vacancies/")
+                if status == 200:
+                    self.ok += 1
+                elif status is not None and status < 500:
+                    raise RuntimeError(f"vacancy list refused: {status} {data}")
+                self.nap.wait(timeout=0.2)
+        except Exception as exc:  # noqa: BLE001 - reported by the controller
+            self.error = f"{type(exc).__name__}: {exc}"
+
+
+def make_threads(seeded: dict, port: int, shared: Shared, seed: int) -> list[Client]:
+    """Every client thread of the write kinds, from seed.py's output."""
+    return (
+        [
+            Client(n, a["email"], a["token"], port, shared, seed * 1000 + n)
+            for n, a in enumerate(seeded["clients"])
+        ]
+        + [
+            EmployerClient(n, group, port, shared, seed * 1000 + 500 + n)
+            for n, group in enumerate(seeded.get("employers", []))
+        ]
+        + [
+            ApplicantClient(n, group, seeded["vacancies"], port, shared, seed * 1000 + 800 + n)
+            for n, group in enumerate(seeded.get("applicants", []))
+        ]
+        + [
+            ObjectorClient(n, group, port, shared, seed * 1000 + 900 + n)
+            for n, group in enumerate(seeded.get("objectors", []))
+        ]
+        + [
+            EventClient(n, group, seeded["events"], port, shared, seed * 1000 + 950 + n)
+            for n, group in enumerate(seeded.get("applicants", []))
+            if seeded.get("events")
+        ]
+        + [
+            TrainingClient(
+                n,
+                group,
+                seeded["training_wave"],
+                seeded["training_places"],
+                port,
+                shared,
+                seed * 1000 + 600 + n,
+            )
+            for n, group in enumerate(seeded.get("applicants", []))
+            if seeded.get("training_wave")
+        ]
+        + [
+            CounterClient(n, seeded["counter_office"], port, shared, seed * 1000 + 980 + n)
+            for n in range(seeded.get("counter_threads", 0))
+        ]
+        + [
+            MatchingClient(n, group, port, shared, seed * 1000 + 990 + n)
+            for n, group in enumerate(seeded.get("applicants", []))
+        ]
+        + [
+            ComplaintClient(n, seeded["complaint_office"], port, shared, seed * 1000 + 700 + n)
+            for n in range(seeded.get("complaint_threads", 0))
+        ]
+    )
+
+
 def manage(env: dict[str, str], *args: str, timeout: int = 600) -> str:
     result = subprocess.run(  # noqa: S603
         [PYTHON, "-m", "pencaker.manage", *args],
@@ -740,6 +842,44 @@ def run_script(env: dict[str, str], script: str, *args: str, timeout: int = 600)
     if result.returncode:
         raise RuntimeError(f"{script} failed:\n{result.stderr[-3000:]}")
     return result.stdout
+
+
+def join_threads(threads: list[Client]) -> tuple[list[str], list[str]]:
+    """Wait for the clients (after shared.stop); their errors and the names still running."""
+    for thread in threads:
+        thread.join(timeout=REQUEST_TIMEOUT * 3)
+    return [t.error for t in threads if t.error], [t.name for t in threads if t.is_alive()]
+
+
+def check_acks(env: dict[str, str], shared: Shared, data_dir: Path) -> dict:
+    """Write what was acknowledged and let check.py compare it with the database."""
+    acks_path = data_dir / "acks.json"
+    with shared.lock:
+        acks_path.write_text(
+            json.dumps(
+                {
+                    "submissions": shared.submissions,
+                    "uploads": shared.uploads,
+                    "registrations": shared.registrations,
+                    "vacancy_applications": shared.vacancy_applications,
+                    "objections": shared.objections,
+                    "event_registrations": shared.event_registrations,
+                    "counter_bookings": shared.counter_bookings,
+                    "matching_settings": shared.matching_settings,
+                    "complaints": shared.complaints,
+                    "training_registrations": shared.training_registrations,
+                    "training_confirmations": shared.training_confirmations,
+                }
+            )
+        )
+    return json.loads(run_script(env, "check.py", str(acks_path)))
+
+
+def wait_requests(shared: Shared, count: int, timeout: float) -> None:
+    """Until ``count`` more requests were answered (or failed), at most ``timeout`` s."""
+    with shared.sent:
+        target = shared.requests + count
+        shared.sent.wait_for(lambda: shared.requests >= target, timeout=timeout)
 
 
 def run_one(db: str, *, cycles: int, clients: int, workers: int, seed: int, keep: bool) -> dict:
@@ -772,61 +912,13 @@ def run_one(db: str, *, cycles: int, clients: int, workers: int, seed: int, keep
         run_script(env, "seed.py", str(clients), str(data_dir / "clients.json"))
         log(f"{db}: seeded at {time.monotonic() - started:.1f}s")
         seeded = json.loads((data_dir / "clients.json").read_text())
-        accounts = seeded["clients"]
         port = free_port()
         server = Server(env, port, workers, data_dir / "server.log")
         server.start()
         log(f"{db}: server ready at {time.monotonic() - started:.1f}s")
         shared = Shared()
         shared.up.set()
-        threads = (
-            [
-                Client(n, a["email"], a["token"], port, shared, seed * 1000 + n)
-                for n, a in enumerate(accounts)
-            ]
-            + [
-                EmployerClient(n, group, port, shared, seed * 1000 + 500 + n)
-                for n, group in enumerate(seeded.get("employers", []))
-            ]
-            + [
-                ApplicantClient(n, group, seeded["vacancies"], port, shared, seed * 1000 + 800 + n)
-                for n, group in enumerate(seeded.get("applicants", []))
-            ]
-            + [
-                ObjectorClient(n, group, port, shared, seed * 1000 + 900 + n)
-                for n, group in enumerate(seeded.get("objectors", []))
-            ]
-            + [
-                EventClient(n, group, seeded["events"], port, shared, seed * 1000 + 950 + n)
-                for n, group in enumerate(seeded.get("applicants", []))
-                if seeded.get("events")
-            ]
-            + [
-                TrainingClient(
-                    n,
-                    group,
-                    seeded["training_wave"],
-                    seeded["training_places"],
-                    port,
-                    shared,
-                    seed * 1000 + 600 + n,
-                )
-                for n, group in enumerate(seeded.get("applicants", []))
-                if seeded.get("training_wave")
-            ]
-            + [
-                CounterClient(n, seeded["counter_office"], port, shared, seed * 1000 + 980 + n)
-                for n in range(seeded.get("counter_threads", 0))
-            ]
-            + [
-                MatchingClient(n, group, port, shared, seed * 1000 + 990 + n)
-                for n, group in enumerate(seeded.get("applicants", []))
-            ]
-            + [
-                ComplaintClient(n, seeded["complaint_office"], port, shared, seed * 1000 + 700 + n)
-                for n in range(seeded.get("complaint_threads", 0))
-            ]
-        )
+        threads = make_threads(seeded, port, shared, seed)
         for thread in threads:
             thread.start()
         kill_db_cycle = (cycles // 2) if cluster else -1
@@ -860,32 +952,10 @@ def run_one(db: str, *, cycles: int, clients: int, workers: int, seed: int, keep
             target = shared.requests + clients
             shared.sent.wait_for(lambda t=target: shared.requests >= t, timeout=120)
         shared.stop.set()
-        for thread in threads:
-            thread.join(timeout=REQUEST_TIMEOUT * 3)
-        errors = [t.error for t in threads if t.error]
-        stuck = [t.name for t in threads if t.is_alive()]
+        errors, stuck = join_threads(threads)
         server.stop()
         log(f"{db}: stopped at {time.monotonic() - started:.1f}s")
-        acks_path = data_dir / "acks.json"
-        with shared.lock:
-            acks_path.write_text(
-                json.dumps(
-                    {
-                        "submissions": shared.submissions,
-                        "uploads": shared.uploads,
-                        "registrations": shared.registrations,
-                        "vacancy_applications": shared.vacancy_applications,
-                        "objections": shared.objections,
-                        "event_registrations": shared.event_registrations,
-                        "counter_bookings": shared.counter_bookings,
-                        "matching_settings": shared.matching_settings,
-                        "complaints": shared.complaints,
-                        "training_registrations": shared.training_registrations,
-                        "training_confirmations": shared.training_confirmations,
-                    }
-                )
-            )
-        result = json.loads(run_script(env, "check.py", str(acks_path)))
+        result = check_acks(env, shared, data_dir)
         result.update(
             {
                 "db": db,
@@ -914,6 +984,188 @@ def run_one(db: str, *, cycles: int, clients: int, workers: int, seed: int, keep
             log(f"kept {data_dir}")
 
 
+def wait_until(condition, timeout: float) -> bool:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(0.1)
+    return False
+
+
+def successes(shared: Shared) -> int:
+    with shared.lock:
+        return shared.statuses.get("200", 0) + shared.statuses.get("201", 0)
+
+
+def run_cluster(*, clients: int, workers: int, seed: int, keep: bool) -> dict:
+    """The same clients against the multi-host deployment (scripts/cluster/cluster.py):
+    (a) SIGKILL one app host, the other serves; (b) SIGKILL the primary, promote the
+    synchronous standby, re-point pgbouncer; (c) the old primary back as the new standby."""
+    global TARGET_HOST
+    sys.path.insert(0, str(ROOT / "scripts" / "cluster"))
+    from cluster import Cluster
+
+    rng = random.Random(seed)
+    data_dir = Path(tempfile.mkdtemp(prefix="pencaker-durability-cluster-"))
+    base_env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
+    base_env["AXES_FAILURE_LIMIT"] = "1000"
+    cluster = Cluster(workers=workers, base_env=base_env)
+    started = time.monotonic()
+    phases: dict[str, dict] = {}
+    threads: list[Client] = []
+    shared = Shared()
+    try:
+        cluster.start_database()
+        env = cluster.setup_env()
+        manage(env, "migrate", "--no-input")
+        log(f"cluster: migrated at {time.monotonic() - started:.1f}s")
+        # The app hosts start (they need only the schema) while the seed data goes in.
+        failed: list[BaseException] = []
+
+        def start_apps() -> None:
+            try:
+                cluster.start_apps()
+            except BaseException as exc:  # noqa: BLE001 - raised below, in this thread
+                failed.append(exc)
+
+        starter = threading.Thread(target=start_apps, name="start-apps")
+        starter.start()
+        try:
+            run_script(env, "seed.py", str(clients), str(data_dir / "clients.json"))
+            log(f"cluster: seeded at {time.monotonic() - started:.1f}s")
+        finally:
+            starter.join()
+        if failed:
+            raise failed[0]
+        log(f"cluster: hosts ready at {time.monotonic() - started:.1f}s")
+        seeded = json.loads((data_dir / "clients.json").read_text())
+        TARGET_HOST = cluster.haproxy.address
+        port = cluster.haproxy.port
+        shared.up.set()
+        readers = [ReaderClient(n, port, shared, seed * 1000 + 600 + n) for n in range(2)]
+        threads = make_threads(seeded, port, shared, seed) + readers
+        for thread in threads:
+            thread.start()
+
+        # (a) one app host dies; HAProxy's health check takes it out, the other serves.
+        wait_requests(shared, rng.randint(clients, clients * 3), 300)
+        cluster.kill_app("app-a")
+        before = successes(shared)
+        wait_until(lambda: successes(shared) >= before + clients, 180)
+        phases["host_kill"] = {"served_while_down": successes(shared) - before}
+        cluster.restart_app("app-a", wait=False)
+
+        # (b) the primary dies; writes get 503 + Retry-After until the standby is promoted.
+        wait_requests(shared, rng.randint(clients, clients * 3), 300)
+        cluster.wait_app("app-a")
+        log(f"cluster: app-a back at {time.monotonic() - started:.1f}s")
+
+        def unavailable() -> int:
+            with shared.lock:
+                return shared.codes_503.get("unavailable", 0)
+
+        unavailable_before = unavailable()
+        cluster.kill_primary()
+        killed = time.monotonic()
+        # Down until clients were told so (an operator takes minutes; the test seconds).
+        wait_until(lambda: unavailable() >= unavailable_before + 3, 60)
+        cluster.fail_over()
+        first_success = successes(shared)
+        wait_until(lambda: successes(shared) >= first_success + clients, 180)
+        with shared.lock:
+            phases["primary_kill"] = {
+                "unavailable_503": unavailable() - unavailable_before,
+                "writes_back_after_seconds": round(time.monotonic() - killed, 1),
+                "app_restarts": {a.name: a.restarts for a in cluster.apps},
+            }
+        log(f"cluster: writes succeed on the new primary at {time.monotonic() - started:.1f}s")
+
+        # (c) the old primary returns as the synchronous standby of the new one.
+        cluster.rejoin_old_primary()
+        wait_requests(shared, clients * 2, 180)
+        phases["rejoin"] = {"standby": cluster.standby.name, "primary": cluster.primary.name}
+
+        shared.stop.set()
+        errors, stuck = join_threads(threads)
+        for app in cluster.apps:
+            app.stop()
+        log(f"cluster: stopped at {time.monotonic() - started:.1f}s")
+        reads = cluster.bouncer.stats()
+        env = cluster.manage_env()
+        result = check_acks(env, shared, data_dir)
+        result.update(cluster_checks(cluster))
+        result.update(
+            {
+                "db": "cluster",
+                "clients": clients,
+                "requests": shared.requests,
+                "statuses": shared.statuses,
+                "codes_503": shared.codes_503,
+                "client_errors": errors[:10],
+                "stuck_clients": stuck,
+                "phases": phases,
+                "replica_reads_ok": sum(r.ok for r in readers),
+                "pgbouncer_queries": reads,
+                "events": cluster.events,
+                "seconds": round(time.monotonic() - started, 1),
+            }
+        )
+        if phases["host_kill"]["served_while_down"] < clients:
+            result["problems"].append("nothing was served while app-a was down")
+        if not phases["primary_kill"]["unavailable_503"]:
+            result["problems"].append("no 503 while the primary was down")
+        if shared.statuses.get("503_without_retry_after"):
+            result["problems"].append("a 503 without Retry-After")
+        if shared.statuses.get("500"):
+            result["problems"].append("a 500 answer")
+        if not reads.get("pencaker_ro"):
+            result["problems"].append("no read went to the standby (pencaker_ro)")
+        logs = "".join((a.home / "server.log").read_text(errors="replace") for a in cluster.apps)
+        result["server_tracebacks"] = logs.count("Traceback")
+        return result
+    finally:
+        shared.stop.set()
+        TARGET_HOST = "127.0.0.1"
+        cluster.stop(keep=keep)
+        if not keep:
+            import shutil
+
+            shutil.rmtree(data_dir, ignore_errors=True)
+        else:
+            log(f"kept {data_dir}")
+
+
+def cluster_checks(cluster) -> dict:
+    """After the run: the standby holds what the primary holds, and each scheduler period
+    enqueued its job once although two hosts ran a scheduler."""
+    problems = []
+    primary, standby = cluster.primary, cluster.standby
+    counting = "SELECT count(*) FROM applications_application"
+    deadline = time.monotonic() + 30
+    while True:
+        on_primary = primary.sql(counting)[0][0]
+        on_standby = standby.sql(counting)[0][0]
+        if on_primary == on_standby or time.monotonic() > deadline:
+            break
+        time.sleep(0.5)
+    if on_primary != on_standby:
+        problems.append(f"standby has {on_standby} applications, primary {on_primary}")
+    runs = primary.sql("SELECT count(*) FROM ops_schedulerrun WHERE job = 'notifications_retry'")
+    tasks = primary.sql(
+        "SELECT count(*) FROM django_tasks_database_dbtaskresult "
+        "WHERE task_path LIKE '%%retry_due_notifications'"
+    )
+    scheduler = {"notifications_retry_periods": runs[0][0], "enqueued": tasks[0][0]}
+    if scheduler["enqueued"] != scheduler["notifications_retry_periods"]:
+        problems.append(f"scheduler enqueued a job more than once per period: {scheduler}")
+    return {
+        "cluster_problems": problems,
+        "standby_applications": on_standby,
+        "scheduler": scheduler,
+    }
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--db", choices=["sqlite", "postgres", "both"], default="both")
@@ -923,9 +1175,24 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=int(time.time()) % 100_000)
     parser.add_argument("--keep", action="store_true", help="Keep the data folders.")
     parser.add_argument("--json", help="Also write the results to this file.")
+    parser.add_argument(
+        "--cluster",
+        action="store_true",
+        help="Run against the multi-host deployment (scripts/cluster/cluster.py) instead.",
+    )
     args = parser.parse_args(argv)
     dbs = ["sqlite", "postgres"] if args.db == "both" else [args.db]
-    results = []
+    if args.cluster:
+        dbs = []
+        log(f"cluster: {args.clients} clients, seed {args.seed}")
+        result = run_cluster(
+            clients=args.clients, workers=args.workers, seed=args.seed, keep=args.keep
+        )
+        result["problems"] = result["problems"] + result.pop("cluster_problems")
+        print(json.dumps(result), flush=True)
+        results = [result]
+    else:
+        results = []
     for db in dbs:
         log(f"{db}: {args.cycles} cycles, {args.clients} clients, seed {args.seed}")
         result = run_one(

@@ -8,7 +8,7 @@ from datetime import timedelta
 
 import pytest
 from django.core.files.base import ContentFile
-from django.core.files.storage import default_storage
+from django.core.files.storage import FileSystemStorage, default_storage
 from django.core.management import call_command
 
 from pencaker.applications.tests.conftest import jpeg_upload
@@ -119,3 +119,29 @@ def test_task_cleans_up_and_schedules_the_next_run_once(db, settings):
     assert DBTaskResult.objects.filter(task_path=cleanup_orphans_task.module_path).count() == 1
     assert schedule_orphans_cleanup() is False
     assert DBTaskResult.objects.count() == 1
+
+
+def test_a_file_deleted_after_the_listing_is_skipped_whatever_the_storage_raises(db, monkeypatch):
+    # S3 (django-storages) answers a vanished object with a ClientError, not
+    # FileNotFoundError; the /readyz probe deletes its file between listing and stat.
+    name = default_storage.save("health/probe.txt", ContentFile(b"ok"))
+
+    def vanished(storage, stored_name):
+        storage.delete(stored_name)
+        raise RuntimeError("An error occurred (404) when calling the HeadObject operation")
+
+    monkeypatch.setattr(FileSystemStorage, "get_modified_time", vanished)
+    result = orphans_cleanup(grace=timedelta(0))
+    assert result.orphans == []
+    assert not default_storage.exists(name)
+
+
+def test_a_storage_error_on_a_file_still_there_is_not_hidden(db, monkeypatch):
+    default_storage.save("health/still-here.txt", ContentFile(b"ok"))
+
+    def broken(storage, stored_name):
+        raise RuntimeError("storage unreachable")
+
+    monkeypatch.setattr(FileSystemStorage, "get_modified_time", broken)
+    with pytest.raises(RuntimeError, match="unreachable"):
+        orphans_cleanup(grace=timedelta(0))

@@ -55,3 +55,43 @@ def test_real_jobs_enqueue_on_the_task_queue():
         "ipk_summarize",
     ]
     assert scheduler_tick(now=at(3)) == []
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_hosts_ticking_at_the_same_moment_enqueue_each_job_once():
+    # Two schedulers (two app hosts, each its own connection) tick in the same instant: the
+    # unique SchedulerRun row is the lock, the loser's insert fails and it skips the job.
+    import threading
+
+    from django.db import connection
+
+    calls: list[str] = []
+    lock = threading.Lock()
+    barrier = threading.Barrier(2)
+    results: list[list[str]] = []
+    errors: list[BaseException] = []
+
+    def record():
+        with lock:
+            calls.append("minute")
+
+    jobs = [Job("minute", lambda now: now.strftime("%H:%M"), record)]
+
+    def host():
+        try:
+            barrier.wait(timeout=10)
+            results.append(scheduler_tick(now=at(4), jobs=jobs))
+        except BaseException as exc:  # noqa: BLE001 - reported below
+            errors.append(exc)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=host) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=30)
+    assert errors == []
+    assert calls == ["minute"]
+    assert sorted(results) == [[], ["minute"]]
+    assert SchedulerRun.objects.filter(job="minute").count() == 1

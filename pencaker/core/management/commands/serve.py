@@ -34,6 +34,9 @@ class Command(BaseCommand):
         parser.add_argument(
             "--max-in-flight", default=os.environ.get("PENCAKER_MAX_IN_FLIGHT", "4")
         )
+        # Several hosts sharing one STATIC_ROOT collect it once at release time
+        # (deploy/systemd, scripts/cluster): two collectstatic runs at once would race.
+        parser.add_argument("--skip-collectstatic", action="store_true")
 
     def handle(
         self,
@@ -44,10 +47,11 @@ class Command(BaseCommand):
         threads: str,
         backlog: str,
         max_in_flight: str,
+        skip_collectstatic: bool = False,
         **options,
     ):
         # Hashed, brotli/gzip-compressed static files for whitenoise (quick when unchanged).
-        if not settings.DEBUG:
+        if not settings.DEBUG and not skip_collectstatic:
             call_command("collectstatic", interactive=False, verbosity=0)
         env = {
             **os.environ,
