@@ -140,6 +140,7 @@ MIDDLEWARE = [
     "pencaker.api.middleware.NoStoreMiddleware",
     "pencaker.core.input_rules.InputRulesMiddleware",
     "pencaker.accounts.middleware.StaffTwoFactorMiddleware",
+    "pencaker.offices.middleware.OfficeTimeZoneMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",

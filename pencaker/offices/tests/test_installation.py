@@ -335,3 +335,29 @@ def test_the_settings_screen_changes_the_time_zone(office, user_factory, staff_c
     )
     assert wrong.status_code == 400
     assert "time_zone" in wrong.json()["details"]["fields"]
+
+
+def test_staff_pages_run_in_the_office_time_zone(office, user_factory, staff_client_factory):
+    from django.http import HttpResponse
+    from django.test import RequestFactory
+    from django.utils import timezone
+
+    from pencaker.offices.middleware import OfficeTimeZoneMiddleware
+
+    office.time_zone = "Asia/Jayapura"
+    office.save(update_fields=["time_zone"])
+    seen = []
+    middleware = OfficeTimeZoneMiddleware(
+        lambda request: seen.append(timezone.get_current_timezone_name()) or HttpResponse()
+    )
+    request = RequestFactory().get("/")
+    request.user = user_factory(Role.OPERATOR, office=office)
+    middleware(request)
+    request.user = user_factory(Role.JOB_SEEKER)
+    middleware(request)
+    assert seen == ["Asia/Jayapura", "Asia/Jakarta"]
+    assert timezone.get_current_timezone_name() == "Asia/Jakarta"  # deactivated after
+    # and a page: the closed days screen of a WIT office shows the office's zone chosen
+    client = staff_client_factory(user_factory(Role.ADMIN_DINAS, office=office))
+    body = client.get(reverse("offices:settings_calendar")).content.decode()
+    assert 'value="Asia/Jayapura" selected' in body
