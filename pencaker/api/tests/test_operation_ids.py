@@ -28,7 +28,7 @@ OPERATION_IDS = {
     "office_settings_get", "office_settings_update",
     "announcement_list_public", "faq_list_public",
     "staff_training_attendance", "staff_training_complete", "certificate_verify",
-    "allowance_schedule_mine",
+    "allowance_schedule_mine", "training_attendance_scan",
 }  # fmt: skip
 
 
