@@ -533,4 +533,7 @@ def seed_all() -> list[DemoLogin]:
     seed_job_fair()
     seed_complaint()
     seed_info()
+    from pencaker.demo.training_running import seed_training_completed
+
+    seed_training_completed()
     return logins
