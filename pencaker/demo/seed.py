@@ -650,4 +650,7 @@ def seed_all() -> list[DemoLogin]:
     seed_complaint()
     seed_info()
     seed_training()
+    from pencaker.demo.training_running import seed_training_completed
+
+    seed_training_completed()
     return logins

@@ -162,7 +162,7 @@ def survey_answered(*, follow_up: FollowUp, today: dt.date) -> None:
 
 
 def _payable(row: Instalment) -> bool:
-    return row.follow_up_id is None or row.follow_up.answered_at is not None
+    return row.follow_up is None or row.follow_up.answered_at is not None
 
 
 def _recipient(registration: Any) -> str:

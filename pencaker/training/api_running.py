@@ -3,7 +3,8 @@
 Staff (token of the wave's office, operator or admin dinas): ``staff_training_attendance``
 (who was present at a session), ``staff_training_complete`` (assessment scores and
 drop-outs; applies the completion rule, issues certificates, schedules allowances).
-Participant: ``allowance_schedule_mine``. Public (no token): ``certificate_verify`` by QR
+Participant: ``training_attendance_scan`` (the token of the session's QR; repeating it
+records nothing twice), ``allowance_schedule_mine``. Public (no token): ``certificate_verify`` by QR
 token (or its URL) or certificate number.
 """
 
@@ -35,6 +36,17 @@ class AttendanceIn(Schema):
 class AttendanceOut(Schema):
     present: int
     absent: int
+
+
+class ScanIn(Schema):
+    token: str
+
+
+class ScanOut(Schema):
+    registration_id: int
+    session_id: int
+    present: bool
+    method: str
 
 
 class CompleteIn(Schema):
@@ -86,6 +98,22 @@ def staff_training_attendance(request, session_id: int, payload: AttendanceIn):
     return services_running.attendance_mark(
         actor=request.auth, session_id=session_id, present_ids=set(payload.present)
     )
+
+
+@router.post(
+    "/attendance",
+    operation_id="training_attendance_scan",
+    summary="Record my presence at a session with the token of its QR code",
+    response={200: ScanOut, 400: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut},
+)
+def training_attendance_scan(request, payload: ScanIn):
+    row = services_running.attendance_scan(actor=request.auth, token=payload.token[:2000])
+    return {
+        "registration_id": row.registration_id,
+        "session_id": row.session_id,
+        "present": row.present,
+        "method": row.method,
+    }
 
 
 @router.post(

@@ -152,10 +152,11 @@ def attendance_qr_session(token: str) -> TrainingSession:
         ) from exc
     except (django_signing.BadSignature, ValueError, TypeError, UnicodeError) as exc:
         raise DomainError(E.QR_INVALID, _("This is not a valid attendance QR code.")) from exc
+    session_id = data.get("s") if isinstance(data, dict) else None
     session = (
-        TrainingSession.objects.select_related("wave__programme")
-        .filter(pk=data.get("s") if isinstance(data, dict) else None)
-        .first()
+        TrainingSession.objects.select_related("wave__programme").filter(pk=session_id).first()
+        if isinstance(session_id, int)
+        else None
     )
     if session is None:
         raise DomainError(E.QR_INVALID, _("This is not a valid attendance QR code."))

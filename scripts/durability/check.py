@@ -172,6 +172,20 @@ def main() -> int:
             problems.append(f"event {event.pk}: {seated} seats for a quota of {event.quota}")
         if waiting and event.quota and seated < event.quota:
             problems.append(f"event {event.pk}: people wait while seats are free")
+    attendance_lost, attendance_duplicated = 0, 0
+    from pencaker.training.models_running import Attendance
+
+    for ack in acks.get("training_attendance", []):
+        rows = Attendance.objects.filter(
+            registration_id=ack["registration"],
+            session_id=ack["session"],
+            registration__seeker__email=ack["email"],
+        )
+        count = rows.count()
+        if count == 0 or not rows.filter(present=True).exists():
+            attendance_lost += 1
+        elif count > 1:
+            attendance_duplicated += 1
     counter_lost, counter_duplicated = 0, 0
     from django.db.models import Count
 
@@ -309,6 +323,9 @@ def main() -> int:
                 "training_confirmations_acknowledged": len(acks.get("training_confirmations", [])),
                 "training_confirmations_lost": confirmations_lost,
                 "training_confirmations_duplicated": confirmations_duplicated,
+                "training_attendance_acknowledged": len(acks.get("training_attendance", [])),
+                "training_attendance_lost": attendance_lost,
+                "training_attendance_duplicated": attendance_duplicated,
                 "applications": report.applications,
                 "files_verified": report.files,
                 "orphans_removed": len(cleanup.orphans),

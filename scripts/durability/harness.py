@@ -29,6 +29,9 @@ signed-out complainants send complaints (``complaint_submit`` with an Idempotenc
 the same body across retries). The applicant accounts also register for an open training
 wave (``training_register`` with an Idempotency-Key kept across retries) and confirm their
 place in a drawn one (``training_confirm``).
+The applicant accounts, confirmed participants of a running training wave, also record
+their presence at each session with the session's QR token (``training_attendance_scan``;
+a retry records the same row).
 
 In every cycle the controller waits until a random number of requests has been sent, then
 SIGKILLs the whole app server (gunicorn master, workers and task worker) and starts it
@@ -111,6 +114,7 @@ WRITE_KINDS = (
     "complaints",
     "training_registrations",
     "training_confirmations",
+    "training_attendance",
 )
 
 
@@ -230,6 +234,7 @@ class Shared:
         self.complaints: list[dict] = []
         self.training_registrations: list[dict] = []
         self.training_confirmations: list[dict] = []
+        self.training_attendance: list[dict] = []
         self.statuses: dict[str, int] = {}
         self.codes_503: dict[str, int] = {}
 
@@ -604,6 +609,51 @@ class TrainingClient(Client):
             self.error = f"{type(exc).__name__}: {exc}"
 
 
+class AttendanceClient(Client):
+    """Training participants recording their presence at each session with the session's
+    QR token (``training_attendance_scan``); a retry records the same row."""
+
+    def __init__(
+        self, n: int, accounts: list[dict], sessions: list[dict], port: int, shared, seed: int
+    ):
+        super().__init__(n, accounts[0]["email"], accounts[0]["token"], port, shared, seed)
+        self.name = f"attendance-{n}"
+        self.accounts, self.sessions = accounts, sessions
+
+    def scan(self, session: dict) -> None:
+        body = json.dumps({"token": session["token"]}).encode()
+        headers = {"Content-Type": "application/json"}
+        for attempt in range(self.MAX_ATTEMPTS):
+            status, data = self.request(
+                "POST", "/api/v1/training/running/attendance", body, headers
+            )
+            if status == 200:
+                with self.shared.lock:
+                    self.shared.training_attendance.append(
+                        {
+                            "email": self.email,
+                            "session": session["session"],
+                            "registration": data["registration_id"],
+                        }
+                    )
+                return
+            if status is not None and status < 500:
+                raise RuntimeError(f"attendance refused: {status} {data}")
+            self.pause(attempt)
+        raise RuntimeError("attendance: too many attempts")
+
+    def run(self) -> None:
+        try:
+            for account in self.accounts:
+                self.email, self.token = account["email"], account["token"]
+                for session in self.sessions:
+                    if self.shared.stop.is_set():
+                        return
+                    self.scan(session)
+        except Exception as exc:  # noqa: BLE001 - reported by the controller
+            self.error = f"{type(exc).__name__}: {exc}"
+
+
 class CounterClient(Client):
     """Citizens booking counter numbers without an account (``counter_booking_create``),
     an Idempotency-Key kept across retries; a bounded number of bookings per thread."""
@@ -804,6 +854,13 @@ def make_threads(seeded: dict, port: int, shared: Shared, seed: int) -> list[Cli
             if seeded.get("training_wave")
         ]
         + [
+            AttendanceClient(
+                n, group, seeded["training_sessions"], port, shared, seed * 1000 + 960 + n
+            )
+            for n, group in enumerate(seeded.get("applicants", []))
+            if seeded.get("training_sessions")
+        ]
+        + [
             CounterClient(n, seeded["counter_office"], port, shared, seed * 1000 + 980 + n)
             for n in range(seeded.get("counter_threads", 0))
         ]
@@ -869,6 +926,7 @@ def check_acks(env: dict[str, str], shared: Shared, data_dir: Path) -> dict:
                     "complaints": shared.complaints,
                     "training_registrations": shared.training_registrations,
                     "training_confirmations": shared.training_confirmations,
+                    "training_attendance": shared.training_attendance,
                 }
             )
         )

@@ -290,6 +290,50 @@ def training_waves(applicants: list[list[dict]]) -> dict:
     return {"training_wave": waves[0].pk, "training_places": places}
 
 
+TRAINING_SESSIONS = 3
+
+
+def training_participants(applicants: list[list[dict]]) -> dict:
+    """A running training wave of the demo office with every applicant account confirmed
+    as a participant and ``TRAINING_SESSIONS`` sessions; the harness's attendance clients
+    record each participant at each session with the session's QR token
+    (``training_attendance_scan``)."""
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from pencaker.accounts.models import User
+    from pencaker.offices.models import Office
+    from pencaker.training.models import Programme, Registration, TrainingSession, Wave
+    from pencaker.training.services_running import attendance_qr_token
+
+    office = Office.objects.order_by("pk").first()
+    now = timezone.now()
+    programme = Programme.objects.create(
+        office=office, title="Pelatihan Durability", provider_name="BLK", status="published"
+    )
+    wave = Wave.objects.create(
+        programme=programme,
+        number=1,
+        opens_at=now - dt.timedelta(days=30),
+        closes_at=now - dt.timedelta(days=20),
+        quota=max(1, sum(len(g) for g in applicants)),
+        status="running",
+    )
+    tokens = []
+    for n in range(TRAINING_SESSIONS):
+        session = TrainingSession.objects.create(
+            wave=wave, date=timezone.localdate(), start_time=dt.time(8 + n), end_time=dt.time(9 + n)
+        )
+        tokens.append({"session": session.pk, "token": attendance_qr_token(session)})
+    emails = [account["email"] for group in applicants for account in group]
+    for n, user in enumerate(User.objects.filter(email__in=emails).order_by("pk")):
+        Registration.objects.create(
+            wave=wave, seeker=user, public_id=f"D{n:05d}", status="confirmed", rank=n + 1
+        )
+    return {"training_sessions": tokens}
+
+
 def counter_office(count_threads: int) -> dict:
     """The demo office's counter, with room for every booking the counter threads make
     (the harness checks durability, not the capacity: the suite tests that)."""
@@ -347,6 +391,7 @@ def main() -> int:
     result["objectors"] = revoked_holders(count)
     result.update(event_registrations(result["applicants"]))
     result.update(training_waves(result["applicants"]))
+    result.update(training_participants(result["applicants"]))
     result.update(counter_office(max(1, count // 10)))
     result.update(complaint_senders(count))
     if "--bench" in sys.argv:

@@ -30,7 +30,7 @@ OPERATION_IDS = {
     "training_list_public", "training_get_public", "training_eligibility", "training_register",
     "training_withdraw", "training_draw_public", "training_confirm",
     "staff_training_attendance", "staff_training_complete", "certificate_verify",
-    "allowance_schedule_mine",
+    "allowance_schedule_mine", "training_attendance_scan",
 }  # fmt: skip
 
 

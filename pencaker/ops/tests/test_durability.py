@@ -119,3 +119,14 @@ def test_short_crash_run_loses_and_duplicates_no_training_registration(db):
     assert details["training_confirmations_lost"] == 0
     assert details["training_confirmations_duplicated"] == 0
     assert "training registrations: acknowledged=" in result.stderr
+
+
+@pytest.mark.parametrize("db", [DB])
+def test_short_crash_run_records_every_training_attendance_once(db):
+    result = _short_run(db)
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    details = json.loads(result.stdout.strip().splitlines()[-2])
+    assert details["training_attendance_acknowledged"] >= 1
+    assert details["training_attendance_lost"] == 0
+    assert details["training_attendance_duplicated"] == 0
+    assert "training attendance: acknowledged=" in result.stderr

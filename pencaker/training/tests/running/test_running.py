@@ -306,3 +306,30 @@ def test_api_attendance_complete_and_schedule(running_wave, operator, other_oper
         (3, "scheduled"),
     ]
     assert _api(second.seeker).get("/api/v1/training/running/allowances/mine").json() == []
+
+
+def test_api_attendance_scan_records_once_and_refuses_a_stranger(running_wave, seeker_factory):
+    first = _regs(running_wave)[0]
+    session = running_wave.sessions.first()
+    token = services_running.attendance_qr_token(session)
+    api = _api(first.seeker)
+    for _attempt in range(2):
+        answer = api.post(
+            "/api/v1/training/running/attendance", {"token": token}, content_type="application/json"
+        )
+        assert answer.status_code == 200, answer.content
+        assert answer.json() == {
+            "registration_id": first.pk,
+            "session_id": session.pk,
+            "present": True,
+            "method": "qr",
+        }
+    assert Attendance.objects.filter(registration=first, session=session).count() == 1
+    stranger = _api(seeker_factory()).post(
+        "/api/v1/training/running/attendance", {"token": token}, content_type="application/json"
+    )
+    assert stranger.status_code == 403
+    forged = api.post(
+        "/api/v1/training/running/attendance", {"token": "x"}, content_type="application/json"
+    )
+    assert forged.status_code == 400 and forged.json()["code"] == "attendance_qr_invalid"
