@@ -14,22 +14,25 @@ parent); everything else stays in the ORM.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from django.db import connections, models
 
+M = TypeVar("M", bound=models.Model)
 
-def _converters(field: models.Field, connection: Any) -> list[Callable[..., Any]]:
+
+def _converters(field: Any, connection: Any) -> list[Callable[..., Any]]:
     expression = field.get_col(field.model._meta.db_table)
     return [*connection.ops.get_db_converters(expression), *field.get_db_converters(connection)]
 
 
-def _in_model_order(model: type[models.Model], names: Sequence[str]) -> tuple[str, ...]:
-    wanted = {model._meta.get_field(name).attname for name in names}
-    return tuple(f.attname for f in model._meta.concrete_fields if f.attname in wanted)
+def _in_model_order(model: Any, names: Sequence[str]) -> tuple[str, ...]:
+    meta: Any = model._meta
+    wanted = {meta.get_field(name).attname for name in names}
+    return tuple(f.attname for f in meta.concrete_fields if f.attname in wanted)
 
 
-class PreparedRead:
+class PreparedRead(Generic[M]):
     """``SELECT`` chosen fields of ``model`` (and of the parent behind ``join``, a foreign
     key of ``model``) ``WHERE`` fixed conditions, at most one row, as a model instance with
     the parent cached on it (what ``select_related(join).filter(...).first()`` returns, for
@@ -37,7 +40,7 @@ class PreparedRead:
 
     def __init__(
         self,
-        model: type[models.Model],
+        model: type[M],
         fields: Sequence[str],
         where: Sequence[tuple[str, str]],
         *,
@@ -48,23 +51,24 @@ class PreparedRead:
         # Model.from_db takes the values in the order of the model's concrete fields.
         self.fields = _in_model_order(model, fields)
         self.join = join
+        meta: Any = model._meta
         self.join_fields = (
-            _in_model_order(model._meta.get_field(join).related_model, join_fields) if join else ()
+            _in_model_order(meta.get_field(join).related_model, join_fields) if join else ()
         )
         self._compiled: dict[str, tuple[str, list, list]] = {}
 
     def _compile(self, alias: str) -> tuple[str, list, list]:
         connection = connections[alias]
         q = connection.ops.quote_name
-        meta = self.model._meta
+        meta: Any = self.model._meta
         own = [meta.get_field(name) for name in self.fields]
         columns = [f"t.{q(f.column)}" for f in own]
         converters = [_converters(f, connection) for f in own]
-        joined: list[models.Field] = []
+        joined: list[Any] = []
         sql_from = f"{q(meta.db_table)} t"
         if self.join:
             fk = meta.get_field(self.join)
-            parent = fk.related_model._meta
+            parent: Any = fk.related_model._meta
             joined = [parent.get_field(name) for name in self.join_fields]
             columns += [f"p.{q(f.column)}" for f in joined]
             converters += [_converters(f, connection) for f in joined]
@@ -77,7 +81,7 @@ class PreparedRead:
         sql = f"SELECT {', '.join(columns)} FROM {sql_from} WHERE {conditions} LIMIT 1"  # noqa: S608
         return sql, converters, joined
 
-    def first(self, *params: Any, using: str = "default") -> models.Model | None:
+    def first(self, *params: Any, using: str = "default") -> M | None:
         compiled = self._compiled.get(using)
         if compiled is None:
             compiled = self._compiled[using] = self._compile(using)
@@ -96,8 +100,9 @@ class PreparedRead:
         own = len(self.fields)
         obj = self.model.from_db(using, self.fields, values[:own])
         if self.join:
-            fk = self.model._meta.get_field(self.join)
-            parent_model = fk.related_model
+            meta: Any = self.model._meta
+            fk = meta.get_field(self.join)
+            parent_model: Any = fk.related_model
             parent_names = (parent_model._meta.pk.attname, *self.join_fields)
             parent = parent_model.from_db(
                 using, parent_names, (getattr(obj, fk.attname), *values[own:])
@@ -113,11 +118,11 @@ class PreparedInsert:
 
     def __init__(self, model: type[models.Model], fields: Sequence[str]) -> None:
         self.model, self.fields = model, tuple(fields)
-        self._compiled: dict[str, tuple[str, list[models.Field]]] = {}
+        self._compiled: dict[str, tuple[str, list[Any]]] = {}
 
-    def _compile(self, alias: str) -> tuple[str, list[models.Field]]:
+    def _compile(self, alias: str) -> tuple[str, list[Any]]:
         q = connections[alias].ops.quote_name
-        meta = self.model._meta
+        meta: Any = self.model._meta
         fields = [meta.get_field(name) for name in self.fields]
         columns = ", ".join(q(f.column) for f in fields)
         marks = ", ".join(["%s"] * len(fields))
