@@ -486,6 +486,12 @@ PENCAKER_PRIMARY_PIN_SECONDS = env_int("PENCAKER_PRIMARY_PIN_SECONDS", 10)
 
 # --- Pencaker --------------------------------------------------------------------------
 PENCAKER_DEMO_OFFICE_CODE = "16.71"
+# Which office the public pages (news, FAQ, office profile, service standard) speak for:
+# the office named for the host the page is reached at ("host=code,host=code"), else
+# PENCAKER_PUBLIC_OFFICE_CODE, else the first office configured; `?kantor=CODE` still
+# chooses one explicitly (ADR 0032).
+PENCAKER_PUBLIC_OFFICE_HOSTS = env_list("PENCAKER_PUBLIC_OFFICE_HOSTS")
+PENCAKER_PUBLIC_OFFICE_CODE = env("PENCAKER_PUBLIC_OFFICE_CODE", "") or ""
 # A demonstration installation: every page carries the "DEMO" phase banner (data on the site
 # is not real). Off unless set, in every mode; `make run` (which seeds the demo data) sets it.
 PENCAKER_DEMO = env_bool("PENCAKER_DEMO", False)

@@ -44,7 +44,7 @@ def encrypt(data: bytes) -> bytes:
     return _fernet().encrypt(data)
 
 
-def decrypt(token: bytes) -> bytes:
+def decrypt(token: bytes | memoryview) -> bytes:
     return _fernet().decrypt(bytes(token))
 
 

@@ -13,11 +13,19 @@ from django.utils import timezone
 from pencaker.documents.choices import DocumentKind
 from pencaker.info.models import Announcement, FaqEntry, InfoSettings
 from pencaker.offices.models import Office
-from pencaker.offices.selectors import office_public, office_required_documents
+from pencaker.offices.selectors import (
+    office_public,
+    office_public_for_host,
+    office_required_documents,
+)
 
 
-def office_for_public(code: str | None = None) -> Office | None:
-    return office_public(code)
+def office_for_public(code: str | None = None, *, host: str | None = None) -> Office | None:
+    """``?kantor=CODE`` when given, else the office of the host the page was reached at
+    (``PENCAKER_PUBLIC_OFFICE_HOSTS``), else the default office (ADR 0032)."""
+    if code:
+        return office_public(code)
+    return office_public_for_host(host)
 
 
 def info_settings(office: Office) -> InfoSettings:

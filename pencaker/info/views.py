@@ -27,7 +27,7 @@ admin_required = staff_required(roles={Role.ADMIN_DINAS})
 
 
 def _office(request: HttpRequest):
-    office = selectors.office_for_public(request.GET.get("kantor") or None)
+    office = selectors.office_for_public(request.GET.get("kantor") or None, host=request.get_host())
     if office is None:
         raise Http404
     return office

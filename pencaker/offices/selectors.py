@@ -250,6 +250,30 @@ def office_public(code: str | None = None) -> Office | None:
     there is none), else the installation's default office (the one configured first)."""
     if code:
         return Office.objects.filter(code=code).first()
+    return office_public_for_host(None)
+
+
+def public_office_hosts() -> dict[str, str]:
+    """``PENCAKER_PUBLIC_OFFICE_HOSTS`` ("host=code,host=code") as {host: code}."""
+    mapping = {}
+    for item in getattr(settings, "PENCAKER_PUBLIC_OFFICE_HOSTS", []) or []:
+        host, _sep, code = item.partition("=")
+        if host.strip() and code.strip():
+            mapping[host.strip().lower()] = code.strip()
+    return mapping
+
+
+def office_public_for_host(host: str | None) -> Office | None:
+    """The office of a public page reached at ``host`` (ADR 0032): the office that
+    ``PENCAKER_PUBLIC_OFFICE_HOSTS`` names for the host (without port), else the office of
+    ``PENCAKER_PUBLIC_OFFICE_CODE``, else the first office configured."""
+    name = (host or "").rsplit(":", 1)[0].strip("[]").lower() if host else ""
+    code = public_office_hosts().get(name) if name else None
+    code = code or getattr(settings, "PENCAKER_PUBLIC_OFFICE_CODE", "") or ""
+    if code:
+        office = Office.objects.filter(code=code).first()
+        if office is not None:
+            return office
     return Office.objects.order_by("pk").first()
 
 

@@ -287,6 +287,35 @@ def main() -> int:
             confirmations_duplicated += 1
         elif moves == 0 or recorded == 0:
             problems.append(f"training confirmation {ack['id']}: no history or audit row")
+    # Phone sign-ups and account claims: each acknowledged number is the verified login of
+    # exactly one account, made once (one audit row), with the password that was chosen.
+    from pencaker.accounts.models import User
+    from pencaker.core.audit import AuditAction
+    from pencaker.core.models import AuditEvent
+
+    def _once(phone: str, action: str) -> tuple[bool, bool]:
+        users = list(User.objects.filter(phone=phone, phone_verified_at__isnull=False))
+        if not users:
+            return True, False
+        events = AuditEvent.objects.filter(action=action, object_id=str(users[0].pk)).count()
+        return False, len(users) > 1 or events != 1
+
+    phone_lost, phone_duplicated = 0, 0
+    for ack in acks.get("phone_signups", []):
+        missing, twice = _once(ack["phone"], AuditAction.ACCOUNT_PHONE_REGISTERED)
+        phone_lost += missing
+        phone_duplicated += twice
+    claims_lost, claims_duplicated = 0, 0
+    from pencaker.seekers.models import JobSeekerProfile
+
+    for ack in acks.get("account_claims", []):
+        missing, twice = _once(ack["phone"], AuditAction.EXCHANGE_ACCOUNT_CLAIMED)
+        claims_lost += missing
+        claims_duplicated += twice
+        if not missing:
+            profile = JobSeekerProfile.objects.select_related("user").get(nik=ack["nik"])
+            if profile.user.phone != ack["phone"] or not profile.user.has_usable_password():
+                problems.append(f"claim of {ack['nik']}: not the claimed account")
     report = installation_verify()
     problems += report.problems
     print(
@@ -326,6 +355,12 @@ def main() -> int:
                 "training_attendance_acknowledged": len(acks.get("training_attendance", [])),
                 "training_attendance_lost": attendance_lost,
                 "training_attendance_duplicated": attendance_duplicated,
+                "phone_signups_acknowledged": len(acks.get("phone_signups", [])),
+                "phone_signups_lost": phone_lost,
+                "phone_signups_duplicated": phone_duplicated,
+                "account_claims_acknowledged": len(acks.get("account_claims", [])),
+                "account_claims_lost": claims_lost,
+                "account_claims_duplicated": claims_duplicated,
                 "applications": report.applications,
                 "files_verified": report.files,
                 "orphans_removed": len(cleanup.orphans),

@@ -32,6 +32,11 @@ place in a drawn one (``training_confirm``).
 The applicant accounts, confirmed participants of a running training wave, also record
 their presence at each session with the session's QR token (``training_attendance_scan``;
 a retry records the same row).
+the same body across retries). A phone thread signs up with mobile numbers alone
+(``auth_register_phone`` then ``auth_verify_phone`` with the code read from the embedded
+SMS file gateway's ``sms-outbox.log``), and a claim thread claims imported holders'
+accounts on the claim pages (NIK + birth date + an SMS code); a retry whose first attempt
+committed (the code is used) is confirmed by logging in with the number (``auth_login``).
 
 In every cycle the controller waits until a random number of requests has been sent, then
 SIGKILLs the whole app server (gunicorn master, workers and task worker) and starts it
@@ -115,6 +120,8 @@ WRITE_KINDS = (
     "training_registrations",
     "training_confirmations",
     "training_attendance",
+    "phone_signups",
+    "account_claims",
 )
 
 
@@ -235,6 +242,8 @@ class Shared:
         self.training_registrations: list[dict] = []
         self.training_confirmations: list[dict] = []
         self.training_attendance: list[dict] = []
+        self.phone_signups: list[dict] = []
+        self.account_claims: list[dict] = []
         self.statuses: dict[str, int] = {}
         self.codes_503: dict[str, int] = {}
 
@@ -816,8 +825,133 @@ class ReaderClient(Client):
             self.error = f"{type(exc).__name__}: {exc}"
 
 
-def make_threads(seeded: dict, port: int, shared: Shared, seed: int) -> list[Client]:
-    """Every client thread of the write kinds, from seed.py's output."""
+def sms_code(outbox: Path, phone: str, after: int = 0) -> tuple[str, int] | None:
+    """The newest 6-digit code the file gateway wrote for ``phone`` after line ``after``:
+    (code, line number), or None."""
+    import re
+
+    try:
+        lines = outbox.read_text(errors="replace").splitlines()
+    except FileNotFoundError:
+        return None
+    for number in range(len(lines) - 1, after - 1, -1):
+        parts = lines[number].split("\t")
+        if len(parts) == 4 and parts[2] == phone:
+            found = re.search(r"\b(\d{6})\b", parts[3])
+            if found:
+                return found.group(1), number + 1
+    return None
+
+
+class CodeClient(Client):
+    """Shared by the phone sign-up and claim threads: wait for a code in the SMS file, and
+    confirm an account by logging in with the number (``auth_login``)."""
+
+    PASSWORD = "Durability-Phone-2026"  # noqa: S105 - a test account
+
+    def __init__(self, n: int, port: int, shared, seed: int, outbox: Path):
+        super().__init__(n, "", "", port, shared, seed)
+        self.outbox = outbox
+
+    def wait_code(self, phone: str, after: int, seconds: float = 60) -> tuple[str, int] | None:
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline and not self.shared.stop.is_set():
+            found = sms_code(self.outbox, phone, after)
+            if found:
+                return found
+            self.nap.wait(timeout=0.2)
+        return None
+
+    def lines(self) -> int:
+        try:
+            return len(self.outbox.read_text(errors="replace").splitlines())
+        except FileNotFoundError:
+            return 0
+
+    def logs_in(self, phone: str) -> bool:
+        body = json.dumps({"email": phone, "password": self.PASSWORD}).encode()
+        for attempt in range(self.MAX_ATTEMPTS):
+            status, _data = self.request(
+                "POST", "/api/v1/auth/login", body, {"Content-Type": "application/json"}
+            )
+            if status == 200:
+                return True
+            if status is not None and status < 500:
+                return False
+            self.pause(attempt)
+        raise RuntimeError("login: too many attempts")
+
+
+class PhoneSignupClient(CodeClient):
+    """Signs up with a mobile number alone: ``auth_register_phone``, the code from the SMS
+    file, ``auth_verify_phone``; retried (a new code) until an account exists."""
+
+    def __init__(self, n: int, port: int, shared, seed: int, outbox: Path):
+        super().__init__(n, port, shared, seed, outbox)
+        self.name = f"phone-{n}"
+
+    def sign_up(self, phone: str) -> None:
+        headers = {"Content-Type": "application/json"}
+        register = json.dumps(
+            {
+                "phone": phone,
+                "full_name": "Warga Uji Telepon",
+                "password": self.PASSWORD,
+                "consent": True,
+            }
+        ).encode()
+        for attempt in range(self.MAX_ATTEMPTS):
+            if self.shared.stop.is_set():
+                return
+            after = self.lines()
+            status, data = self.request("POST", "/api/v1/auth/register-phone", register, headers)
+            if status == 429:
+                self.nap.wait(timeout=1)
+                continue
+            if status != 202:
+                if status is not None and status < 500:
+                    raise RuntimeError(f"phone sign-up refused: {status} {data}")
+                self.pause(attempt)
+                continue
+            found = self.wait_code(phone, after)
+            if found is None:
+                continue  # the delivery died with the server: ask for a new code
+            body = json.dumps({"phone": phone, "code": found[0]}).encode()
+            for inner in range(20):
+                status, data = self.request("POST", "/api/v1/auth/verify-phone", body, headers)
+                if status == 201:
+                    self.ack(phone)
+                    return
+                if status is None or status >= 500:
+                    self.pause(inner)
+                    continue
+                break  # a wrong, used or expired code
+            # The first verify may have committed before the answer was lost.
+            if self.logs_in(phone):
+                self.ack(phone)
+                return
+        raise RuntimeError("phone sign-up: too many attempts")
+
+    def ack(self, phone: str) -> None:
+        with self.shared.lock:
+            self.shared.phone_signups.append({"phone": phone})
+
+    def run(self) -> None:
+        try:
+            thread = int(self.name.split("-")[1])
+            for index in range(500):
+                if self.shared.stop.is_set():
+                    return
+                self.sign_up(f"+628135{thread:02d}{index:05d}")
+        except Exception as exc:  # noqa: BLE001 - reported by the controller
+            self.error = f"{type(exc).__name__}: {exc}"
+
+
+def make_threads(
+    seeded: dict, port: int, shared: Shared, seed: int, outbox: Path | None = None
+) -> list[Client]:
+    """Every client thread of the write kinds, from seed.py's output (the phone sign-up
+    and claim threads only with the embedded SMS file gateway's ``outbox``)."""
     return (
         [
             Client(n, a["email"], a["token"], port, shared, seed * 1000 + n)
@@ -872,7 +1006,110 @@ def make_threads(seeded: dict, port: int, shared: Shared, seed: int) -> list[Cli
             ComplaintClient(n, seeded["complaint_office"], port, shared, seed * 1000 + 700 + n)
             for n in range(seeded.get("complaint_threads", 0))
         ]
+        + [
+            PhoneSignupClient(n, port, shared, seed * 1000 + 600 + n, outbox)
+            for n in range(seeded.get("phone_threads", 0))
+            if outbox is not None
+        ]
+        + [
+            ClaimClient(n, group, port, shared, seed * 1000 + 650 + n, outbox)
+            for n, group in enumerate(seeded.get("claim_holders", []))
+            if outbox is not None
+        ]
     )
+
+
+class ClaimClient(CodeClient):
+    """Claims imported holders' accounts on the claim pages (CSRF cookie and form, the
+    session cookie between the two steps) with NIK + birth date + a code sent by SMS."""
+
+    def __init__(self, n: int, holders: list[dict], port: int, shared, seed: int, outbox: Path):
+        super().__init__(n, port, shared, seed, outbox)
+        self.name = f"claim-{n}"
+        self.holders = holders
+        self.cookies: dict[str, str] = {}
+
+    def page(self, method: str, path: str, form: dict | None = None):
+        import http.cookies
+        import urllib.parse
+
+        headers = {}
+        body = b""
+        if self.cookies:
+            headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
+        if form is not None:
+            form = {**form, "csrfmiddlewaretoken": self.cookies.get("csrftoken", "")}
+            body = urllib.parse.urlencode(form).encode()
+            headers["Content-Type"] = "application/x-www-form-urlencoded"
+        try:
+            conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=REQUEST_TIMEOUT)
+            conn.request(method, path, body=body, headers=headers)
+            response = conn.getresponse()
+            response.read()
+            for header in response.headers.get_all("Set-Cookie") or []:
+                jar = http.cookies.SimpleCookie(header)
+                for key, morsel in jar.items():
+                    self.cookies[key] = morsel.value
+            conn.close()
+        except (OSError, http.client.HTTPException):
+            self.shared.count("conn_error")
+            return None
+        self.shared.count(response.status)
+        return response.status
+
+    def claim(self, holder: dict) -> None:
+        phone = holder["phone"]
+        for attempt in range(self.MAX_ATTEMPTS):
+            if self.shared.stop.is_set():
+                return
+            self.cookies = {}
+            if self.page("GET", "/pertukaran/klaim-akun/") != 200:
+                self.pause(attempt)
+                continue
+            after = self.lines()
+            status = self.page(
+                "POST",
+                "/pertukaran/klaim-akun/",
+                {"nik": holder["nik"], "birth_date": holder["birth_date"], "phone": phone},
+            )
+            if status == 429:  # three codes an hour: this holder waits for a later run
+                return
+            if status != 302:
+                self.pause(attempt)
+                continue
+            found = self.wait_code(phone, after)
+            if found is None:
+                continue
+            for inner in range(20):
+                status = self.page(
+                    "POST",
+                    "/pertukaran/klaim-akun/kode/",
+                    {"code": found[0], "password": self.PASSWORD},
+                )
+                if status == 302:
+                    self.ack(holder)
+                    return
+                if status is None or status >= 500:
+                    self.pause(inner)
+                    continue
+                break
+            if self.logs_in(phone):
+                self.ack(holder)
+                return
+        raise RuntimeError("claim: too many attempts")
+
+    def ack(self, holder: dict) -> None:
+        with self.shared.lock:
+            self.shared.account_claims.append({"phone": holder["phone"], "nik": holder["nik"]})
+
+    def run(self) -> None:
+        try:
+            for holder in self.holders:
+                if self.shared.stop.is_set():
+                    return
+                self.claim(holder)
+        except Exception as exc:  # noqa: BLE001 - reported by the controller
+            self.error = f"{type(exc).__name__}: {exc}"
 
 
 def manage(env: dict[str, str], *args: str, timeout: int = 600) -> str:
@@ -927,6 +1164,8 @@ def check_acks(env: dict[str, str], shared: Shared, data_dir: Path) -> dict:
                     "training_registrations": shared.training_registrations,
                     "training_confirmations": shared.training_confirmations,
                     "training_attendance": shared.training_attendance,
+                    "phone_signups": shared.phone_signups,
+                    "account_claims": shared.account_claims,
                 }
             )
         )
@@ -955,6 +1194,10 @@ def run_one(db: str, *, cycles: int, clients: int, workers: int, seed: int, keep
             "PENCAKER_RETRY_AFTER": "1",
             "LOG_LEVEL": "WARNING",
             "AXES_FAILURE_LIMIT": "1000",
+            # Every client is 127.0.0.1 and retries after each kill: the per-address and
+            # per-number code limits would refuse the phone sign-ups and claims.
+            "PENCAKER_PHONE_CODE_IP_LIMIT": "1000000",
+            "PENCAKER_ACCOUNT_EMAIL_LIMIT": "1000",
         }
     )
     cluster = None
@@ -976,7 +1219,8 @@ def run_one(db: str, *, cycles: int, clients: int, workers: int, seed: int, keep
         log(f"{db}: server ready at {time.monotonic() - started:.1f}s")
         shared = Shared()
         shared.up.set()
-        threads = make_threads(seeded, port, shared, seed)
+        outbox = data_dir / "sms-outbox.log"  # the embedded FileGateway writes here
+        threads = make_threads(seeded, port, shared, seed, outbox)
         for thread in threads:
             thread.start()
         kill_db_cycle = (cycles // 2) if cluster else -1

@@ -358,6 +358,54 @@ def complaint_senders(count: int) -> dict:
     return {"complaint_threads": max(1, count // 10), "complaint_office": office.code}
 
 
+def claim_holders(count: int) -> dict:
+    """Imported AK/1 holders (unclaimed accounts with NIK and birth date, as
+    ``import_holders`` makes them) for the claim threads, each with the mobile number the
+    claim uses; and the number of phone sign-up threads. A thread of each per twenty
+    clients: the suite's short form (10 clients) runs without them, so its load and
+    runtime stay as they were (their clients are tested against a live server in
+    ``ops/tests/test_durability_phone_clients.py``); ``make durability`` (50) has two."""
+    import datetime as dt
+
+    from pencaker.offices.models import Office
+    from pencaker.regions.models import Region
+    from pencaker.regions.nik import build_nik
+    from pencaker.seekers.services.imported import ImportedPerson, profiles_import_bulk
+
+    office = Office.objects.get(code="16.71")
+    village = Region.objects.filter(level="village", code__startswith="16.71.01.").first()
+    threads = count // 20
+    groups = []
+    serial = 9000
+    for thread in range(threads):
+        people, group = [], []
+        for n in range(20):
+            serial += 1
+            birth = dt.date(1990, 1, 1) + dt.timedelta(days=serial % 3000)
+            nik = build_nik(district_code="16.71.01", birth_date=birth, sex="M", serial=serial)
+            people.append(
+                ImportedPerson(
+                    nik=nik,
+                    full_name=f"Pemegang Lama {thread}-{n}",
+                    birth_place="Palembang",
+                    birth_date=birth,
+                    sex="M",
+                    address_line="Jl. Arsip 1",
+                    village_code=village.code,
+                )
+            )
+            group.append(
+                {
+                    "nik": nik,
+                    "birth_date": birth.isoformat(),
+                    "phone": f"+628136{thread:02d}{n:05d}",
+                }
+            )
+        profiles_import_bulk(office=office, people=people)
+        groups.append(group)
+    return {"claim_holders": groups, "phone_threads": threads}
+
+
 def main() -> int:
     count, out = int(sys.argv[1]), sys.argv[2]
     import django
@@ -394,6 +442,7 @@ def main() -> int:
     result.update(training_participants(result["applicants"]))
     result.update(counter_office(max(1, count // 10)))
     result.update(complaint_senders(count))
+    result.update(claim_holders(count))
     if "--bench" in sys.argv:
         result.update(bench_extras(clients))
     with open(out, "w") as handle:

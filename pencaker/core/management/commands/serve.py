@@ -98,7 +98,7 @@ class Command(BaseCommand):
         self.stdout.write("")
         self.stdout.write(self.style.SUCCESS(f"Pencaker is running at http://{host}:{port}/"))
         self.stdout.write(f"Outgoing email is written as .eml files to {settings.EMAIL_OUTBOX_DIR}")
-        if settings.PENCAKER_SMS_GATEWAY.endswith(".FileGateway"):
+        if (settings.PENCAKER_SMS_GATEWAY or "").endswith(".FileGateway"):
             self.stdout.write(
                 f"SMS/WhatsApp messages (sign-up codes too) are written to "
                 f"{settings.PENCAKER_SMS_OUTBOX_FILE}"
