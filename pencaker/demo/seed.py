@@ -120,6 +120,54 @@ def seed_users(office) -> list[DemoLogin]:
     return logins
 
 
+INSTALLATION_ADMIN_EMAIL = "instalasi@demo.pencaker.id"
+PROVINCE_ADMIN_EMAIL = "provinsi@demo.pencaker.id"
+PROVINCE_CODE = "16"
+
+
+def seed_installation() -> list[DemoLogin]:
+    """The installation administrator (adds offices, no office of its own) and the province
+    office of Sumatera Selatan with its admin dinas, who reads the province dashboard over
+    the kabupaten/kota offices (ADR 0031). Idempotent."""
+    from pencaker.offices.choices import OfficeKind
+
+    province, _ = Office.objects.update_or_create(
+        code=PROVINCE_CODE,
+        defaults={
+            "name": "Dinas Tenaga Kerja dan Transmigrasi Provinsi Sumatera Selatan",
+            "region": Region.objects.get(code=PROVINCE_CODE),
+            "kind": OfficeKind.PROVINCE,
+            "address": "Jl. Kapten A. Rivai, Palembang",
+        },
+    )
+    for email, role, office in (
+        (INSTALLATION_ADMIN_EMAIL, Role.INSTALLATION_ADMIN, None),
+        (PROVINCE_ADMIN_EMAIL, Role.ADMIN_DINAS, province),
+    ):
+        user, created = User.objects.get_or_create(
+            email=email, defaults={"role": role, "office": office}
+        )
+        if created:
+            user.set_password(DEMO_PASSWORD)
+            user.save()
+    return [
+        DemoLogin(
+            Role.INSTALLATION_ADMIN,
+            INSTALLATION_ADMIN_EMAIL,
+            DEMO_PASSWORD,
+            "adds offices at /kantor/instalasi/; 2FA: TOTP secret "
+            "PENCAKERDEMOINSTALASITOTPSECRET2 or backup code instalasi111",
+        ),
+        DemoLogin(
+            Role.ADMIN_DINAS,
+            PROVINCE_ADMIN_EMAIL,
+            DEMO_PASSWORD,
+            "province office (Sumatera Selatan): the dashboard at /laporan/provinsi/; 2FA: "
+            "TOTP secret PENCAKERDEMOPROVINSITOTPSECRET23 or backup code provinsi111",
+        ),
+    ]
+
+
 DEMO_PHONE = "+6281300000001"
 
 
@@ -150,12 +198,16 @@ DEMO_TOTP_SECRETS = {
     "operator@demo.pencaker.id": "PENCAKERDEMOOPERATORTOTPSECRET23",
     "employer@demo.pencaker.id": "PENCAKERDEMOEMPLOYERTOTPSECRET23",
     COMPLAINTS_OFFICER_EMAIL: "PENCAKERDEMOCOMPLAINTSTOTPSECRET",
+    INSTALLATION_ADMIN_EMAIL: "PENCAKERDEMOINSTALASITOTPSECRET2",
+    PROVINCE_ADMIN_EMAIL: "PENCAKERDEMOPROVINSITOTPSECRET23",
 }
 DEMO_BACKUP_CODES = {
     "admin@demo.pencaker.id": ["admin111", "admin222", "admin333"],
     "operator@demo.pencaker.id": ["operator111", "operator222", "operator333"],
     "employer@demo.pencaker.id": ["employer111", "employer222", "employer333"],
     COMPLAINTS_OFFICER_EMAIL: ["pengaduan111", "pengaduan222", "pengaduan333"],
+    INSTALLATION_ADMIN_EMAIL: ["instalasi111", "instalasi222", "instalasi333"],
+    PROVINCE_ADMIN_EMAIL: ["provinsi111", "provinsi222", "provinsi333"],
 }
 
 
@@ -639,6 +691,7 @@ def seed_all() -> list[DemoLogin]:
         seed_regions()
         office = seed_office()
         logins = seed_users(office)
+        logins += seed_installation()
         seed_two_factor()
     # Uploads write files first and then their rows in their own transaction.
     seed_seeker()
