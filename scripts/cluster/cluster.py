@@ -115,7 +115,9 @@ _PRCTL = _load_prctl()
 
 def _die_with_parent() -> None:
     """In the child before exec: SIGKILL when the driver dies (a test timeout kills it with
-    SIGKILL, and nothing of the cluster may outlive it holding ports and cores)."""
+    SIGKILL, and nothing of the cluster may outlive it holding ports and cores). The signal
+    comes when the *thread* that started the child ends: start them from the main thread
+    or a supervisor thread that lives as long as the cluster."""
     _PRCTL(1, int(signal.SIGKILL))  # PR_SET_PDEATHSIG
 
 
