@@ -449,7 +449,7 @@ class HAProxy:
         self.home.mkdir()
         self.cfg = self.home / "haproxy.cfg"
         servers = "\n".join(
-            f"    server {name} {address}:{port} check inter 500ms fall 2 rise 2"
+            f"    server {name} {address}:{port} check inter 1s fall 2 rise 2"
             for name, address, port in backends
         )
         text = (ROOT / "deploy" / "haproxy" / "haproxy.cfg").read_text()
