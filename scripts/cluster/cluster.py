@@ -115,7 +115,9 @@ _PRCTL = _load_prctl()
 
 def _die_with_parent() -> None:
     """In the child before exec: SIGKILL when the driver dies (a test timeout kills it with
-    SIGKILL, and nothing of the cluster may outlive it holding ports and cores)."""
+    SIGKILL, and nothing of the cluster may outlive it holding ports and cores). The signal
+    comes when the *thread* that started the child ends: start them from the main thread
+    or a supervisor thread that lives as long as the cluster."""
     _PRCTL(1, int(signal.SIGKILL))  # PR_SET_PDEATHSIG
 
 
@@ -447,7 +449,7 @@ class HAProxy:
         self.home.mkdir()
         self.cfg = self.home / "haproxy.cfg"
         servers = "\n".join(
-            f"    server {name} {address}:{port} check inter 500ms fall 2 rise 2"
+            f"    server {name} {address}:{port} check inter 1s fall 2 rise 2"
             for name, address, port in backends
         )
         text = (ROOT / "deploy" / "haproxy" / "haproxy.cfg").read_text()

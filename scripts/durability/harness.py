@@ -1322,22 +1322,24 @@ def run_cluster(*, clients: int, workers: int, seed: int, keep: bool) -> dict:
         env = cluster.setup_env()
         manage(env, "migrate", "--no-input")
         log(f"cluster: migrated at {time.monotonic() - started:.1f}s")
-        # The app hosts start (they need only the schema) while the seed data goes in.
+        # The seed data goes in while the app hosts start (they need only the schema). The
+        # hosts start from this thread: their processes die with the thread that started
+        # them (PR_SET_PDEATHSIG), so never from a short-lived one.
         failed: list[BaseException] = []
 
-        def start_apps() -> None:
+        def seed_data() -> None:
             try:
-                cluster.start_apps()
+                run_script(env, "seed.py", str(clients), str(data_dir / "clients.json"))
+                log(f"cluster: seeded at {time.monotonic() - started:.1f}s")
             except BaseException as exc:  # noqa: BLE001 - raised below, in this thread
                 failed.append(exc)
 
-        starter = threading.Thread(target=start_apps, name="start-apps")
-        starter.start()
+        seeder = threading.Thread(target=seed_data, name="seed")
+        seeder.start()
         try:
-            run_script(env, "seed.py", str(clients), str(data_dir / "clients.json"))
-            log(f"cluster: seeded at {time.monotonic() - started:.1f}s")
+            cluster.start_apps()
         finally:
-            starter.join()
+            seeder.join()
         if failed:
             raise failed[0]
         log(f"cluster: hosts ready at {time.monotonic() - started:.1f}s")
@@ -1375,12 +1377,11 @@ def run_cluster(*, clients: int, workers: int, seed: int, keep: bool) -> dict:
         cluster.fail_over()
         first_success = successes(shared)
         wait_until(lambda: successes(shared) >= first_success + clients, 180)
-        with shared.lock:
-            phases["primary_kill"] = {
-                "unavailable_503": unavailable() - unavailable_before,
-                "writes_back_after_seconds": round(time.monotonic() - killed, 1),
-                "app_restarts": {a.name: a.restarts for a in cluster.apps},
-            }
+        phases["primary_kill"] = {
+            "unavailable_503": unavailable() - unavailable_before,
+            "writes_back_after_seconds": round(time.monotonic() - killed, 1),
+            "app_restarts": {a.name: a.restarts for a in cluster.apps},
+        }
         log(f"cluster: writes succeed on the new primary at {time.monotonic() - started:.1f}s")
 
         # (c) the old primary returns as the synchronous standby of the new one.

@@ -41,7 +41,7 @@ def _short_cluster_run() -> subprocess.CompletedProcess:
         ],
         capture_output=True,
         text=True,
-        timeout=900,
+        timeout=1500,
         cwd=ROOT,
     )
 
