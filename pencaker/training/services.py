@@ -736,10 +736,11 @@ def registration_withdraw(
     with transaction.atomic():
         # Locks in the order the close, the draw and the scheduler take them: the wave
         # first, then the registration.
+        pk = _int_or_none(registration_id)
         wave_id = (
-            Registration.objects.filter(pk=_int_or_none(registration_id))
-            .values_list("wave_id", flat=True)
-            .first()
+            None
+            if pk is None
+            else Registration.objects.filter(pk=pk).values_list("wave_id", flat=True).first()
         )
         if wave_id is None:
             raise registration_not_found()
