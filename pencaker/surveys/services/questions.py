@@ -15,6 +15,7 @@ from pencaker.accounts.models import User
 from pencaker.accounts.permissions import is_office_admin
 from pencaker.core.audit import AuditAction, audit_record
 from pencaker.core.errors import DomainError, PermissionDenied
+from pencaker.core.text import text_clean
 from pencaker.offices.models import Office
 from pencaker.surveys import ikm
 from pencaker.surveys.errors import SurveyErrorCode
@@ -33,7 +34,7 @@ def _check_writer(actor: User, office_id: int | None) -> None:
 
 
 def _clean_texts(text: str, text_en: str) -> tuple[str, str]:
-    text, text_en = (text or "").strip(), (text_en or "").strip()
+    text, text_en = text_clean(text or ""), text_clean(text_en or "")
     errors: dict[str, list[str]] = {}
     if not text:
         errors["text"] = [_("Write the question in Indonesian.")]

@@ -223,3 +223,28 @@ def test_settings_index_links_to_the_screen(admin_client, admin, office):
     html = admin_client.get(reverse("offices:settings")).content.decode()
     assert reverse("surveys:questions") in html
     assert "1 pertanyaan" in html
+
+
+def test_nul_byte_is_refused_without_500(admin_client, office):
+    response = admin_client.post(
+        reverse("surveys:question_add", args=["U2"]), {"text": "Apa\x00kah", "text_en": "Fine"}
+    )
+    assert response.status_code == 400
+    assert not Question.objects.filter(office=office).exists()
+
+
+@pytest.mark.parametrize("bad", ["Apa\x07kah", "Apa\u202ekah", "\x07\u200b"])
+def test_control_and_format_characters_never_reach_the_question(admin, office, bad):
+    if not bad.startswith("Apa"):
+        with pytest.raises(DomainError) as exc:
+            add(admin, office, text=bad)
+        assert exc.value.code == SurveyErrorCode.QUESTION_TEXT_INVALID
+        return
+    assert add(admin, office, text=bad).text == "Apakah"
+
+
+def test_too_long_text_is_refused_in_indonesian(admin, office):
+    with pytest.raises(DomainError) as exc:
+        add(admin, office, text="x" * (services.QUESTION_MAX_LENGTH + 1))
+    assert exc.value.code == SurveyErrorCode.QUESTION_TEXT_INVALID
+    assert "text" in exc.value.fields
