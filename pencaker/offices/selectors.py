@@ -224,7 +224,9 @@ def settings_hook_register(name: str, func: Callable[..., Any]) -> None:
     ((uploaded_file) -> (bytes, content_type), raises DomainError) or
     ``"signing_certificate"`` ((office) -> dict with subject, issuer, valid_until, source),
     ``"signing_upload"`` ((actor, office, uploaded_file, password, ip_address) -> None,
-    raises DomainError) and ``"signing_remove"`` ((actor, office, ip_address) -> None)."""
+    raises DomainError), ``"signing_remove"`` ((actor, office, ip_address) -> None) and
+    ``"survey_questions"`` ((office) -> {"url", "count"}: the screen of the office's own
+    survey questions, from surveys)."""
     _hooks[name] = func
 
 
@@ -242,6 +244,13 @@ def signing_certificate_status(office: Office | None = None) -> dict[str, Any] |
     """The signing certificate of ``office``'s cards (from cards): source, subject, issuer,
     valid_until, error; None when nothing is registered."""
     hook = settings_hook("signing_certificate")
+    return hook(office) if hook else None
+
+
+def survey_questions_summary(office: Office) -> dict[str, Any] | None:
+    """Where the office's own survey questions are set and how many it asks (from
+    surveys); None when nothing is registered."""
+    hook = settings_hook("survey_questions")
     return hook(office) if hook else None
 
 

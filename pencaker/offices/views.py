@@ -75,6 +75,7 @@ def index(request):
             "closures": selectors.office_closures(office),
             "lifecycle": selectors.office_lifecycle_settings(office),
             "documents": _document_labels(office),
+            "survey_questions": selectors.survey_questions_summary(office),
         },
     )
 

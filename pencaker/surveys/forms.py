@@ -23,7 +23,12 @@ from pencaker.surveys.choices import (
     TimeSlot,
 )
 from pencaker.surveys.models import Question, SurveyPeriod
-from pencaker.surveys.services import ACTION_MAX_LENGTH, PERSON_MAX_LENGTH, Profile
+from pencaker.surveys.services import (
+    ACTION_MAX_LENGTH,
+    PERSON_MAX_LENGTH,
+    QUESTION_MAX_LENGTH,
+    Profile,
+)
 
 PROFILE_FIELDS = {
     "gender": (_("Gender"), Gender.choices),
@@ -255,3 +260,25 @@ class SuggestionReviewForm(forms.Form):
 
     def tag_names(self) -> list[str]:
         return [t for t in self.cleaned_data.get("tags", "").split(",") if t.strip()]
+
+
+class QuestionForm(DomainErrorFormMixin, forms.Form):
+    """An office's own question of one element, in Indonesian and English; the answer
+    scale is the element's standard one."""
+
+    text = forms.CharField(
+        label=_("Question (Indonesian)"),
+        max_length=QUESTION_MAX_LENGTH,
+        error_messages={
+            "required": _("Write the question in Indonesian."),
+            "max_length": _("Write at most %(limit_value)d characters."),
+        },
+    )
+    text_en = forms.CharField(
+        label=_("Question (English)"),
+        max_length=QUESTION_MAX_LENGTH,
+        error_messages={
+            "required": _("Write the question in English."),
+            "max_length": _("Write at most %(limit_value)d characters."),
+        },
+    )

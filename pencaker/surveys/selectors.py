@@ -19,6 +19,7 @@ from django.utils.translation import gettext
 from pencaker.accounts.models import User
 from pencaker.offices.models import Office
 from pencaker.surveys import citations, ikm
+from pencaker.surveys.choices import ELEMENT_CHOICES
 from pencaker.surveys.models import (
     Answer,
     FollowUpAction,
@@ -293,3 +294,37 @@ def office_period_latest(office: Office, *, before: dt.date) -> SurveyPeriod | N
         .order_by("-start_date", "-end_date", "-id")
         .first()
     )
+
+
+@dataclass(frozen=True)
+class ElementQuestions:
+    """One IKM element on the questions screen: its standard question and the office's
+    own active ones."""
+
+    code: str
+    label: str
+    standard: Question | None
+    own: list[Question]
+
+
+def element_questions_for_office(office: Office) -> list[ElementQuestions]:
+    labels = dict(ELEMENT_CHOICES)
+    standard = {q.element: q for q in Question.objects.filter(office__isnull=True)}
+    own: dict[str, list[Question]] = defaultdict(list)
+    for question in Question.objects.filter(office=office, is_active=True).order_by("id"):
+        own[question.element].append(question)
+    return [
+        ElementQuestions(code=code, label=labels[code], standard=standard.get(code), own=own[code])
+        for code in ikm.ELEMENT_CODES
+    ]
+
+
+def office_question_for_staff(*, user: User, pk: int) -> Question | None:
+    """An active question of the user's own office (never a standard one)."""
+    if not user.office_id:
+        return None
+    return Question.objects.filter(office_id=user.office_id, pk=pk, is_active=True).first()
+
+
+def office_question_count(office: Office) -> int:
+    return Question.objects.filter(office=office, is_active=True).count()

@@ -20,5 +20,9 @@ urlpatterns = [
     path("periode/<int:pk>/tindak-lanjut/tambah/", views.followup_add, name="followup_add"),
     path("tindak-lanjut/<int:pk>/ubah/", views.followup_edit, name="followup_edit"),
     path("tindak-lanjut/<int:pk>/hapus/", views.followup_delete, name="followup_delete"),
+    path("pertanyaan/", views.question_list, name="questions"),
+    path("pertanyaan/tambah/<str:element>/", views.question_add, name="question_add"),
+    path("pertanyaan/<int:pk>/ubah/", views.question_edit, name="question_edit"),
+    path("pertanyaan/<int:pk>/hentikan/", views.question_retire, name="question_retire"),
     path("hasil/", views.public_results, name="public_results"),
 ]

@@ -18,11 +18,20 @@ from pencaker.surveys.services.followups import (
 from pencaker.surveys.services.invitations import invitation_answer, invitation_create
 from pencaker.surveys.services.paper_import import responses_import
 from pencaker.surveys.services.periods import period_create, period_publish
+from pencaker.surveys.services.questions import (
+    EXTRA_PER_ELEMENT,
+    QUESTION_MAX_LENGTH,
+    question_create,
+    question_retire,
+    question_update,
+)
 from pencaker.surveys.services.responses import Profile, response_record
 from pencaker.surveys.services.suggestions import suggestion_review_save
 
 __all__ = [
     "ACTION_MAX_LENGTH",
+    "EXTRA_PER_ELEMENT",
+    "QUESTION_MAX_LENGTH",
     "PERSON_MAX_LENGTH",
     "QUARTER_RE",
     "QUARTER_YEARS",
@@ -34,6 +43,9 @@ __all__ = [
     "invitation_create",
     "period_create",
     "period_publish",
+    "question_create",
+    "question_retire",
+    "question_update",
     "response_record",
     "responses_import",
     "suggestion_review_save",

@@ -13,6 +13,12 @@ from pencaker.surveys.views.periods import (
     results,
 )
 from pencaker.surveys.views.public import answer, public_results, thanks
+from pencaker.surveys.views.questions import (
+    question_add,
+    question_edit,
+    question_list,
+    question_retire,
+)
 from pencaker.surveys.views.suggestions import suggestions
 
 __all__ = [
@@ -29,6 +35,10 @@ __all__ = [
     "period_list",
     "public_results",
     "publish",
+    "question_add",
+    "question_edit",
+    "question_list",
+    "question_retire",
     "suggestions",
     "results",
     "thanks",
