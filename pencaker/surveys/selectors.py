@@ -314,7 +314,9 @@ def element_questions_for_office(office: Office) -> list[ElementQuestions]:
     for question in Question.objects.filter(office=office, is_active=True).order_by("id"):
         own[question.element].append(question)
     return [
-        ElementQuestions(code=code, label=labels[code], standard=standard.get(code), own=own[code])
+        ElementQuestions(
+            code=code, label=str(labels[code]), standard=standard.get(code), own=own[code]
+        )
         for code in ikm.ELEMENT_CODES
     ]
 
