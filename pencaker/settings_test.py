@@ -29,3 +29,8 @@ PENCAKER_OFFICE_CALENDAR_CACHE_SECONDS = 0
 # instead of waiting: the concurrency tests run real threads against it.
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     DATABASES["default"]["TEST"] = {"NAME": str(DATA_DIR / "test-pencaker.sqlite3")}  # noqa: F405
+
+# The browser tests' live server answers a page's parallel requests (a review page's
+# document thumbnails, rendered by pdftoppm) on one loaded machine: a request waits for a
+# free slot instead of being shed after 100 ms (the load-shedding tests set their own).
+PENCAKER_QUEUE_WAIT_MS = 10_000
